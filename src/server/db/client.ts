@@ -1,0 +1,67 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import * as schema from './schema/index.ts';
+
+export type Schema = typeof schema;
+export type AppDb = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema>;
+/** Anything a repo can run queries on: the database or a transaction. */
+export type Queryable = AppDb | Tx;
+
+export interface Database {
+  db: AppDb;
+  kind: 'pglite' | 'pg';
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** A PostgreSQL connection string; when absent, embedded PGlite is used. */
+  url?: string | undefined;
+  /** PGlite data directory; omitted = in memory. */
+  dataDir?: string | undefined;
+  /** An already opened PGlite (tests load a migrated snapshot into one). */
+  pglite?: PGlite;
+  poolSize?: number;
+}
+
+export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
+  if (opts.url) {
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    // Timestamps are always UTC on the wire; the UI shows Europe/Stockholm.
+    pool.on('connect', (c) => void c.query("SET TIME ZONE 'UTC'"));
+    const db = drizzlePg(pool, { schema }) as unknown as AppDb;
+    return { db, kind: 'pg', close: () => pool.end() };
+  }
+  if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
+  const client = opts.pglite ?? new PGlite(opts.dataDir);
+  await client.waitReady;
+  await client.exec("SET TIME ZONE 'UTC'");
+  const db = drizzlePglite(client, { schema }) as unknown as AppDb;
+  return { db, kind: 'pglite', close: () => client.close() };
+}
+
+export interface TxContext {
+  /** Verksamheter whose client rows this transaction may touch (row-level security). */
+  verksamhetIds?: readonly string[];
+  userId?: string | undefined;
+}
+
+/**
+ * Every application query runs here: one transaction, as the non-privileged role ombud_app, with the
+ * RLS context set transaction-locally so that nothing carries over to the next use of a pooled connection.
+ */
+export function withTx<T>(db: AppDb, ctx: TxContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select set_config('app.verksamhet_ids', ${(ctx.verksamhetIds ?? []).join(',')}, true),
+                 set_config('app.user_id', ${ctx.userId ?? ''}, true)`,
+    );
+    await tx.execute(sql`set local role ombud_app`);
+    return fn(tx);
+  });
+}

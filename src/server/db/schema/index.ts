@@ -1,0 +1,5 @@
+// One schema for both drivers. Each module adds its tables in its own file here and re-exports it.
+export * from './audit.ts';
+export * from './auth.ts';
+export * from './orgs.ts';
+export * from './reference.ts';
