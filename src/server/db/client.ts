@@ -1,17 +1,23 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { type ExtractTablesWithRelations, type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
 export type AppDb = PgDatabase<PgQueryResultHKT, Schema>;
-export type Tx = PgTransaction<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 /** Anything a repo can run queries on: the database or a transaction. */
 export type Queryable = AppDb | Tx;
+
+/** Runs raw SQL and returns its rows, typed by the caller (both drivers answer with `{ rows }`). */
+export async function query<T>(db: Queryable, q: SQL): Promise<T[]> {
+  const result = (await db.execute(q)) as unknown as { rows: T[] };
+  return result.rows;
+}
 
 export interface Database {
   db: AppDb;

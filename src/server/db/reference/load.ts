@@ -70,7 +70,9 @@ export async function loadReferenceData(db: Queryable): Promise<void> {
   const aktorRows = readReferenceCsv<AktorRow>('aktorer.csv');
   const inserted = await db
     .insert(organisation)
-    .values(aktorRows.map((r) => ({ typ: 'aktor' as const, kod: r.kod, namn: r.namn, lanKod: r.lan_kod || null })))
+    .values(
+      aktorRows.map((r) => ({ typ: 'aktor' as const, kod: r.kod, namn: r.namn, lanKod: r.lan_kod || null })),
+    )
     .onConflictDoUpdate({ target: [organisation.typ, organisation.kod], set: { namn: sql`excluded.namn` } })
     .returning({ id: organisation.id, kod: organisation.kod });
   const kategori = new Map(aktorRows.map((r) => [r.kod, r.kategori]));

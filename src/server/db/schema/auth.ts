@@ -1,7 +1,8 @@
 import { boolean, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { ROLLER } from '../../../contracts/auth.ts';
 import { organisation } from './orgs.ts';
 
-export const ROLLER = ['ombud', 'chef', 'ledamot', 'lansstyrelse', 'socialstyrelsen', 'aktor', 'admin'] as const;
+export { ROLLER };
 
 export const appUser = pgTable('app_user', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -34,7 +35,10 @@ export const membership = pgTable(
     roll: text('roll', { enum: ROLLER }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique('membership_unik').on(t.userId, t.organisationId, t.roll), index('membership_org').on(t.organisationId)],
+  (t) => [
+    unique('membership_unik').on(t.userId, t.organisationId, t.roll),
+    index('membership_org').on(t.organisationId),
+  ],
 );
 
 /** Server-side sessions; the cookie holds a random id, the table only its SHA-256. */
@@ -47,7 +51,9 @@ export const session = pgTable(
       .references(() => appUser.id, { onDelete: 'cascade' }),
     /** false while a TOTP code is still owed. */
     mfaDone: boolean('mfa_done').notNull(),
-    activeOrganisationId: uuid('active_organisation_id').references(() => organisation.id, { onDelete: 'set null' }),
+    activeOrganisationId: uuid('active_organisation_id').references(() => organisation.id, {
+      onDelete: 'set null',
+    }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),

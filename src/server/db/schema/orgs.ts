@@ -1,15 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  char,
-  check,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  unique,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { char, check, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { kommun, lan, stadsdelsomrade } from './reference.ts';
 
 /**
@@ -59,7 +49,9 @@ export const verksamhetOmrade = pgTable(
     /** null = the whole kommun. */
     stadsdelsomradeKod: text('stadsdelsomrade_kod').references(() => stadsdelsomrade.kod),
   },
-  (t) => [unique('verksamhet_omrade_unik').on(t.verksamhetId, t.kommunKod, t.stadsdelsomradeKod).nullsNotDistinct()],
+  (t) => [
+    unique('verksamhet_omrade_unik').on(t.verksamhetId, t.kommunKod, t.stadsdelsomradeKod).nullsNotDistinct(),
+  ],
 );
 
 export const aktor = pgTable('aktor', {

@@ -18,5 +18,11 @@ export const allowedVerksamheter = sql`coalesce(nullif(current_setting('app.verk
  */
 export function clientDataPolicy(table: string, verksamhetId: AnyPgColumn) {
   const check = sql`${verksamhetId} = ANY (string_to_array(${allowedVerksamheter}, ',')::uuid[])`;
-  return pgPolicy(`${table}_verksamhet`, { as: 'permissive', for: 'all', to: appRole, using: check, withCheck: check });
+  return pgPolicy(`${table}_verksamhet`, {
+    as: 'permissive',
+    for: 'all',
+    to: appRole,
+    using: check,
+    withCheck: check,
+  });
 }

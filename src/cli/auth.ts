@@ -1,0 +1,75 @@
+import type { Command } from 'commander';
+import { ROLLER } from '../contracts/auth.ts';
+import { findOrganisationByKod } from '../server/modules/orgs/repo.ts';
+import { findUserByUsername } from '../server/modules/users/repo.ts';
+import { createUserService } from '../server/modules/users/service.ts';
+import { verifyAuditChain } from '../server/platform/audit.ts';
+import { createApiToken } from '../server/platform/auth/service.ts';
+import { withCli } from './context.ts';
+
+export function authCommands(program: Command) {
+  program
+    .command('token')
+    .description('API-token för integrationer')
+    .command('create')
+    .description('Skapa en personlig API-token (visas en gång; skickas som Authorization: Bearer)')
+    .requiredOption('--user <username>')
+    .option('--namn <namn>', 'vad token används till', 'integration')
+    .action((o) =>
+      withCli(async ({ ctx }) => {
+        const user = await findUserByUsername(ctx.db, o.user);
+        if (!user) throw new Error(`Användaren ${o.user} finns inte.`);
+        console.log(await createApiToken(ctx.db, user.id, o.namn, ctx.principal.username));
+      }),
+    );
+
+  program
+    .command('user')
+    .description('Användare')
+    .command('create')
+    .description(
+      'Skapa en användare: --roll ROLL@TYP:KOD, t.ex. chef@verksamhet:po-uppsala eller lansstyrelse@lansstyrelse:03',
+    )
+    .requiredOption('--username <u>')
+    .requiredOption('--namn <namn>')
+    .requiredOption('--password <lösenord>')
+    .requiredOption('--roll <roller...>')
+    .action((o) =>
+      withCli(async ({ ctx }) => {
+        const medlemskap = [];
+        for (const spec of o.roll as string[]) {
+          const m = /^([a-z]+)@([a-z]+):(.+)$/.exec(spec);
+          if (!m || !(ROLLER as readonly string[]).includes(m[1]!)) throw new Error(`Ogiltig roll: ${spec}`);
+          const org = await findOrganisationByKod(ctx.db, m[2] as 'verksamhet', m[3]!);
+          if (!org) throw new Error(`Organisationen ${m[2]}:${m[3]} finns inte.`);
+          medlemskap.push({ organisationId: org.id, roll: m[1] as (typeof ROLLER)[number] });
+        }
+        const u = await createUserService(ctx, {
+          username: o.username,
+          displayName: o.namn,
+          password: o.password,
+          medlemskap,
+        });
+        console.log(`Användaren ${u.username} är skapad.`);
+      }),
+    );
+
+  program
+    .command('audit')
+    .description('Granskningsloggen')
+    .command('verify')
+    .description('Kontrollera loggens hashkedja; avslutar med kod 1 om en post ändrats eller tagits bort')
+    .action(() =>
+      withCli(async ({ ctx }) => {
+        const r = await verifyAuditChain(ctx.db);
+        if (r.ok) {
+          console.log(`Loggen är hel: ${r.count} poster, senaste hash ${r.headHash}.`);
+        } else {
+          console.error(
+            `Loggen är bruten vid post ${r.brokenAt!.id}: ${r.brokenAt!.reason} (${r.count} poster före den stämmer).`,
+          );
+          process.exitCode = 1;
+        }
+      }),
+    );
+}

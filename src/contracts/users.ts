@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { roll } from './auth.ts';
+import { text } from './common.ts';
+
+export const KON = ['kvinna', 'man', 'annan'] as const;
+
+export const userMedlemskap = z.object({
+  id: z.uuid(),
+  organisationId: z.uuid(),
+  organisationNamn: z.string(),
+  organisationTyp: z.string(),
+  roll,
+});
+
+export const userItem = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  email: z.string().nullable(),
+  kon: z.enum(KON).nullable(),
+  disabled: z.boolean(),
+  totpEnabled: z.boolean(),
+  medlemskap: z.array(userMedlemskap),
+});
+export type UserItem = z.infer<typeof userItem>;
+
+export const username = z
+  .string()
+  .trim()
+  .regex(
+    /^[a-z0-9][a-z0-9._-]{1,62}$/,
+    'Användarnamnet får innehålla små bokstäver a–z, siffror, punkt, bindestreck och understreck.',
+  );
+
+export const password = z.string().min(10, 'Lösenordet ska ha minst 10 tecken.').max(200);
+
+export const createUser = z.strictObject({
+  username,
+  displayName: text(200),
+  email: z.email().max(200).optional(),
+  kon: z.enum(KON).optional(),
+  password: password.optional(),
+  medlemskap: z
+    .array(z.strictObject({ organisationId: z.uuid(), roll }))
+    .min(1)
+    .max(20),
+});
+export type CreateUser = z.infer<typeof createUser>;
+
+export const addMembership = z.strictObject({ organisationId: z.uuid(), roll });
+export const setPassword = z.strictObject({ password });

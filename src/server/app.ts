@@ -1,0 +1,140 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import '../contracts/common.ts';
+import { type AppConfig, isSecure } from './config.ts';
+import type { AppDb } from './db/client.ts';
+import { registerModules } from './modules/index.ts';
+import authPlugin from './platform/auth/plugin.ts';
+import { authRoutes } from './platform/auth/routes.ts';
+import { registerErrorHandler } from './platform/error-handler.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const WEB_DIST = join(here, '../../dist/web');
+
+export interface BuildOptions {
+  db: AppDb;
+  config: AppConfig;
+  logger?: boolean;
+  /** Serve the built web app from dist/web (off in API tests). */
+  serveWeb?: boolean;
+}
+
+/** Builds the whole app without listening: main.ts listens, tests use app.inject(). */
+export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
+  const { db, config } = opts;
+  const app = Fastify({
+    logger: opts.logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
+    bodyLimit: 50 * 1024 * 1024,
+    trustProxy: process.env.OMBUD_TRUST_PROXY === '1',
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: isSecure(config) ? [] : null,
+      },
+    },
+    hsts: isSecure(config) ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Ombud API',
+        version: '1',
+        description:
+          'REST + JSON för personligt ombud: ärenden, brister, redovisning, statsbidrag och nationell statistik.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'ombud_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    uiConfig: { docExpansion: 'list' },
+  });
+  // Routes outside /api/v1 that plugins add (the API description, the web app's files) are public;
+  // every /api/v1 route must declare its own permission (a test walks them).
+  app.addHook('onRoute', (route) => {
+    if (
+      !route.url.startsWith('/api/v1') &&
+      !(route.config as { permission?: string } | undefined)?.permission
+    ) {
+      route.config = { ...(route.config ?? {}), permission: 'public' };
+    }
+  });
+  await app.register(authPlugin, { db, config });
+
+  // Nothing under /api may be cached: it may carry client data.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs'))
+      reply.header('cache-control', 'no-store');
+  });
+
+  app.get(
+    '/api/health',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags: ['system'],
+        response: { 200: z.object({ status: z.literal('ok'), database: z.string() }) },
+      },
+    },
+    async () => {
+      await db.execute('select 1' as never);
+      return { status: 'ok' as const, database: 'ok' };
+    },
+  );
+
+  await app.register(
+    async (api) => {
+      await authRoutes(api, { db, config });
+      await registerModules(api, { db, config });
+    },
+    { prefix: '/api/v1' },
+  );
+
+  if (opts.serveWeb !== false && existsSync(WEB_DIST)) {
+    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: false });
+    // The SPA's own routes: any other GET that is not under /api gets index.html.
+    app.get('/*', { config: { permission: 'public' }, schema: { hide: true } }, (request, reply) => {
+      if (request.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.type('text/html').sendFile('index.html');
+    });
+  }
+  return app;
+}

@@ -1,0 +1,80 @@
+import { resolve } from 'node:path';
+
+/** Everything configurable comes from the environment; see README "Configuration". */
+export interface AppConfig {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  production: boolean;
+  demo: boolean;
+  /** The public address; https here turns on Secure + __Host- cookies and HSTS. */
+  publicUrl: string;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  lockoutThreshold: number;
+  lockoutMinutes: number;
+  /** Roles that must use TOTP as a second factor. */
+  totpRequiredRoles: string[];
+  oidc:
+    | {
+        issuer: string;
+        clientId: string;
+        clientSecret: string | undefined;
+        redirectUri: string;
+        /** Accepted assurance levels (acr), e.g. LoA 3 for SITHS / Freja eID+. */
+        acrValues: string[];
+        allowInsecure: boolean;
+      }
+    | undefined;
+  /** Days after closing before identity data is purged (gallring). */
+  gallringDagar: number;
+}
+
+function int(v: string | undefined, fallback: number): number {
+  const n = v === undefined || v === '' ? Number.NaN : Number(v);
+  return Number.isFinite(n) ? n : fallback;
+}
+
+function list(v: string | undefined): string[] {
+  return (v ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const port = int(env.PORT, 3000);
+  const production = env.NODE_ENV === 'production';
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.OMBUD_DATA_DIR ?? 'data'),
+    production,
+    demo: env.OMBUD_DEMO !== '0' && !production,
+    publicUrl: env.OMBUD_PUBLIC_URL ?? `http://localhost:${port}`,
+    sessionIdleMinutes: int(env.OMBUD_SESSION_IDLE_MINUTES, 30),
+    sessionAbsoluteHours: int(env.OMBUD_SESSION_ABSOLUTE_HOURS, 12),
+    lockoutThreshold: int(env.OMBUD_LOCKOUT_THRESHOLD, 5),
+    lockoutMinutes: int(env.OMBUD_LOCKOUT_MINUTES, 15),
+    totpRequiredRoles: list(env.OMBUD_TOTP_REQUIRED_ROLES),
+    oidc: env.OIDC_ISSUER
+      ? {
+          issuer: env.OIDC_ISSUER,
+          clientId: env.OIDC_CLIENT_ID ?? 'ombud',
+          clientSecret: env.OIDC_CLIENT_SECRET || undefined,
+          redirectUri:
+            env.OIDC_REDIRECT_URI ??
+            `${env.OMBUD_PUBLIC_URL ?? `http://localhost:${port}`}/api/v1/auth/oidc/callback`,
+          acrValues: list(env.OIDC_ACR_VALUES),
+          allowInsecure: env.OIDC_ALLOW_INSECURE === '1',
+        }
+      : undefined,
+    gallringDagar: int(env.OMBUD_GALLRING_DAGAR, 0),
+  };
+}
+
+export function isSecure(config: AppConfig): boolean {
+  return config.publicUrl.startsWith('https://');
+}

@@ -1,0 +1,18 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppConfig } from '../config.ts';
+import type { AppDb } from '../db/client.ts';
+import { auditRoutes } from './audit/routes.ts';
+import { orgRoutes } from './orgs/routes.ts';
+import { userRoutes } from './users/routes.ts';
+
+export interface ModuleDeps {
+  db: AppDb;
+  config: AppConfig;
+}
+
+/** Every module's routes, mounted under /api/v1. Add a module here with one line. */
+export async function registerModules(api: FastifyInstance, deps: ModuleDeps): Promise<void> {
+  await orgRoutes(api, deps);
+  await userRoutes(api, deps);
+  await auditRoutes(api, deps);
+}

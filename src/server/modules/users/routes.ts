@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ok } from '../../../contracts/common.ts';
+import { addMembership, createUser, setPassword, userItem } from '../../../contracts/users.ts';
+import { ctxFrom } from '../../platform/request-context.ts';
+import type { ModuleDeps } from '../index.ts';
+import * as service from './service.ts';
+
+export async function userRoutes(app: FastifyInstance, deps: ModuleDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['användare'];
+  const id = z.object({ id: z.uuid() });
+
+  r.get(
+    '/users',
+    { config: { permission: 'user:admin' }, schema: { tags, response: { 200: z.array(userItem) } } },
+    (req) => service.listUsers(ctxFrom(req, deps)),
+  );
+  r.post(
+    '/users',
+    { config: { permission: 'user:admin' }, schema: { tags, body: createUser, response: { 201: userItem } } },
+    async (req, reply) =>
+      reply.status(201).send(await service.createUserService(ctxFrom(req, deps), req.body)),
+  );
+  r.post(
+    '/users/:id/medlemskap',
+    {
+      config: { permission: 'user:admin' },
+      schema: { tags, params: id, body: addMembership, response: { 200: ok } },
+    },
+    (req) => service.addMembership(ctxFrom(req, deps), req.params.id, req.body),
+  );
+  r.delete(
+    '/users/:id/medlemskap/:membershipId',
+    {
+      config: { permission: 'user:admin' },
+      schema: { tags, params: id.extend({ membershipId: z.uuid() }), response: { 200: ok } },
+    },
+    (req) => service.removeMembership(ctxFrom(req, deps), req.params.id, req.params.membershipId),
+  );
+  r.post(
+    '/users/:id/disable',
+    { config: { permission: 'user:admin' }, schema: { tags, params: id, response: { 200: ok } } },
+    (req) => service.setUserDisabled(ctxFrom(req, deps), req.params.id, true),
+  );
+  r.post(
+    '/users/:id/enable',
+    { config: { permission: 'user:admin' }, schema: { tags, params: id, response: { 200: ok } } },
+    (req) => service.setUserDisabled(ctxFrom(req, deps), req.params.id, false),
+  );
+  r.put(
+    '/users/:id/password',
+    {
+      config: { permission: 'user:admin' },
+      schema: { tags, params: id, body: setPassword, response: { 200: ok } },
+    },
+    (req) => service.setUserPassword(ctxFrom(req, deps), req.params.id, req.body.password),
+  );
+}

@@ -1,0 +1,144 @@
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  loginRequest,
+  loginResponse,
+  me,
+  switchOrganisation,
+  totpCode,
+  totpSetupResponse,
+} from '../../../contracts/auth.ts';
+import { ok } from '../../../contracts/common.ts';
+import { type AppConfig, isSecure } from '../../config.ts';
+import type { AppDb } from '../../db/client.ts';
+import { withTx } from '../../db/client.ts';
+import { appUser, membership, organisation } from '../../db/schema/index.ts';
+import { NotFound, Unauthorized } from '../errors.ts';
+import { sessionCookieName } from './plugin.ts';
+import { login, logout, startTotpEnrolment, verifyTotp } from './service.ts';
+import { setActiveOrganisation } from './sessions.ts';
+
+export function setSessionCookie(reply: FastifyReply, config: AppConfig, id: string, expiresAt: Date) {
+  reply.setCookie(sessionCookieName(config), id, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: isSecure(config),
+    expires: expiresAt,
+  });
+}
+
+export async function authRoutes(app: FastifyInstance, opts: { db: AppDb; config: AppConfig }) {
+  const { db, config } = opts;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/auth/login',
+    {
+      config: { permission: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: { tags: ['auth'], body: loginRequest, response: { 200: loginResponse } },
+    },
+    async (request, reply) => {
+      const result = await login(db, config, request.body, request.ip);
+      setSessionCookie(reply, config, result.sessionId, result.expiresAt);
+      return { mfa: result.mfa };
+    },
+  );
+
+  r.post(
+    '/auth/logout',
+    { config: { permission: 'session' }, schema: { tags: ['auth'], response: { 200: ok } } },
+    async (request, reply) => {
+      if (request.sessionId && request.principal)
+        await logout(db, request.sessionId, request.principal.userId, request.ip);
+      reply.clearCookie(sessionCookieName(config), { path: '/' });
+      return { ok: true as const };
+    },
+  );
+
+  r.post(
+    '/auth/totp/setup',
+    { config: { permission: 'session' }, schema: { tags: ['auth'], response: { 200: totpSetupResponse } } },
+    async (request) => {
+      const p = request.principal!;
+      if (request.session?.mfaDone === false) {
+        // Enrolment while a code is owed is only for users who have none yet.
+        const [u] = await withTx(db, {}, (tx) => tx.select().from(appUser).where(eq(appUser.id, p.userId)));
+        if (u?.totpEnabled) throw new Unauthorized('Ange koden från din befintliga autentiseringsapp.');
+      }
+      return startTotpEnrolment(db, p.userId, p.username);
+    },
+  );
+
+  r.post(
+    '/auth/totp/verify',
+    { config: { permission: 'session' }, schema: { tags: ['auth'], body: totpCode, response: { 200: ok } } },
+    async (request) => {
+      const p = request.principal!;
+      if (!request.session) throw new Unauthorized('TOTP gäller inloggning med session.');
+      await verifyTotp(
+        db,
+        {
+          userId: p.userId,
+          username: p.username,
+          sessionIdHash: request.session.idHash,
+          code: request.body.code,
+        },
+        request.ip,
+      );
+      return { ok: true as const };
+    },
+  );
+
+  r.get(
+    '/me',
+    { config: { permission: 'session' }, schema: { tags: ['auth'], response: { 200: me } } },
+    async (request) => {
+      const p = request.principal!;
+      return withTx(db, {}, async (tx) => {
+        const [u] = await tx.select().from(appUser).where(eq(appUser.id, p.userId));
+        const rows = await tx
+          .select({
+            organisationId: membership.organisationId,
+            roll: membership.roll,
+            organisationTyp: organisation.typ,
+            organisationNamn: organisation.namn,
+            organisationKod: organisation.kod,
+            lanKod: organisation.lanKod,
+          })
+          .from(membership)
+          .innerJoin(organisation, eq(organisation.id, membership.organisationId))
+          .where(eq(membership.userId, p.userId))
+          .orderBy(organisation.namn, membership.roll);
+        const active = request.session?.activeOrganisationId ?? rows[0]?.organisationId ?? null;
+        return {
+          userId: p.userId,
+          username: p.username,
+          displayName: u?.displayName ?? p.username,
+          mfaDone: request.session ? request.session.mfaDone : true,
+          totpEnabled: u?.totpEnabled ?? false,
+          activeOrganisationId: active,
+          medlemskap: rows,
+        };
+      });
+    },
+  );
+
+  r.put(
+    '/me/organisation',
+    {
+      config: { permission: 'authenticated' },
+      schema: { tags: ['auth'], body: switchOrganisation, response: { 200: ok } },
+    },
+    async (request) => {
+      const p = request.principal!;
+      if (!p.medlemskap.some((m) => m.organisationId === request.body.organisationId)) throw new NotFound();
+      if (request.session)
+        await withTx(db, {}, (tx) =>
+          setActiveOrganisation(tx, request.session!.idHash, request.body.organisationId),
+        );
+      return { ok: true as const };
+    },
+  );
+}
