@@ -55,8 +55,8 @@ describe('findPersonalData: personal data is found', () => {
   });
 
   it('a bare ten-digit 07… number is a personnummer when its check digit holds, else a telephone number', () => {
-    // 070123-4567: born 2007-01-23; the Luhn digit for 070123456 is 0.
-    expect(findPersonalData('0701234560')).toEqual([{ kind: 'personnummer', match: '0701234560', index: 0 }]);
+    // 070123-456x: born 2007-01-23; the Luhn digit for 070123456 is 9.
+    expect(findPersonalData('0701234569')).toEqual([{ kind: 'personnummer', match: '0701234569', index: 0 }]);
     expect(findPersonalData('0701234567')).toEqual([{ kind: 'telefon', match: '0701234567', index: 0 }]);
   });
 
