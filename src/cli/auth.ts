@@ -4,13 +4,17 @@ import { findOrganisationByKod } from '../server/modules/orgs/repo.ts';
 import { findUserByUsername } from '../server/modules/users/repo.ts';
 import { createUserService } from '../server/modules/users/service.ts';
 import { verifyAuditChain } from '../server/platform/audit.ts';
-import { createApiToken } from '../server/platform/auth/service.ts';
+import {
+  createApiToken,
+  linkOidcSubject,
+  listApiTokens,
+  revokeApiToken,
+} from '../server/platform/auth/service.ts';
 import { withCli } from './context.ts';
 
 export function authCommands(program: Command) {
-  program
-    .command('token')
-    .description('API-token för integrationer')
+  const token = program.command('token').description('API-token för integrationer');
+  token
     .command('create')
     .description('Skapa en personlig API-token (visas en gång; skickas som Authorization: Bearer)')
     .requiredOption('--user <username>')
@@ -22,10 +26,51 @@ export function authCommands(program: Command) {
         console.log(await createApiToken(ctx.db, user.id, o.namn, ctx.principal.username));
       }),
     );
+  token
+    .command('list')
+    .description('Lista en användares API-token (id, namn, skapad, senast använd, återkallad)')
+    .requiredOption('--user <username>')
+    .action((o) =>
+      withCli(async ({ ctx }) => {
+        const user = await findUserByUsername(ctx.db, o.user);
+        if (!user) throw new Error(`Användaren ${o.user} finns inte.`);
+        for (const t of await listApiTokens(ctx.db, user.id)) {
+          const iso = (d: Date | null) => d?.toISOString() ?? '-';
+          console.log(`${t.id}\t${t.namn}\t${iso(t.createdAt)}\t${iso(t.lastUsedAt)}\t${iso(t.revokedAt)}`);
+        }
+      }),
+    );
+  token
+    .command('revoke')
+    .description('Återkalla en API-token (gäller omedelbart)')
+    .argument('<id>', 'tokens id (från token list)')
+    .action((id: string) =>
+      withCli(async ({ ctx }) => {
+        if (!(await revokeApiToken(ctx.db, id, ctx.principal.username)))
+          throw new Error(`Ingen giltig token med id ${id}.`);
+        console.log('Token är återkallad.');
+      }),
+    );
 
-  program
-    .command('user')
-    .description('Användare')
+  const user = program.command('user').description('Användare');
+  user
+    .command('oidc')
+    .description(
+      'Koppla användaren till sin identitet (subject, claim sub) hos OIDC-leverantören; --remove tar bort kopplingen',
+    )
+    .requiredOption('--user <username>')
+    .option('--subject <sub>', 'ID-tokens sub för användaren')
+    .option('--remove', 'ta bort kopplingen (avslutar användarens sessioner)')
+    .action((o) =>
+      withCli(async ({ ctx }) => {
+        const u = await findUserByUsername(ctx.db, o.user);
+        if (!u) throw new Error(`Användaren ${o.user} finns inte.`);
+        if (!o.remove && !o.subject) throw new Error('Ange --subject eller --remove.');
+        await linkOidcSubject(ctx.db, u.id, o.remove ? null : String(o.subject), ctx.principal.username);
+        console.log(o.remove ? 'Kopplingen är borttagen.' : `Användaren ${u.username} är kopplad.`);
+      }),
+    );
+  user
     .command('create')
     .description(
       'Skapa en användare: --roll ROLL@TYP:KOD, t.ex. chef@verksamhet:po-uppsala eller lansstyrelse@lansstyrelse:03',

@@ -1,13 +1,47 @@
 /**
- * Access policy as pure functions: who may do what to which resource. Deny by default.
- * Client data (klient:*) is reachable only by ombud and chef of the client's own verksamhet: no role above
- * a verksamhet, and not admin, ever gets it ("client data never leaves its verksamhet").
+ * The access policy as pure functions: who may do what to which resource. Deny by default; a right comes
+ * from a membership (a role in one organisation) and reaches only as far as its scope.
+ *
+ * Privacy first (domain brief "What a PO is": the ombud works on the client's own mandate; documentation
+ * exists for the client's sake): client data (klient:*) never leaves its verksamhet. Only ombud and chef of
+ * that verksamhet get klient:read/write; ledamöter, Länsstyrelse, Socialstyrelsen and even the system
+ * administrator do not.
+ *
+ * A membership whose organisation type does not fit its role (an "ombud" of a Länsstyrelse) grants
+ * nothing: bad data must fail closed.
  */
-export type Roll = 'ombud' | 'chef' | 'ledamot' | 'lansstyrelse' | 'socialstyrelsen' | 'aktor' | 'admin';
+
+export const ROLLER = ['ombud', 'chef', 'ledamot', 'lansstyrelse', 'socialstyrelsen', 'aktor', 'admin'] as const;
+export type Roll = (typeof ROLLER)[number];
+
+export const ORGANISATIONSTYPER = ['socialstyrelsen', 'lansstyrelse', 'verksamhet', 'aktor'] as const;
+export type OrganisationTyp = (typeof ORGANISATIONSTYPER)[number];
+
+export const ACTIONS = [
+  'klient:read',
+  'klient:write',
+  'verksamhet:read',
+  'brist:read',
+  'brist:write',
+  'ledningsgrupp:read',
+  'ledningsgrupp:write',
+  'redovisning:read',
+  'redovisning:write',
+  'redovisning:review',
+  'lan:read',
+  'national:read',
+  'grant:admin',
+  'audit:read',
+  'user:admin',
+  'org:admin',
+  'aktor:inbox',
+  'caseload:read',
+] as const;
+export type Action = (typeof ACTIONS)[number];
 
 export interface Medlemskap {
   organisationId: string;
-  organisationTyp: 'socialstyrelsen' | 'lansstyrelse' | 'verksamhet' | 'aktor';
+  organisationTyp: OrganisationTyp;
   lanKod: string | null;
   roll: Roll;
 }
@@ -18,26 +52,6 @@ export interface Principal {
   medlemskap: Medlemskap[];
 }
 
-export type Action =
-  | 'klient:read'
-  | 'klient:write'
-  | 'verksamhet:read'
-  | 'brist:read'
-  | 'brist:write'
-  | 'ledningsgrupp:read'
-  | 'ledningsgrupp:write'
-  | 'redovisning:read'
-  | 'redovisning:write'
-  | 'redovisning:review'
-  | 'lan:read'
-  | 'national:read'
-  | 'grant:admin'
-  | 'audit:read'
-  | 'user:admin'
-  | 'org:admin'
-  | 'aktor:inbox'
-  | 'caseload:read';
-
 export type Resource =
   | { typ: 'verksamhet'; id: string; lanKod: string }
   | { typ: 'lan'; lanKod: string }
@@ -45,54 +59,122 @@ export type Resource =
   | { typ: 'aktor'; id: string }
   | { typ: 'system' };
 
-const OMBUD: Action[] = ['klient:read', 'klient:write', 'brist:read', 'brist:write', 'ledningsgrupp:read', 'redovisning:read', 'verksamhet:read'];
+/** How far a right reaches from the membership's organisation. */
+export type Omfang =
+  | 'egen_verksamhet'
+  | 'lanets_verksamheter'
+  | 'alla_verksamheter'
+  | 'eget_lan'
+  | 'alla_lan'
+  | 'nation'
+  | 'egen_aktor'
+  | 'allt';
 
-/** What each role grants inside its own organisation (the scope rules are in `can`). */
-export const ROLL_RATTIGHETER: Record<Roll, readonly Action[]> = {
-  ombud: OMBUD,
-  chef: [...OMBUD, 'ledningsgrupp:write', 'redovisning:write', 'audit:read', 'user:admin', 'caseload:read'],
-  ledamot: ['brist:read', 'ledningsgrupp:read', 'redovisning:read', 'verksamhet:read'],
-  lansstyrelse: ['lan:read', 'verksamhet:read', 'redovisning:read', 'redovisning:review'],
-  socialstyrelsen: ['national:read', 'grant:admin', 'lan:read', 'verksamhet:read', 'redovisning:read'],
-  aktor: ['aktor:inbox'],
-  admin: ['org:admin', 'user:admin', 'audit:read', 'verksamhet:read'],
-};
-
-function grants(m: Medlemskap, action: Action): boolean {
-  return ROLL_RATTIGHETER[m.roll].includes(action);
+export interface Rattighet {
+  action: Action;
+  omfang: Omfang;
 }
 
-function covers(m: Medlemskap, action: Action, r: Resource): boolean {
-  if (!grants(m, action)) return false;
-  switch (m.roll) {
-    case 'ombud':
-    case 'chef':
-    case 'ledamot':
+const i = (omfang: Omfang, ...actions: Action[]): Rattighet[] => actions.map((action) => ({ action, omfang }));
+
+const OMBUD: Rattighet[] = i(
+  'egen_verksamhet',
+  'klient:read',
+  'klient:write',
+  'brist:read',
+  'brist:write',
+  'ledningsgrupp:read',
+  'redovisning:read',
+  'verksamhet:read',
+);
+
+/** The policy table. Tested as a full role × action × resource matrix. */
+export const ROLL_RATTIGHETER: Readonly<Record<Roll, readonly Rattighet[]>> = {
+  ombud: OMBUD,
+  chef: [
+    ...OMBUD,
+    ...i('egen_verksamhet', 'ledningsgrupp:write', 'redovisning:write', 'audit:read', 'user:admin', 'caseload:read'),
+  ],
+  // A ledningsgrupp member acts on brister, not on cases (seed 003: "its job is to act on brister").
+  ledamot: i('egen_verksamhet', 'brist:read', 'ledningsgrupp:read', 'redovisning:read', 'verksamhet:read'),
+  lansstyrelse: [
+    ...i('eget_lan', 'lan:read'),
+    ...i('lanets_verksamheter', 'verksamhet:read', 'redovisning:read', 'redovisning:review'),
+  ],
+  socialstyrelsen: [
+    ...i('nation', 'national:read', 'grant:admin'),
+    ...i('alla_lan', 'lan:read'),
+    ...i('alla_verksamheter', 'verksamhet:read', 'redovisning:read'),
+  ],
+  aktor: i('egen_aktor', 'aktor:inbox'),
+  admin: [...i('allt', 'org:admin', 'user:admin', 'audit:read'), ...i('alla_verksamheter', 'verksamhet:read')],
+};
+
+/** The organisation type a role must sit in; null = any (the system administrator). */
+export const ROLL_ORGANISATIONSTYP: Readonly<Record<Roll, OrganisationTyp | null>> = {
+  ombud: 'verksamhet',
+  chef: 'verksamhet',
+  ledamot: 'verksamhet',
+  lansstyrelse: 'lansstyrelse',
+  socialstyrelsen: 'socialstyrelsen',
+  aktor: 'aktor',
+  admin: null,
+};
+
+function giltigtMedlemskap(m: Medlemskap): boolean {
+  if (!Object.hasOwn(ROLL_ORGANISATIONSTYP, m.roll)) return false;
+  const typ = ROLL_ORGANISATIONSTYP[m.roll];
+  return typ === null || typ === m.organisationTyp;
+}
+
+function inomOmfang(m: Medlemskap, omfang: Omfang, r: Resource): boolean {
+  switch (omfang) {
+    case 'egen_verksamhet':
       return r.typ === 'verksamhet' && r.id === m.organisationId;
-    case 'lansstyrelse':
-      return (r.typ === 'lan' || r.typ === 'verksamhet') && m.lanKod !== null && r.lanKod === m.lanKod;
-    case 'socialstyrelsen':
-      return r.typ === 'nation' || r.typ === 'lan' || r.typ === 'verksamhet';
-    case 'aktor':
+    case 'lanets_verksamheter':
+      return r.typ === 'verksamhet' && m.lanKod !== null && r.lanKod === m.lanKod;
+    case 'alla_verksamheter':
+      return r.typ === 'verksamhet';
+    case 'eget_lan':
+      return r.typ === 'lan' && m.lanKod !== null && r.lanKod === m.lanKod;
+    case 'alla_lan':
+      return r.typ === 'lan';
+    case 'nation':
+      return r.typ === 'nation';
+    case 'egen_aktor':
       return r.typ === 'aktor' && r.id === m.organisationId;
-    case 'admin':
-      return r.typ === 'system' || r.typ === 'verksamhet' || r.typ === 'lan' || r.typ === 'nation';
+    case 'allt':
+      return true;
   }
 }
 
-export function can(p: Principal, action: Action, resource: Resource): boolean {
-  return p.medlemskap.some((m) => covers(m, action, resource));
+function rattigheter(m: Medlemskap): readonly Rattighet[] {
+  return giltigtMedlemskap(m) ? ROLL_RATTIGHETER[m.roll] : [];
 }
 
-/** Verksamheter where the principal holds a role that grants `action` directly (sets the RLS context). */
+export function can(p: Principal, action: Action, resource: Resource): boolean {
+  return p.medlemskap.some((m) => rattigheter(m).some((r) => r.action === action && inomOmfang(m, r.omfang, resource)));
+}
+
+/** Every action the principal may take on `resource` (for the UI to show only what can be done). */
+export function tillatnaActions(p: Principal, resource: Resource): Action[] {
+  return ACTIONS.filter((a) => can(p, a, resource));
+}
+
+/**
+ * The verksamhet ids where the principal holds a role granting `action` on that verksamhet itself — the
+ * ids to put in the RLS context. Wide scopes (a Länsstyrelse's or Socialstyrelsen's read rights) are not
+ * listed: they never include klient:*, and the services resolve them with their own queries.
+ */
 export function verksamheterMed(p: Principal, action: Action): string[] {
   const ids = p.medlemskap
-    .filter((m) => m.organisationTyp === 'verksamhet' && (m.roll === 'ombud' || m.roll === 'chef' || m.roll === 'ledamot') && grants(m, action))
+    .filter((m) => m.organisationTyp === 'verksamhet')
+    .filter((m) => rattigheter(m).some((r) => r.action === action && r.omfang === 'egen_verksamhet'))
     .map((m) => m.organisationId);
   return [...new Set(ids)];
 }
 
-/** Coarse route gate: does any membership grant this action anywhere? */
+/** Coarse route gate: does any membership grant `action` anywhere? The resource check still follows. */
 export function harNagonRattighet(p: Principal, action: Action): boolean {
-  return p.medlemskap.some((m) => grants(m, action));
+  return p.medlemskap.some((m) => rattigheter(m).some((r) => r.action === action));
 }

@@ -14,6 +14,8 @@ export interface AppConfig {
   sessionAbsoluteHours: number;
   lockoutThreshold: number;
   lockoutMinutes: number;
+  /** Login attempts (password and OIDC) per client address and minute before 429. */
+  loginRateLimit: number;
   /** Roles that must use TOTP as a second factor. */
   totpRequiredRoles: string[];
   oidc:
@@ -30,6 +32,9 @@ export interface AppConfig {
   /** Days after closing before identity data is purged (gallring). */
   gallringDagar: number;
 }
+
+/** Tillitsnivå 3 in DIGG's (formerly E-legitimationsnämnden's) assurance framework. */
+export const LOA3 = 'http://id.elegnamnden.se/loa/1.0/loa3';
 
 function int(v: string | undefined, fallback: number): number {
   const n = v === undefined || v === '' ? Number.NaN : Number(v);
@@ -58,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionAbsoluteHours: int(env.OMBUD_SESSION_ABSOLUTE_HOURS, 12),
     lockoutThreshold: int(env.OMBUD_LOCKOUT_THRESHOLD, 5),
     lockoutMinutes: int(env.OMBUD_LOCKOUT_MINUTES, 15),
+    loginRateLimit: int(env.OMBUD_LOGIN_RATE_LIMIT, 30),
     totpRequiredRoles: list(env.OMBUD_TOTP_REQUIRED_ROLES),
     oidc: env.OIDC_ISSUER
       ? {
@@ -67,7 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           redirectUri:
             env.OIDC_REDIRECT_URI ??
             `${env.OMBUD_PUBLIC_URL ?? `http://localhost:${port}`}/api/v1/auth/oidc/callback`,
-          acrValues: list(env.OIDC_ACR_VALUES),
+          // Unset means LoA 3 (SITHS, Freja eID Plus, BankID): a lower level is refused at the callback.
+          acrValues: list(env.OIDC_ACR_VALUES).length ? list(env.OIDC_ACR_VALUES) : [LOA3],
           allowInsecure: env.OIDC_ALLOW_INSECURE === '1',
         }
       : undefined,

@@ -117,6 +117,199 @@ CREATE TABLE "stadsdelsomrade" (
 	"kommun_kod" char(4) NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "anteckning" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"verksamhet_id" uuid NOT NULL,
+	"arende_id" uuid NOT NULL,
+	"text" text NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "anteckning" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE TABLE "arende" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"verksamhet_id" uuid NOT NULL,
+	"klient_id" uuid NOT NULL,
+	"forfragan_datum" date NOT NULL,
+	"forfragan_fran" text NOT NULL,
+	"status" text NOT NULL,
+	"start_datum" date,
+	"avslut_datum" date,
+	"avslut_orsak" text,
+	"ombud_user_id" uuid,
+	"sip" boolean DEFAULT false NOT NULL,
+	"prioritet" text[] DEFAULT '{}'::text[] NOT NULL,
+	"kontaktorsaker" text[] DEFAULT '{}'::text[] NOT NULL,
+	"gallras_efter" date,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "arende_verksamhet_id" UNIQUE("verksamhet_id","id"),
+	CONSTRAINT "arende_start_efter_forfragan" CHECK ("arende"."start_datum" is null or "arende"."start_datum" >= "arende"."forfragan_datum"),
+	CONSTRAINT "arende_avslut_efter_start" CHECK ("arende"."avslut_datum" is null or "arende"."avslut_datum" >= coalesce("arende"."start_datum", "arende"."forfragan_datum")),
+	CONSTRAINT "arende_status_datum" CHECK (case "arende"."status"
+        when 'forfragan' then "arende"."start_datum" is null and "arende"."avslut_datum" is null
+        when 'ko' then "arende"."start_datum" is null and "arende"."avslut_datum" is null
+        when 'aktiv' then "arende"."start_datum" is not null and "arende"."avslut_datum" is null
+        when 'avslutad' then "arende"."start_datum" is not null and "arende"."avslut_datum" is not null
+        when 'ej_aktuell' then "arende"."start_datum" is null and "arende"."avslut_datum" is not null
+        else false end)
+);
+--> statement-breakpoint
+ALTER TABLE "arende" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE TABLE "arende_aktor" (
+	"arende_id" uuid NOT NULL,
+	"verksamhet_id" uuid NOT NULL,
+	"aktor_id" uuid NOT NULL,
+	CONSTRAINT "arende_aktor_pk" PRIMARY KEY("verksamhet_id","arende_id","aktor_id")
+);
+--> statement-breakpoint
+ALTER TABLE "arende_aktor" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE TABLE "klient" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"verksamhet_id" uuid NOT NULL,
+	"kon" text NOT NULL,
+	"fodelsear" integer NOT NULL,
+	"kommun_kod" char(4) NOT NULL,
+	"stadsdelsomrade_kod" text,
+	"barn_under_18" text NOT NULL,
+	"gallrad_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "klient_verksamhet_id" UNIQUE("verksamhet_id","id"),
+	CONSTRAINT "klient_fodelsear" CHECK ("klient"."fodelsear" between 1900 and 2100)
+);
+--> statement-breakpoint
+ALTER TABLE "klient" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE TABLE "klient_identitet" (
+	"klient_id" uuid PRIMARY KEY NOT NULL,
+	"verksamhet_id" uuid NOT NULL,
+	"alias" text NOT NULL,
+	"namn" text,
+	"personnummer" text,
+	"telefon" text,
+	"adress" text
+);
+--> statement-breakpoint
+ALTER TABLE "klient_identitet" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE TABLE "ombud_tjanst" (
+	"verksamhet_id" uuid NOT NULL,
+	"user_id" uuid NOT NULL,
+	"arsarbetare_hundradelar" integer NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "ombud_tjanst_pk" PRIMARY KEY("verksamhet_id","user_id"),
+	CONSTRAINT "ombud_tjanst_grad" CHECK ("ombud_tjanst"."arsarbetare_hundradelar" between 0 and 100)
+);
+--> statement-breakpoint
+CREATE TABLE "brist" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"verksamhet_id" uuid NOT NULL,
+	"titel" text NOT NULL,
+	"beskrivning" text NOT NULL,
+	"niva" text NOT NULL,
+	"amne_kod" text NOT NULL,
+	"observerad_datum" date NOT NULL,
+	"antal_klienter" integer NOT NULL,
+	"status" text DEFAULT 'registrerad' NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "brist_antal_klienter" CHECK ("brist"."antal_klienter" >= 0)
+);
+--> statement-breakpoint
+CREATE TABLE "brist_aktor" (
+	"brist_id" uuid NOT NULL,
+	"aktor_id" uuid NOT NULL,
+	"skickad_at" timestamp with time zone,
+	CONSTRAINT "brist_aktor_brist_id_aktor_id_pk" PRIMARY KEY("brist_id","aktor_id")
+);
+--> statement-breakpoint
+CREATE TABLE "brist_amne" (
+	"kod" text PRIMARY KEY NOT NULL,
+	"namn" text NOT NULL,
+	"grupp" text,
+	"aktor_kategori" text,
+	"sortering" integer DEFAULT 0 NOT NULL,
+	"created_by_socialstyrelsen" boolean DEFAULT false NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "brist_aterkoppling" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"brist_id" uuid NOT NULL,
+	"aktor_id" uuid NOT NULL,
+	"typ" text NOT NULL,
+	"text" text NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"user_id" uuid,
+	"anvandare" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "brist_atgard" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"brist_id" uuid NOT NULL,
+	"datum" date NOT NULL,
+	"text" text NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"user_id" uuid,
+	"anvandare" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "brist_handelse" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"brist_id" uuid NOT NULL,
+	"from_status" text,
+	"to_status" text NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"user_id" uuid,
+	"anvandare" text NOT NULL,
+	"kommentar" text
+);
+--> statement-breakpoint
+CREATE TABLE "brist_kommun" (
+	"brist_id" uuid NOT NULL,
+	"kommun_kod" char(4) NOT NULL,
+	CONSTRAINT "brist_kommun_brist_id_kommun_kod_pk" PRIMARY KEY("brist_id","kommun_kod")
+);
+--> statement-breakpoint
+CREATE TABLE "ledningsgrupp" (
+	"verksamhet_id" uuid PRIMARY KEY NOT NULL,
+	"brukarorganisation_erbjuden" boolean DEFAULT false NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "ledningsgrupp_ledamot" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"verksamhet_id" uuid NOT NULL,
+	"rollkategori" text NOT NULL,
+	"organisation" text NOT NULL,
+	"namn" text NOT NULL,
+	"user_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"avgick_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "mote" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"verksamhet_id" uuid NOT NULL,
+	"datum" date NOT NULL,
+	"protokoll" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "mote_brist" (
+	"mote_id" uuid NOT NULL,
+	"brist_id" uuid NOT NULL,
+	"beslut" text,
+	"beslut_at" timestamp with time zone,
+	CONSTRAINT "mote_brist_mote_id_brist_id_pk" PRIMARY KEY("mote_id","brist_id")
+);
+--> statement-breakpoint
+CREATE TABLE "mote_narvaro" (
+	"mote_id" uuid NOT NULL,
+	"ledamot_id" uuid NOT NULL,
+	CONSTRAINT "mote_narvaro_mote_id_ledamot_id_pk" PRIMARY KEY("mote_id","ledamot_id")
+);
+--> statement-breakpoint
 ALTER TABLE "api_token" ADD CONSTRAINT "api_token_user_id_app_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."app_user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "membership" ADD CONSTRAINT "membership_user_id_app_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."app_user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "membership" ADD CONSTRAINT "membership_organisation_id_organisation_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisation"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -130,7 +323,61 @@ ALTER TABLE "verksamhet_omrade" ADD CONSTRAINT "verksamhet_omrade_kommun_kod_kom
 ALTER TABLE "verksamhet_omrade" ADD CONSTRAINT "verksamhet_omrade_stadsdelsomrade_kod_stadsdelsomrade_kod_fk" FOREIGN KEY ("stadsdelsomrade_kod") REFERENCES "public"."stadsdelsomrade"("kod") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "kommun" ADD CONSTRAINT "kommun_lan_kod_lan_kod_fk" FOREIGN KEY ("lan_kod") REFERENCES "public"."lan"("kod") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "stadsdelsomrade" ADD CONSTRAINT "stadsdelsomrade_kommun_kod_kommun_kod_fk" FOREIGN KEY ("kommun_kod") REFERENCES "public"."kommun"("kod") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "anteckning" ADD CONSTRAINT "anteckning_created_by_app_user_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."app_user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "anteckning" ADD CONSTRAINT "anteckning_arende" FOREIGN KEY ("verksamhet_id","arende_id") REFERENCES "public"."arende"("verksamhet_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "arende" ADD CONSTRAINT "arende_ombud_user_id_app_user_id_fk" FOREIGN KEY ("ombud_user_id") REFERENCES "public"."app_user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "arende" ADD CONSTRAINT "arende_klient" FOREIGN KEY ("verksamhet_id","klient_id") REFERENCES "public"."klient"("verksamhet_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "arende_aktor" ADD CONSTRAINT "arende_aktor_aktor_id_organisation_id_fk" FOREIGN KEY ("aktor_id") REFERENCES "public"."organisation"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "arende_aktor" ADD CONSTRAINT "arende_aktor_arende" FOREIGN KEY ("verksamhet_id","arende_id") REFERENCES "public"."arende"("verksamhet_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "klient" ADD CONSTRAINT "klient_verksamhet_id_verksamhet_organisation_id_fk" FOREIGN KEY ("verksamhet_id") REFERENCES "public"."verksamhet"("organisation_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "klient" ADD CONSTRAINT "klient_kommun_kod_kommun_kod_fk" FOREIGN KEY ("kommun_kod") REFERENCES "public"."kommun"("kod") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "klient" ADD CONSTRAINT "klient_stadsdelsomrade_kod_stadsdelsomrade_kod_fk" FOREIGN KEY ("stadsdelsomrade_kod") REFERENCES "public"."stadsdelsomrade"("kod") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "klient_identitet" ADD CONSTRAINT "klient_identitet_klient" FOREIGN KEY ("verksamhet_id","klient_id") REFERENCES "public"."klient"("verksamhet_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ombud_tjanst" ADD CONSTRAINT "ombud_tjanst_verksamhet_id_verksamhet_organisation_id_fk" FOREIGN KEY ("verksamhet_id") REFERENCES "public"."verksamhet"("organisation_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ombud_tjanst" ADD CONSTRAINT "ombud_tjanst_user_id_app_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."app_user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "brist" ADD CONSTRAINT "brist_verksamhet_id_verksamhet_organisation_id_fk" FOREIGN KEY ("verksamhet_id") REFERENCES "public"."verksamhet"("organisation_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "brist" ADD CONSTRAINT "brist_amne_kod_brist_amne_kod_fk" FOREIGN KEY ("amne_kod") REFERENCES "public"."brist_amne"("kod") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "brist" ADD CONSTRAINT "brist_created_by_app_user_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."app_user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "brist_aktor" ADD CONSTRAINT "brist_aktor_brist_id_brist_id_fk" FOREIGN KEY ("brist_id") REFERENCES "public"."brist"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "brist_aktor" ADD CONSTRAINT "brist_aktor_aktor_id_aktor_organisation_id_fk" FOREIGN KEY ("aktor_id") REFERENCES "public"."aktor"("organisation_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "brist_amne" ADD CONSTRAINT "brist_amne_grupp_brist_amne_kod_fk" FOREIGN KEY ("grupp") REFERENCES "public"."brist_amne"("kod") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "brist_aterkoppling" ADD CONSTRAINT "brist_aterkoppling_brist_id_brist_id_fk" FOREIGN KEY ("brist_id") REFERENCES "public"."brist"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "brist_aterkoppling" ADD CONSTRAINT "brist_aterkoppling_aktor_id_aktor_organisation_id_fk" FOREIGN KEY ("aktor_id") REFERENCES "public"."aktor"("organisation_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "brist_aterkoppling" ADD CONSTRAINT "brist_aterkoppling_user_id_app_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."app_user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "brist_atgard" ADD CONSTRAINT "brist_atgard_brist_id_brist_id_fk" FOREIGN KEY ("brist_id") REFERENCES "public"."brist"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "brist_atgard" ADD CONSTRAINT "brist_atgard_user_id_app_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."app_user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "brist_handelse" ADD CONSTRAINT "brist_handelse_brist_id_brist_id_fk" FOREIGN KEY ("brist_id") REFERENCES "public"."brist"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "brist_handelse" ADD CONSTRAINT "brist_handelse_user_id_app_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."app_user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "brist_kommun" ADD CONSTRAINT "brist_kommun_brist_id_brist_id_fk" FOREIGN KEY ("brist_id") REFERENCES "public"."brist"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "brist_kommun" ADD CONSTRAINT "brist_kommun_kommun_kod_kommun_kod_fk" FOREIGN KEY ("kommun_kod") REFERENCES "public"."kommun"("kod") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ledningsgrupp" ADD CONSTRAINT "ledningsgrupp_verksamhet_id_verksamhet_organisation_id_fk" FOREIGN KEY ("verksamhet_id") REFERENCES "public"."verksamhet"("organisation_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ledningsgrupp_ledamot" ADD CONSTRAINT "ledningsgrupp_ledamot_verksamhet_id_verksamhet_organisation_id_fk" FOREIGN KEY ("verksamhet_id") REFERENCES "public"."verksamhet"("organisation_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ledningsgrupp_ledamot" ADD CONSTRAINT "ledningsgrupp_ledamot_user_id_app_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."app_user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "mote" ADD CONSTRAINT "mote_verksamhet_id_verksamhet_organisation_id_fk" FOREIGN KEY ("verksamhet_id") REFERENCES "public"."verksamhet"("organisation_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "mote_brist" ADD CONSTRAINT "mote_brist_mote_id_mote_id_fk" FOREIGN KEY ("mote_id") REFERENCES "public"."mote"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "mote_brist" ADD CONSTRAINT "mote_brist_brist_id_brist_id_fk" FOREIGN KEY ("brist_id") REFERENCES "public"."brist"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "mote_narvaro" ADD CONSTRAINT "mote_narvaro_mote_id_mote_id_fk" FOREIGN KEY ("mote_id") REFERENCES "public"."mote"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "mote_narvaro" ADD CONSTRAINT "mote_narvaro_ledamot_id_ledningsgrupp_ledamot_id_fk" FOREIGN KEY ("ledamot_id") REFERENCES "public"."ledningsgrupp_ledamot"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "audit_org_at" ON "audit_log" USING btree ("organisation_id","at");--> statement-breakpoint
 CREATE INDEX "membership_org" ON "membership" USING btree ("organisation_id");--> statement-breakpoint
 CREATE INDEX "session_user" ON "session" USING btree ("user_id");--> statement-breakpoint
-CREATE INDEX "organisation_lan" ON "organisation" USING btree ("lan_kod");
+CREATE INDEX "organisation_lan" ON "organisation" USING btree ("lan_kod");--> statement-breakpoint
+CREATE INDEX "anteckning_arende_idx" ON "anteckning" USING btree ("arende_id");--> statement-breakpoint
+CREATE INDEX "arende_klient_idx" ON "arende" USING btree ("klient_id");--> statement-breakpoint
+CREATE INDEX "arende_verksamhet_status" ON "arende" USING btree ("verksamhet_id","status");--> statement-breakpoint
+CREATE UNIQUE INDEX "klient_identitet_alias" ON "klient_identitet" USING btree ("verksamhet_id",lower("alias"));--> statement-breakpoint
+CREATE INDEX "brist_verksamhet_status" ON "brist" USING btree ("verksamhet_id","status");--> statement-breakpoint
+CREATE INDEX "brist_aktor_aktor" ON "brist_aktor" USING btree ("aktor_id");--> statement-breakpoint
+CREATE INDEX "brist_amne_grupp" ON "brist_amne" USING btree ("grupp");--> statement-breakpoint
+CREATE INDEX "brist_aterkoppling_brist" ON "brist_aterkoppling" USING btree ("brist_id","aktor_id");--> statement-breakpoint
+CREATE INDEX "brist_atgard_brist" ON "brist_atgard" USING btree ("brist_id");--> statement-breakpoint
+CREATE INDEX "brist_handelse_brist" ON "brist_handelse" USING btree ("brist_id","at");--> statement-breakpoint
+CREATE INDEX "brist_kommun_kommun" ON "brist_kommun" USING btree ("kommun_kod");--> statement-breakpoint
+CREATE INDEX "ledningsgrupp_ledamot_verksamhet" ON "ledningsgrupp_ledamot" USING btree ("verksamhet_id");--> statement-breakpoint
+CREATE INDEX "mote_verksamhet_datum" ON "mote" USING btree ("verksamhet_id","datum");--> statement-breakpoint
+CREATE INDEX "mote_brist_brist" ON "mote_brist" USING btree ("brist_id");--> statement-breakpoint
+CREATE POLICY "anteckning_verksamhet" ON "anteckning" AS PERMISSIVE FOR ALL TO "ombud_app" USING ("anteckning"."verksamhet_id" = ANY (string_to_array(coalesce(nullif(current_setting('app.verksamhet_ids', true), ''), '00000000-0000-0000-0000-000000000000'), ',')::uuid[])) WITH CHECK ("anteckning"."verksamhet_id" = ANY (string_to_array(coalesce(nullif(current_setting('app.verksamhet_ids', true), ''), '00000000-0000-0000-0000-000000000000'), ',')::uuid[]));--> statement-breakpoint
+CREATE POLICY "arende_verksamhet" ON "arende" AS PERMISSIVE FOR ALL TO "ombud_app" USING ("arende"."verksamhet_id" = ANY (string_to_array(coalesce(nullif(current_setting('app.verksamhet_ids', true), ''), '00000000-0000-0000-0000-000000000000'), ',')::uuid[])) WITH CHECK ("arende"."verksamhet_id" = ANY (string_to_array(coalesce(nullif(current_setting('app.verksamhet_ids', true), ''), '00000000-0000-0000-0000-000000000000'), ',')::uuid[]));--> statement-breakpoint
+CREATE POLICY "arende_aktor_verksamhet" ON "arende_aktor" AS PERMISSIVE FOR ALL TO "ombud_app" USING ("arende_aktor"."verksamhet_id" = ANY (string_to_array(coalesce(nullif(current_setting('app.verksamhet_ids', true), ''), '00000000-0000-0000-0000-000000000000'), ',')::uuid[])) WITH CHECK ("arende_aktor"."verksamhet_id" = ANY (string_to_array(coalesce(nullif(current_setting('app.verksamhet_ids', true), ''), '00000000-0000-0000-0000-000000000000'), ',')::uuid[]));--> statement-breakpoint
+CREATE POLICY "klient_verksamhet" ON "klient" AS PERMISSIVE FOR ALL TO "ombud_app" USING ("klient"."verksamhet_id" = ANY (string_to_array(coalesce(nullif(current_setting('app.verksamhet_ids', true), ''), '00000000-0000-0000-0000-000000000000'), ',')::uuid[])) WITH CHECK ("klient"."verksamhet_id" = ANY (string_to_array(coalesce(nullif(current_setting('app.verksamhet_ids', true), ''), '00000000-0000-0000-0000-000000000000'), ',')::uuid[]));--> statement-breakpoint
+CREATE POLICY "klient_identitet_verksamhet" ON "klient_identitet" AS PERMISSIVE FOR ALL TO "ombud_app" USING ("klient_identitet"."verksamhet_id" = ANY (string_to_array(coalesce(nullif(current_setting('app.verksamhet_ids', true), ''), '00000000-0000-0000-0000-000000000000'), ',')::uuid[])) WITH CHECK ("klient_identitet"."verksamhet_id" = ANY (string_to_array(coalesce(nullif(current_setting('app.verksamhet_ids', true), ''), '00000000-0000-0000-0000-000000000000'), ',')::uuid[]));

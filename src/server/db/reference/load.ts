@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
+import { loadBristAmnen } from '../../modules/brister/amnen-reference.ts';
 import type { Queryable } from '../client.ts';
 import { aktor, kommun, lan, organisation, stadsdelsomrade } from '../schema/index.ts';
 
@@ -80,4 +81,5 @@ export async function loadReferenceData(db: Queryable): Promise<void> {
     .insert(aktor)
     .values(inserted.map((o) => ({ organisationId: o.id, kategori: kategori.get(o.kod) ?? 'annan' })))
     .onConflictDoUpdate({ target: aktor.organisationId, set: { kategori: sql`excluded.kategori` } });
+  await loadBristAmnen(db);
 }

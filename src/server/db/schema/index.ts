@@ -3,3 +3,6 @@ export * from './audit.ts';
 export * from './auth.ts';
 export * from './orgs.ts';
 export * from './reference.ts';
+export * from './cases.ts';
+export * from './brister.ts';
+export * from './ledningsgrupp.ts';

@@ -15,9 +15,10 @@ import type { AppDb } from '../../db/client.ts';
 import { withTx } from '../../db/client.ts';
 import { appUser, membership, organisation } from '../../db/schema/index.ts';
 import { NotFound, Unauthorized } from '../errors.ts';
+import { completeOidcLogin, OidcClient, startOidcLogin } from './oidc.ts';
 import { sessionCookieName } from './plugin.ts';
 import { login, logout, startTotpEnrolment, verifyTotp } from './service.ts';
-import { setActiveOrganisation } from './sessions.ts';
+import { destroySession, setActiveOrganisation } from './sessions.ts';
 
 export function setSessionCookie(reply: FastifyReply, config: AppConfig, id: string, expiresAt: Date) {
   reply.setCookie(sessionCookieName(config), id, {
@@ -29,20 +30,79 @@ export function setSessionCookie(reply: FastifyReply, config: AppConfig, id: str
   });
 }
 
+/** Binds an OIDC login to the browser that started it (its value is the flow's state). */
+export function oidcCookieName(config: AppConfig): string {
+  return isSecure(config) ? '__Secure-ombud_oidc' : 'ombud_oidc';
+}
+const OIDC_COOKIE_PATH = '/api/v1/auth/oidc';
+
+/** A login replaces the session the browser already had (if any) instead of leaving it alive. */
+async function endPreviousSession(db: AppDb, sessionId: string | null) {
+  if (sessionId) await withTx(db, {}, (tx) => destroySession(tx, sessionId));
+}
+
 export async function authRoutes(app: FastifyInstance, opts: { db: AppDb; config: AppConfig }) {
   const { db, config } = opts;
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const loginRateLimit = { max: config.loginRateLimit, timeWindow: '1 minute' };
 
   r.post(
     '/auth/login',
     {
-      config: { permission: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { permission: 'public', rateLimit: loginRateLimit },
       schema: { tags: ['auth'], body: loginRequest, response: { 200: loginResponse } },
     },
     async (request, reply) => {
       const result = await login(db, config, request.body, request.ip);
+      await endPreviousSession(db, request.sessionId);
       setSessionCookie(reply, config, result.sessionId, result.expiresAt);
       return { mfa: result.mfa };
+    },
+  );
+
+  const rp = config.oidc ? new OidcClient(config.oidc) : undefined;
+  r.get(
+    '/auth/oidc/start',
+    {
+      config: { permission: 'public', rateLimit: loginRateLimit },
+      schema: {
+        tags: ['auth'],
+        description: 'Börjar inloggning med e-legitimation (OpenID Connect); skickar webbläsaren till IdP:n.',
+      },
+    },
+    async (_request, reply) => {
+      if (!rp) throw new NotFound('Inloggning med e-legitimation är inte aktiverad.');
+      const { url, state } = await startOidcLogin(db, config, rp);
+      reply.setCookie(oidcCookieName(config), state, {
+        path: OIDC_COOKIE_PATH,
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: isSecure(config),
+        maxAge: 600,
+      });
+      return reply.redirect(url.href, 302);
+    },
+  );
+
+  r.get(
+    '/auth/oidc/callback',
+    {
+      config: { permission: 'public', rateLimit: loginRateLimit },
+      schema: {
+        tags: ['auth'],
+        description: 'IdP:ns svar (redirect URI): skapar en session och skickar webbläsaren till startsidan.',
+      },
+    },
+    async (request, reply) => {
+      if (!rp || !config.oidc) throw new NotFound('Inloggning med e-legitimation är inte aktiverad.');
+      const currentUrl = new URL(config.oidc.redirectUri);
+      currentUrl.search = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
+      const bound = request.cookies[oidcCookieName(config)];
+      reply.clearCookie(oidcCookieName(config), { path: OIDC_COOKIE_PATH });
+      const result = await completeOidcLogin(db, config, rp, currentUrl, bound, request.ip);
+      await endPreviousSession(db, request.sessionId);
+      setSessionCookie(reply, config, result.sessionId, result.expiresAt);
+      return reply.redirect('/', 302);
     },
   );
 
@@ -79,6 +139,7 @@ export async function authRoutes(app: FastifyInstance, opts: { db: AppDb; config
       if (!request.session) throw new Unauthorized('TOTP gäller inloggning med session.');
       await verifyTotp(
         db,
+        config,
         {
           userId: p.userId,
           username: p.username,

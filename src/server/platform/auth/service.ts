@@ -3,9 +3,9 @@ import { generateSecret, generateURI, verify as verifyTotpCode } from 'otplib';
 import type { AppConfig } from '../../config.ts';
 import type { AppDb } from '../../db/client.ts';
 import { withTx } from '../../db/client.ts';
-import { apiToken, appUser } from '../../db/schema/index.ts';
+import { apiToken, appUser, session } from '../../db/schema/index.ts';
 import { writeAudit } from '../audit.ts';
-import { invalidField, TooManyRequests, Unauthorized } from '../errors.ts';
+import { Conflict, invalidField, TooManyRequests, Unauthorized } from '../errors.ts';
 import { DUMMY_HASH, verifyPassword } from './passwords.ts';
 import { loadPrincipal } from './principal.ts';
 import { completeMfa, createSession, destroySession } from './sessions.ts';
@@ -110,32 +110,58 @@ export async function startTotpEnrolment(db: AppDb, userId: string, username: st
   return { secret, uri: generateURI({ issuer: 'Ombud', label: username, secret }) };
 }
 
-/** Verifies a TOTP code; on success the session's second factor is done (and enrolment completed). */
+/**
+ * Verifies a TOTP code; on success the session's second factor is done (and enrolment completed).
+ * Wrong codes count towards the same lockout as wrong passwords: at the threshold the account is locked
+ * and this session ends, so a stolen password cannot be followed by guessing codes.
+ */
 export async function verifyTotp(
   db: AppDb,
+  config: AppConfig,
   input: { userId: string; username: string; sessionIdHash: string; code: string },
   ip: string | undefined,
 ): Promise<void> {
-  const ok = await withTx(db, {}, async (tx) => {
-    const [user] = await tx.select().from(appUser).where(eq(appUser.id, input.userId));
+  const outcome = await withTx(db, {}, async (tx) => {
+    const [user] = await tx.select().from(appUser).where(eq(appUser.id, input.userId)).for('update');
+    if (!user) return 'invalid' as const;
     const valid =
-      !!user?.totpSecret &&
+      !!user.totpSecret &&
       /^\d{6}$/.test(input.code) &&
       (await verifyTotpCode({ secret: user.totpSecret, token: input.code, epochTolerance: 30 })).valid;
     if (valid) {
-      if (!user.totpEnabled)
-        await tx.update(appUser).set({ totpEnabled: true }).where(eq(appUser.id, input.userId));
+      await tx
+        .update(appUser)
+        .set({ totpEnabled: true, failedLogins: 0 })
+        .where(eq(appUser.id, input.userId));
       await completeMfa(tx, input.sessionIdHash);
+      await writeAudit(tx, { action: 'login.totp_ok', userId: input.userId, username: input.username, ip });
+      return 'ok' as const;
     }
+    const failed = user.failedLogins + 1;
+    const lock = failed >= config.lockoutThreshold;
+    await tx
+      .update(appUser)
+      .set({
+        failedLogins: lock ? 0 : failed,
+        lockedUntil: lock ? new Date(Date.now() + config.lockoutMinutes * 60_000) : user.lockedUntil,
+      })
+      .where(eq(appUser.id, input.userId));
+    if (lock) await tx.delete(session).where(eq(session.idHash, input.sessionIdHash));
     await writeAudit(tx, {
-      action: valid ? 'login.totp_ok' : 'login.totp_failed',
+      action: 'login.totp_failed',
       userId: input.userId,
       username: input.username,
       ip,
+      detail: { locked: lock },
     });
-    return valid;
+    return lock ? ('locked' as const) : ('invalid' as const);
   });
-  if (!ok) throw invalidField('code', 'Koden stämmer inte. Kontrollera tiden i din app och försök igen.');
+  if (outcome === 'locked')
+    throw new TooManyRequests(
+      'För många felaktiga koder. Kontot är tillfälligt låst; logga in igen senare.',
+    );
+  if (outcome === 'invalid')
+    throw invalidField('code', 'Koden stämmer inte. Kontrollera tiden i din app och försök igen.');
 }
 
 /** A personal API token for integrations; the secret is shown once and only its hash is kept. */
@@ -155,6 +181,73 @@ export async function createApiToken(db: AppDb, userId: string, namn: string, ac
     });
   });
   return token;
+}
+
+/** Revokes a token at once (the next request with it is refused). False if there is no live token by that id. */
+export async function revokeApiToken(db: AppDb, tokenId: string, actingUsername: string): Promise<boolean> {
+  return withTx(db, {}, async (tx) => {
+    const [row] = await tx
+      .update(apiToken)
+      .set({ revokedAt: sql`now()` })
+      .where(sql`${apiToken.id} = ${tokenId} and ${apiToken.revokedAt} is null`)
+      .returning({ id: apiToken.id, userId: apiToken.userId });
+    if (!row) return false;
+    await writeAudit(tx, {
+      action: 'token.revoked',
+      username: actingUsername,
+      resourceType: 'api_token',
+      resourceId: row.id,
+      detail: { forUser: row.userId },
+    });
+    return true;
+  });
+}
+
+export async function listApiTokens(db: AppDb, userId: string) {
+  return withTx(db, {}, (tx) =>
+    tx
+      .select({
+        id: apiToken.id,
+        namn: apiToken.namn,
+        createdAt: apiToken.createdAt,
+        lastUsedAt: apiToken.lastUsedAt,
+        revokedAt: apiToken.revokedAt,
+      })
+      .from(apiToken)
+      .where(eq(apiToken.userId, userId))
+      .orderBy(apiToken.createdAt),
+  );
+}
+
+/**
+ * Links (or with null unlinks) the user's subject at the OIDC provider: OIDC login finds users only by
+ * this link, never creates them. Unlinking ends the user's sessions.
+ */
+export async function linkOidcSubject(
+  db: AppDb,
+  userId: string,
+  subject: string | null,
+  actingUsername: string,
+): Promise<void> {
+  await withTx(db, {}, async (tx) => {
+    if (subject !== null) {
+      const [other] = await tx
+        .select({ id: appUser.id, username: appUser.username })
+        .from(appUser)
+        .where(eq(appUser.oidcSubject, subject));
+      if (other && other.id !== userId)
+        throw new Conflict(`Identiteten är redan kopplad till användaren ${other.username}.`);
+    }
+    await tx.update(appUser).set({ oidcSubject: subject }).where(eq(appUser.id, userId));
+    if (subject === null) await tx.delete(session).where(eq(session.userId, userId));
+    await writeAudit(tx, {
+      action: subject === null ? 'user.oidc_unlinked' : 'user.oidc_linked',
+      username: actingUsername,
+      resourceType: 'user',
+      resourceId: userId,
+      ...(subject === null ? {} : { detail: { subject } }),
+    });
+  });
 }
 
 /** The user behind a bearer token, if it is live; marks it used. */

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The whole suite, as `npm test` runs it: typecheck, lint, unit + integration tests on embedded PGlite,
+# integration tests again on a real PostgreSQL (started by the test setup from Debian's postgresql
+# package, or TEST_DATABASE_URL), then Playwright end-to-end tests in Debian's Chromium with axe.
+# Every step runs even when an earlier one failed; the last line counts the tests: "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export NO_COLOR=1 FORCE_COLOR=0
+results=$(mktemp -d)
+status=0
+step() {
+  local name=$1; shift
+  echo "::: ${name}"
+  local t0=$SECONDS
+  if "$@"; then echo "::: ${name}: ok ($((SECONDS - t0)) s)"; else echo "::: ${name}: FAILED ($((SECONDS - t0)) s)"; status=1; fi
+}
+
+step typecheck npx tsc -p tsconfig.json --noEmit
+step lint npx biome check src e2e bench scripts
+step "unit + integration (PGlite)" npx vitest run --reporter=default --reporter=json --outputFile.json="$results/pglite.json"
+if [ -n "${TEST_DATABASE_URL:-}" ] || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  step "integration (PostgreSQL)" env TEST_DB=pg npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$results/pg.json"
+else
+  echo "::: integration (PostgreSQL): FAILED — no PostgreSQL server here (apt-get install postgresql, or set TEST_DATABASE_URL)"
+  status=1
+fi
+step "build web" npx vite build --logLevel warn
+step "end-to-end (Chromium)" env PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e.json" npx playwright test --reporter=list,json
+
+node -e '
+const fs = require("fs"); const dir = process.argv[1];
+let passed = 0, failed = 0;
+for (const f of ["pglite.json", "pg.json"]) {
+  try { const r = JSON.parse(fs.readFileSync(`${dir}/${f}`, "utf8")); passed += r.numPassedTests; failed += r.numFailedTests; }
+  catch { failed += 1; console.log(`no results from ${f}`); }
+}
+try { const r = JSON.parse(fs.readFileSync(`${dir}/e2e.json`, "utf8")); passed += r.stats.expected; failed += r.stats.unexpected + r.stats.flaky; }
+catch { failed += 1; console.log("no results from e2e"); }
+console.log(`${passed} passed, ${failed} failed`);
+' "$results"
+rm -rf "$results"
+exit $status

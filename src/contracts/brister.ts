@@ -1,0 +1,201 @@
+import { z } from 'zod';
+import { BRIST_NIVA } from '../domain/codes.ts';
+import { isoDate, kommunKod, text } from './common.ts';
+
+/** The life of a brist (domain/brist-status.ts holds the allowed transitions). */
+export const BRIST_STATUSAR = [
+  'registrerad',
+  'lyft_i_ledningsgrupp',
+  'skickad_till_aktor',
+  'aterkoppling_mottagen',
+  'avslutad',
+  'kvarstar',
+] as const;
+export const bristStatus = z.enum(BRIST_STATUSAR);
+export type BristStatusKod = (typeof BRIST_STATUSAR)[number];
+
+export const ATERKOPPLING_TYPER = ['atgard_vidtagen', 'atgard_planerad', 'ingen_atgard'] as const;
+export const aterkopplingTyp = z.enum(ATERKOPPLING_TYPER);
+
+export const bristNiva = z.enum(BRIST_NIVA);
+
+const amneKod = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'Ämneskoden får innehålla små bokstäver a–z, siffror och bindestreck.');
+
+// ---- taxonomy ----
+export const bristAmneItem = z.object({
+  kod: z.string(),
+  namn: z.string(),
+  grupp: z.string().nullable(),
+  aktorKategori: z.string().nullable(),
+  /** True when the subject may be chosen for a brist (it has no subjects under it). */
+  valbar: z.boolean(),
+  createdBySocialstyrelsen: z.boolean(),
+});
+export type BristAmneItem = z.infer<typeof bristAmneItem>;
+
+export const createBristAmne = z.strictObject({
+  kod: amneKod,
+  namn: text(200),
+  grupp: amneKod.optional(),
+  aktorKategori: z.string().trim().min(1).max(60).optional(),
+});
+export type CreateBristAmne = z.infer<typeof createBristAmne>;
+
+// ---- brist ----
+const titel = text(200);
+const beskrivning = text(5000);
+const antalKlienter = z.number().int().min(0, 'Antalet klienter kan inte vara negativt.').max(100_000);
+
+export const createBrist = z.strictObject({
+  titel,
+  beskrivning,
+  niva: bristNiva,
+  aktorIds: z.array(z.uuid()).min(1, 'Ange minst en aktör.').max(20),
+  amneKod,
+  observeradDatum: isoDate,
+  antalKlienter,
+  /** Kommuner concerned; defaults to every kommun the verksamhet covers. */
+  kommunKoder: z.array(kommunKod).min(1).max(60).optional(),
+});
+export type CreateBrist = z.infer<typeof createBrist>;
+
+export const updateBrist = z.strictObject({
+  titel: titel.optional(),
+  beskrivning: beskrivning.optional(),
+  niva: bristNiva.optional(),
+  aktorIds: z.array(z.uuid()).min(1, 'Ange minst en aktör.').max(20).optional(),
+  amneKod: amneKod.optional(),
+  observeradDatum: isoDate.optional(),
+  antalKlienter: antalKlienter.optional(),
+  kommunKoder: z.array(kommunKod).min(1).max(60).optional(),
+});
+export type UpdateBrist = z.infer<typeof updateBrist>;
+
+export const changeBristStatus = z.strictObject({
+  status: bristStatus,
+  kommentar: text(2000).optional(),
+});
+export type ChangeBristStatus = z.infer<typeof changeBristStatus>;
+
+export const createAtgard = z.strictObject({
+  datum: isoDate,
+  text: text(5000),
+});
+export type CreateAtgard = z.infer<typeof createAtgard>;
+
+export const createAterkoppling = z.strictObject({
+  typ: aterkopplingTyp,
+  text: text(5000),
+  /** Which of the user's actor organisations answers; needed only for someone in several. */
+  aktorId: z.uuid().optional(),
+});
+export type CreateAterkoppling = z.infer<typeof createAterkoppling>;
+
+export const importBrister = z.strictObject({
+  /** The CSV file's text (UTF-8, comma-separated, header row; see docs/import.md). */
+  csv: z.string().min(1).max(5_000_000),
+});
+
+export const bristFilter = z.object({
+  niva: bristNiva.optional(),
+  status: bristStatus.optional(),
+  aktor: z.uuid().optional(),
+  amne: amneKod.optional(),
+  /** Observed on or after / on or before (YYYY-MM-DD). */
+  fran: isoDate.optional(),
+  till: isoDate.optional(),
+  /** Only brister with an actor whose answer is overdue. */
+  forsenad: z.enum(['true', 'false']).optional(),
+});
+export type BristFilter = z.infer<typeof bristFilter>;
+
+const aktorRef = z.object({ id: z.uuid(), kod: z.string(), namn: z.string(), kategori: z.string() });
+
+export const bristAktorItem = aktorRef.extend({
+  skickadAt: z.string().nullable(),
+  besvarad: z.boolean(),
+  /** Sent longer ago than OMBUD_ATERKOPPLING_DAGAR and not answered. */
+  aterkopplingForsenad: z.boolean(),
+});
+
+export const bristItem = z.object({
+  id: z.uuid(),
+  verksamhetId: z.uuid(),
+  titel: z.string(),
+  beskrivning: z.string(),
+  niva: bristNiva,
+  amne: z.object({ kod: z.string(), namn: z.string(), grupp: z.string().nullable() }),
+  observeradDatum: z.string(),
+  antalKlienter: z.number().int(),
+  status: bristStatus,
+  kommuner: z.array(z.object({ kod: z.string(), namn: z.string() })),
+  aktorer: z.array(bristAktorItem),
+  aterkopplingForsenad: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type BristItem = z.infer<typeof bristItem>;
+
+export const bristHandelseItem = z.object({
+  fromStatus: bristStatus.nullable(),
+  toStatus: bristStatus,
+  at: z.string(),
+  anvandare: z.string(),
+  kommentar: z.string().nullable(),
+});
+export const atgardItem = z.object({
+  id: z.uuid(),
+  datum: z.string(),
+  text: z.string(),
+  at: z.string(),
+  anvandare: z.string(),
+});
+export const aterkopplingItem = z.object({
+  id: z.uuid(),
+  aktor: aktorRef,
+  typ: aterkopplingTyp,
+  text: z.string(),
+  at: z.string(),
+  anvandare: z.string(),
+});
+export const bristMoteItem = z.object({
+  moteId: z.uuid(),
+  datum: z.string(),
+  beslut: z.string().nullable(),
+});
+
+export const bristDetail = bristItem.extend({
+  handelser: z.array(bristHandelseItem),
+  atgarder: z.array(atgardItem),
+  aterkopplingar: z.array(aterkopplingItem),
+  moten: z.array(bristMoteItem),
+});
+export type BristDetail = z.infer<typeof bristDetail>;
+
+/** What an actor sees: the brist's text and where it comes from, its own answers; never client data. */
+export const inboxItem = z.object({
+  id: z.uuid(),
+  aktor: aktorRef,
+  verksamhet: z.object({ id: z.uuid(), namn: z.string(), lanNamn: z.string() }),
+  titel: z.string(),
+  beskrivning: z.string(),
+  niva: bristNiva,
+  amne: z.object({ kod: z.string(), namn: z.string(), grupp: z.string().nullable() }),
+  observeradDatum: z.string(),
+  antalKlienter: z.number().int(),
+  kommuner: z.array(z.object({ kod: z.string(), namn: z.string() })),
+  skickadAt: z.string(),
+  aterkopplingForsenad: z.boolean(),
+  aterkopplingar: z.array(aterkopplingItem),
+});
+export type InboxItem = z.infer<typeof inboxItem>;
+
+export const inboxFilter = z.object({
+  /** Only brister this actor has not answered yet. */
+  obesvarade: z.enum(['true', 'false']).optional(),
+});
+
+export const importResult = z.object({ importerade: z.number().int(), ids: z.array(z.uuid()) });

@@ -1,0 +1,145 @@
+/**
+ * Consistency checks of a redovisning's figures before it is sent to the Länsstyrelse (domain brief
+ * "Annual report"; the national tables of seed 003 add up by gender and age group, so each verksamhet's
+ * figures must too). Figures may have been typed in by hand or imported, so nothing is assumed.
+ *
+ * Each finding carries a JSON path (as in ombud.redovisning/v1, e.g. 'klienter.alder.18-29.kvinna'), a
+ * stable rule code for the UI and tests, and a Swedish message. Sum checks over several cells point at the
+ * total they disagree with.
+ */
+import { ALDERSGRUPPER, arKod, KON, KON_ETIKETT, KONTAKTORSAK_ETIKETT, KONTAKTORSAKER } from '../codes.ts';
+import type { G, RedovisningSiffror } from './typer.ts';
+
+export type ValideringsRegel =
+  | 'heltal'
+  | 'summa_kon'
+  | 'alder_summa'
+  | 'nya_max'
+  | 'avslutade_max'
+  | 'med_barn_max'
+  | 'kontaktorsak_max'
+  | 'okand_kontaktorsak'
+  | 'arsarbetare_positiv'
+  | 'arsarbetare_max'
+  | 'personal_kon_max'
+  | 'vantetid_median_max'
+  | 'vantetid_parvis';
+
+export interface ValideringsFel {
+  path: string;
+  rule: ValideringsRegel;
+  message: string;
+}
+
+const DELAR = [...KON, 'totalt'] as const;
+type Del = (typeof DELAR)[number];
+const DEL_NAMN: Record<Del, string> = {
+  kvinna: 'kvinnor',
+  man: 'män',
+  annan: KON_ETIKETT.annan.sv.toLowerCase(),
+  totalt: 'totalt',
+};
+
+const arHeltal = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+
+export function valideraRedovisning(r: RedovisningSiffror): ValideringsFel[] {
+  const fel: ValideringsFel[] = [];
+  const lagg = (path: string, rule: ValideringsRegel, message: string) => fel.push({ path, rule, message });
+
+  const heltal = (path: string, n: unknown) => {
+    if (!arHeltal(n)) lagg(path, 'heltal', `Värdet måste vara ett heltal som är 0 eller större (är ${String(n)}).`);
+  };
+  const kontrolleraG = (path: string, x: G) => {
+    for (const d of DELAR) heltal(`${path}.${d}`, x[d]);
+    if (x.kvinna + x.man + x.annan !== x.totalt) {
+      lagg(
+        `${path}.totalt`,
+        'summa_kon',
+        `Kvinnor, män och annan könsidentitet (${x.kvinna} + ${x.man} + ${x.annan}) ska bli totalt (${x.totalt}).`,
+      );
+    }
+  };
+  const hogst = (path: string, x: G, tak: G, rule: ValideringsRegel, vad: string) => {
+    for (const d of DELAR) {
+      if (x[d] > tak[d]) {
+        lagg(`${path}.${d}`, rule, `${vad} (${x[d]}) kan inte vara fler än antalet klienter, ${DEL_NAMN[d]} (${tak[d]}).`);
+      }
+    }
+  };
+
+  const k = r.klienter;
+  kontrolleraG('klienter.totalt', k.totalt);
+  kontrolleraG('klienter.nya', k.nya);
+  kontrolleraG('klienter.avslutade', k.avslutade);
+  kontrolleraG('klienter.medBarn', k.medBarn);
+  for (const grupp of ALDERSGRUPPER) kontrolleraG(`klienter.alder.${grupp}`, k.alder[grupp]);
+  hogst('klienter.nya', k.nya, k.totalt, 'nya_max', 'Nya klienter');
+  hogst('klienter.avslutade', k.avslutade, k.totalt, 'avslutade_max', 'Avslutade');
+  hogst('klienter.medBarn', k.medBarn, k.totalt, 'med_barn_max', 'Klienter med barn');
+  for (const d of DELAR) {
+    const summa = ALDERSGRUPPER.reduce((s, grupp) => s + k.alder[grupp][d], 0);
+    if (summa !== k.totalt[d]) {
+      lagg(
+        `klienter.alder.${d}`,
+        'alder_summa',
+        `Åldersgrupperna ska tillsammans bli antalet klienter, ${DEL_NAMN[d]}: ${summa} mot ${k.totalt[d]}.`,
+      );
+    }
+  }
+
+  for (const [orsak, x] of Object.entries(r.kontaktorsaker)) {
+    const path = `kontaktorsaker.${orsak}`;
+    if (!arKod(KONTAKTORSAKER, orsak)) {
+      lagg(path, 'okand_kontaktorsak', `”${orsak}” finns inte i den nationella listan över kontaktorsaker.`);
+      continue;
+    }
+    if (x === undefined) continue;
+    kontrolleraG(path, x);
+    hogst(path, x, k.totalt, 'kontaktorsak_max', KONTAKTORSAK_ETIKETT[orsak].sv);
+  }
+
+  const p = r.personal;
+  heltal('personal.ombud', p.ombud);
+  heltal('personal.kvinnor', p.kvinnor);
+  heltal('personal.man', p.man);
+  if (!(typeof p.arsarbetare === 'number' && Number.isFinite(p.arsarbetare) && p.arsarbetare > 0)) {
+    lagg('personal.arsarbetare', 'arsarbetare_positiv', 'Antalet årsarbetare måste vara större än 0.');
+  } else if (p.arsarbetare > p.ombud) {
+    // One person can fill at most one full-time post.
+    lagg(
+      'personal.arsarbetare',
+      'arsarbetare_max',
+      `Årsarbetarna (${p.arsarbetare}) kan inte vara fler än antalet ombud (${p.ombud}).`,
+    );
+  }
+  if (p.kvinnor + p.man > p.ombud) {
+    lagg(
+      'personal',
+      'personal_kon_max',
+      `Kvinnor och män bland ombuden (${p.kvinnor} + ${p.man}) kan inte vara fler än antalet ombud (${p.ombud}).`,
+    );
+  }
+
+  const ko = r.ko;
+  heltal('ko.antalIKo3112', ko.antalIKo3112);
+  if (ko.vantetidMedianDagar !== null) heltal('ko.vantetidMedianDagar', ko.vantetidMedianDagar);
+  if (ko.vantetidMaxDagar !== null) heltal('ko.vantetidMaxDagar', ko.vantetidMaxDagar);
+  if ((ko.vantetidMedianDagar === null) !== (ko.vantetidMaxDagar === null)) {
+    lagg(
+      ko.vantetidMedianDagar === null ? 'ko.vantetidMedianDagar' : 'ko.vantetidMaxDagar',
+      'vantetid_parvis',
+      'Ange både median och längsta väntetid, eller ingen av dem.',
+    );
+  } else if (
+    ko.vantetidMedianDagar !== null &&
+    ko.vantetidMaxDagar !== null &&
+    ko.vantetidMedianDagar > ko.vantetidMaxDagar
+  ) {
+    lagg(
+      'ko.vantetidMedianDagar',
+      'vantetid_median_max',
+      `Medianväntetiden (${ko.vantetidMedianDagar} dagar) kan inte vara längre än den längsta (${ko.vantetidMaxDagar} dagar).`,
+    );
+  }
+  return fel;
+}

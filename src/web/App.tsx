@@ -1,0 +1,35 @@
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { ErrorMessage } from './components/ErrorMessage.tsx';
+import { Layout } from './components/Layout.tsx';
+import { Loading, Page } from './components/Page.tsx';
+import { useI18n } from './i18n/index.tsx';
+import { appRoutes } from './routes/index.tsx';
+import { Login } from './routes/Login.tsx';
+import { SessionProvider, useMeQuery } from './session.tsx';
+
+function NotFound() {
+  const { t } = useI18n();
+  return <Page title={t('notfound.title')}>{null}</Page>;
+}
+
+export function App() {
+  const me = useMeQuery();
+  if (me.isPending) return <Loading />;
+  if (me.error) return <ErrorMessage error={me.error} />;
+  if (!me.data) return <Login />;
+  if (!me.data.mfaDone) return <Login mfaPending />;
+  return (
+    <SessionProvider me={me.data}>
+      <BrowserRouter>
+        <Layout>
+          <Routes>
+            {appRoutes.map((r) => (
+              <Route key={r.path} path={r.path} element={r.element} />
+            ))}
+            <Route path="*" element={<NotFound />} />
+          </Routes>
+        </Layout>
+      </BrowserRouter>
+    </SessionProvider>
+  );
+}

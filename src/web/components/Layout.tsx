@@ -1,0 +1,86 @@
+import { useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { NavLink, useNavigate } from 'react-router';
+import { api } from '../api.ts';
+import { useI18n } from '../i18n/index.tsx';
+import { navItems } from '../nav.ts';
+import { useSession } from '../session.tsx';
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t, lang, setLang } = useI18n();
+  const { me, active, activeRoles } = useSession();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const orgs = [...new Map(me.medlemskap.map((m) => [m.organisationId, m])).values()];
+
+  async function switchOrg(organisationId: string) {
+    await api.put('/me/organisation', { organisationId });
+    await qc.invalidateQueries();
+    navigate('/');
+  }
+
+  async function logout() {
+    await api.post('/auth/logout');
+    // Forget every cached answer of this user, then show the login page at once.
+    qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+    qc.setQueryData(['me'], null);
+    navigate('/');
+  }
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('skip.main')}
+      </a>
+      <header className="app-header">
+        <div className="brand">
+          <span className="brand-name">{t('app.name')}</span>
+          <span className="brand-tagline">{t('app.tagline')}</span>
+        </div>
+        <div className="header-tools">
+          {orgs.length > 1 ? (
+            <label className="inline-field">
+              <span>{t('org.switch')}</span>
+              <select value={active?.organisationId ?? ''} onChange={(e) => void switchOrg(e.target.value)}>
+                {orgs.map((o) => (
+                  <option key={o.organisationId} value={o.organisationId}>
+                    {o.organisationNamn}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : (
+            <span className="org-name">{active?.organisationNamn}</span>
+          )}
+          <label className="inline-field">
+            <span>{t('lang.label')}</span>
+            <select value={lang} onChange={(e) => setLang(e.target.value === 'en' ? 'en' : 'sv')}>
+              <option value="sv">Svenska</option>
+              <option value="en">English</option>
+            </select>
+          </label>
+          <span className="user-name">{me.displayName}</span>
+          <button type="button" className="secondary" onClick={() => void logout()}>
+            {t('logout')}
+          </button>
+        </div>
+      </header>
+      <nav aria-label={t('nav.label')} className="app-nav">
+        <ul>
+          {navItems
+            .filter((i) => i.roles.some((r) => activeRoles.has(r)))
+            .map((i) => (
+              <li key={i.path}>
+                <NavLink to={i.path} end={i.path === '/'}>
+                  {t(i.label)}
+                </NavLink>
+              </li>
+            ))}
+        </ul>
+      </nav>
+      <main id="main" className="app-main">
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+import type { Me } from '../contracts/auth.ts';
+
+type Roll = Me['medlemskap'][number]['roll'];
+
+export interface NavItem {
+  path: string;
+  /** Message key of the link text. */
+  label: string;
+  /** Shown when the active organisation's roles include one of these. */
+  roles: Roll[];
+}
+
+/** The role-aware main menu. A module adds its pages with a line here (and its routes in routes/index.tsx). */
+export const navItems: NavItem[] = [
+  {
+    path: '/',
+    label: 'nav.home',
+    roles: ['ombud', 'chef', 'ledamot', 'lansstyrelse', 'socialstyrelsen', 'aktor', 'admin'],
+  },
+  { path: '/verksamheter', label: 'nav.verksamheter', roles: ['lansstyrelse', 'socialstyrelsen', 'admin'] },
+  { path: '/anvandare', label: 'nav.users', roles: ['chef', 'admin'] },
+  { path: '/logg', label: 'nav.audit', roles: ['chef', 'admin'] },
+];

@@ -1,0 +1,55 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../api.ts';
+import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { Loading, Page } from '../components/Page.tsx';
+import { formatTimestamp } from '../format.ts';
+import { useI18n } from '../i18n/index.tsx';
+
+type AuditRow = {
+  id: number;
+  at: string;
+  username: string | null;
+  action: string;
+  resourceType: string | null;
+  resourceId: string | null;
+  ip: string | null;
+};
+
+export function Audit() {
+  const { t } = useI18n();
+  const q = useQuery({ queryKey: ['audit'], queryFn: () => api.get<AuditRow[]>('/audit?limit=200') });
+  return (
+    <Page title={t('audit.title')}>
+      <p>{t('audit.intro')}</p>
+      {q.isPending ? (
+        <Loading />
+      ) : q.error ? (
+        <ErrorMessage error={q.error} />
+      ) : (
+        <table>
+          <caption className="sr-only">{t('audit.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('col.tid')}</th>
+              <th scope="col">{t('col.vem')}</th>
+              <th scope="col">{t('col.handelse')}</th>
+              <th scope="col">{t('col.objekt')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {q.data.map((r) => (
+              <tr key={r.id}>
+                <td>{formatTimestamp(r.at)}</td>
+                <td>{r.username ?? '–'}</td>
+                <td>
+                  <code>{r.action}</code>
+                </td>
+                <td>{r.resourceType ? `${r.resourceType} ${r.resourceId?.slice(0, 8) ?? ''}` : '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Page>
+  );
+}
