@@ -1,18 +1,10 @@
 import { z } from 'zod';
+import { BRIST_STATUS } from '../domain/brist-status.ts';
 import { BRIST_NIVA } from '../domain/codes.ts';
 import { isoDate, kommunKod, text } from './common.ts';
 
-/** The life of a brist (domain/brist-status.ts holds the allowed transitions). */
-export const BRIST_STATUSAR = [
-  'registrerad',
-  'lyft_i_ledningsgrupp',
-  'skickad_till_aktor',
-  'aterkoppling_mottagen',
-  'avslutad',
-  'kvarstar',
-] as const;
-export const bristStatus = z.enum(BRIST_STATUSAR);
-export type BristStatusKod = (typeof BRIST_STATUSAR)[number];
+/** The life of a brist; domain/brist-status.ts holds the allowed transitions. */
+export const bristStatus = z.enum(BRIST_STATUS);
 
 export const ATERKOPPLING_TYPER = ['atgard_vidtagen', 'atgard_planerad', 'ingen_atgard'] as const;
 export const aterkopplingTyp = z.enum(ATERKOPPLING_TYPER);

@@ -58,11 +58,7 @@ const valfriText = (max: number) =>
     .nullish()
     .transform((s) => (s ? s : null));
 
-export const alias = z
-  .string()
-  .trim()
-  .min(1, 'Ange ett alias.')
-  .max(60, 'Aliaset får vara högst 60 tecken.');
+export const alias = z.string().trim().min(1, 'Ange ett alias.').max(60, 'Aliaset får vara högst 60 tecken.');
 
 /** Personnummer or samordningsnummer: date and check digit are checked; stored as ÅÅÅÅMMDD-NNNN. */
 export const personnummer = z

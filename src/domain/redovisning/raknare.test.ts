@@ -164,7 +164,7 @@ describe('raknaRedovisning on hand-counted casework', () => {
 });
 
 describe('arAktivtUnder / arAvslutatUnder (year 2025)', () => {
-  it.each<[string, string | null, string | null, ArendeStatus, boolean, boolean]>([
+  it.each<[string | null, string | null, ArendeStatus, boolean, boolean]>([
     // start, close, status, active in 2025, closed in 2025
     ['2025-01-01', null, 'aktiv', true, false],
     ['2025-12-31', null, 'aktiv', true, false],

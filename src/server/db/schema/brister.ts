@@ -13,7 +13,8 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { ATERKOPPLING_TYPER, BRIST_STATUSAR } from '../../../contracts/brister.ts';
+import { ATERKOPPLING_TYPER } from '../../../contracts/brister.ts';
+import { BRIST_STATUS } from '../../../domain/brist-status.ts';
 import { BRIST_NIVA } from '../../../domain/codes.ts';
 import { appUser } from './auth.ts';
 import { aktor, verksamhet } from './orgs.ts';
@@ -62,7 +63,7 @@ export const brist = pgTable(
     observeradDatum: date('observerad_datum', { mode: 'string' }).notNull(),
     /** How many clients it affected: a count, never who. */
     antalKlienter: integer('antal_klienter').notNull(),
-    status: text('status', { enum: BRIST_STATUSAR }).notNull().default('registrerad'),
+    status: text('status', { enum: BRIST_STATUS }).notNull().default('registrerad'),
     createdBy: uuid('created_by').references(() => appUser.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
@@ -110,8 +111,8 @@ export const bristHandelse = pgTable(
     bristId: uuid('brist_id')
       .notNull()
       .references(() => brist.id, { onDelete: 'cascade' }),
-    fromStatus: text('from_status', { enum: BRIST_STATUSAR }),
-    toStatus: text('to_status', { enum: BRIST_STATUSAR }).notNull(),
+    fromStatus: text('from_status', { enum: BRIST_STATUS }),
+    toStatus: text('to_status', { enum: BRIST_STATUS }).notNull(),
     at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
     userId: uuid('user_id').references(() => appUser.id, { onDelete: 'set null' }),
     /** Who did it, as a name at the time (also for the CLI operator, who is no user). */

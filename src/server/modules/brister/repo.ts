@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, lte, type SQL, sql } from 'drizzle-orm';
-import type { BristStatusKod } from '../../../contracts/brister.ts';
+import type { BristStatus } from '../../../domain/brist-status.ts';
 import type { BristNiva } from '../../../domain/codes.ts';
 import { type Queryable, query } from '../../db/client.ts';
 import {
@@ -170,7 +170,7 @@ export async function getBristRef(db: Queryable, id: string) {
   return row ?? null;
 }
 
-export async function setStatus(db: Queryable, id: string, status: BristStatusKod) {
+export async function setStatus(db: Queryable, id: string, status: BristStatus) {
   await db.update(brist).set({ status, updatedAt: sql`now()` }).where(eq(brist.id, id));
 }
 
@@ -178,8 +178,8 @@ export async function insertHandelse(
   db: Queryable,
   h: {
     bristId: string;
-    fromStatus: BristStatusKod | null;
-    toStatus: BristStatusKod;
+    fromStatus: BristStatus | null;
+    toStatus: BristStatus;
     userId: string | null;
     anvandare: string;
     kommentar: string | null;
@@ -202,7 +202,7 @@ export interface ListFilter {
   verksamhetId?: string;
   ids?: string[];
   niva?: BristNiva;
-  status?: BristStatusKod;
+  status?: BristStatus;
   aktorId?: string;
   amneKod?: string;
   fran?: string;

@@ -111,7 +111,7 @@ export async function authRoutes(app: FastifyInstance, opts: { db: AppDb; config
     { config: { permission: 'session' }, schema: { tags: ['auth'], response: { 200: ok } } },
     async (request, reply) => {
       if (request.sessionId && request.principal)
-        await logout(db, request.sessionId, request.principal.userId, request.ip);
+        await logout(db, request.sessionId, request.principal, request.ip);
       reply.clearCookie(sessionCookieName(config), { path: '/' });
       return { ok: true as const };
     },

@@ -93,10 +93,15 @@ async function mfaNeeded(
 
 export { mfaNeeded };
 
-export async function logout(db: AppDb, sessionId: string, userId: string, ip: string | undefined) {
+export async function logout(
+  db: AppDb,
+  sessionId: string,
+  user: { userId: string; username: string },
+  ip: string | undefined,
+) {
   await withTx(db, {}, async (tx) => {
     await destroySession(tx, sessionId);
-    await writeAudit(tx, { action: 'logout', userId, ip });
+    await writeAudit(tx, { action: 'logout', userId: user.userId, username: user.username, ip });
   });
 }
 

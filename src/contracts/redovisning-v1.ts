@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { ALDERSGRUPPER, BRIST_NIVA, KONTAKTORSAKER, UTFORARE } from '../domain/codes.ts';
+
+/**
+ * ombud.redovisning/v1 — the exchange format of a verksamhet's annual report: what is frozen on submission,
+ * what a Länsstyrelse reviews, what another Ombud instance imports. Published as JSON Schema in
+ * docs/redovisning-v1.schema.json (generated from this file: `npm run schemas`). More keys are allowed
+ * (objects are open), the ones here are required and stable.
+ */
+export const FORMAT_V1 = 'ombud.redovisning/v1';
+
+const antal = z.number().int().min(0);
+
+/** A count by gender: { kvinna, man, annan, totalt }. */
+export const g = z.looseObject({ kvinna: antal, man: antal, annan: antal, totalt: antal });
+
+const perAlder = z.looseObject(
+  Object.fromEntries(ALDERSGRUPPER.map((a) => [a, g])) as Record<(typeof ALDERSGRUPPER)[number], typeof g>,
+);
+const perKontaktorsak = z.looseObject(
+  Object.fromEntries(KONTAKTORSAKER.map((k) => [k, g])) as Record<(typeof KONTAKTORSAKER)[number], typeof g>,
+);
+
+const ledningsgruppRoller = z.looseObject({
+  kommun: z.boolean(),
+  primarvard: z.boolean(),
+  psykiatri: z.boolean(),
+  arbetsformedlingen: z.boolean(),
+  forsakringskassan: z.boolean(),
+  brukarorganisation: z.boolean(),
+});
+
+const fritext = z.string().max(20_000);
+
+export const redovisningV1 = z.looseObject({
+  format: z.literal(FORMAT_V1),
+  year: z.number().int().min(2000).max(2100),
+  verksamhet: z.looseObject({
+    kod: z.string().min(1).max(64),
+    namn: z.string().min(1).max(200),
+    lanKod: z.string().regex(/^\d{2}$/),
+    kommunKoder: z.array(z.string().regex(/^\d{4}$/)).min(1),
+    utforare: z.enum(UTFORARE),
+    /** Stockholm: the stadsdelsområden covered (codes), when not whole kommuner. */
+    stadsdelsomraden: z.array(z.string()).optional(),
+  }),
+  klienter: z.looseObject({ totalt: g, nya: g, avslutade: g, medBarn: g, alder: perAlder }),
+  kontaktorsaker: perKontaktorsak,
+  ko: z.looseObject({
+    harKo: z.boolean(),
+    vantetidMedianDagar: antal.nullable(),
+    vantetidMaxDagar: antal.nullable(),
+    antalIKo3112: antal,
+  }),
+  personal: z.looseObject({
+    ombud: antal,
+    /** FTE, at most two decimals (e.g. 3.75). */
+    arsarbetare: z.number().min(0).multipleOf(0.01),
+    kvinnor: antal,
+    man: antal,
+  }),
+  ledningsgrupp: z.looseObject({ roller: ledningsgruppRoller, moten: antal }),
+  brister: z.array(
+    z.looseObject({
+      niva: z.enum(BRIST_NIVA),
+      /** Codes of the actor register (e.g. forsakringskassan, region-stockholm-psykiatri). */
+      aktorer: z.array(z.string().min(1)).min(1),
+      /** Code of the national brist taxonomy. */
+      amne: z.string().min(1),
+      titel: z.string().min(1).max(300),
+      beskrivning: fritext,
+      atgarder: z.array(z.string().max(5000)),
+    }),
+  ),
+  ansokan: z.looseObject({
+    /** The year applied for (year + 1). */
+    ar: z.number().int(),
+    arsarbetare: z.number().min(0).multipleOf(0.01),
+    /** Per kommun when the verksamhet serves several. */
+    perKommun: z
+      .array(
+        z.looseObject({
+          kommunKod: z.string().regex(/^\d{4}$/),
+          arsarbetare: z.number().min(0).multipleOf(0.01),
+        }),
+      )
+      .optional(),
+    kontaktperson: z.string().max(200).optional(),
+    beslutsdatum: z.iso.date().optional(),
+  }),
+  text: z.looseObject({
+    forandringarMalgrupp: fritext,
+    forbattringsarbete: fritext,
+    jamstalldhetsanalys: fritext,
+    atgarderBrister: fritext.optional(),
+  }),
+});
+
+export type RedovisningV1 = z.infer<typeof redovisningV1>;
+export type GV1 = z.infer<typeof g>;
