@@ -36,14 +36,25 @@ const MEDLEMSKAP: Record<Roll, Medlemskap> = {
   ombud: { organisationId: 'V1', organisationTyp: 'verksamhet', lanKod: '01', roll: 'ombud' },
   chef: { organisationId: 'V1', organisationTyp: 'verksamhet', lanKod: '01', roll: 'chef' },
   ledamot: { organisationId: 'V1', organisationTyp: 'verksamhet', lanKod: '01', roll: 'ledamot' },
-  lansstyrelse: { organisationId: 'LST01', organisationTyp: 'lansstyrelse', lanKod: '01', roll: 'lansstyrelse' },
-  socialstyrelsen: { organisationId: 'SS', organisationTyp: 'socialstyrelsen', lanKod: null, roll: 'socialstyrelsen' },
+  lansstyrelse: {
+    organisationId: 'LST01',
+    organisationTyp: 'lansstyrelse',
+    lanKod: '01',
+    roll: 'lansstyrelse',
+  },
+  socialstyrelsen: {
+    organisationId: 'SS',
+    organisationTyp: 'socialstyrelsen',
+    lanKod: null,
+    roll: 'socialstyrelsen',
+  },
   aktor: { organisationId: 'A1', organisationTyp: 'aktor', lanKod: null, roll: 'aktor' },
   admin: { organisationId: 'SS', organisationTyp: 'socialstyrelsen', lanKod: null, roll: 'admin' },
 };
 
 const principal = (...medlemskap: Medlemskap[]): Principal => ({ userId: 'u', username: 'u', medlemskap });
-const kors = (actions: Action[], resurser: ResursNamn[]) => actions.flatMap((a) => resurser.map((r) => `${a}@${r}`));
+const kors = (actions: Action[], resurser: ResursNamn[]) =>
+  actions.flatMap((a) => resurser.map((r) => `${a}@${r}`));
 
 const OMBUD_EGEN: Action[] = [
   'klient:read',
@@ -62,7 +73,10 @@ const VANTAT: Record<Roll, string[]> = {
     [...OMBUD_EGEN, 'ledningsgrupp:write', 'redovisning:write', 'audit:read', 'user:admin', 'caseload:read'],
     ['egen_verksamhet'],
   ),
-  ledamot: kors(['brist:read', 'ledningsgrupp:read', 'redovisning:read', 'verksamhet:read'], ['egen_verksamhet']),
+  ledamot: kors(
+    ['brist:read', 'ledningsgrupp:read', 'redovisning:read', 'verksamhet:read'],
+    ['egen_verksamhet'],
+  ),
   lansstyrelse: [
     ...kors(['lan:read'], ['eget_lan']),
     ...kors(
@@ -76,7 +90,10 @@ const VANTAT: Record<Roll, string[]> = {
     ...kors(['verksamhet:read', 'redovisning:read'], VERKSAMHETER),
   ],
   aktor: kors(['aktor:inbox'], ['egen_aktor']),
-  admin: [...kors(['org:admin', 'user:admin', 'audit:read'], ALLA_RESURSER), ...kors(['verksamhet:read'], VERKSAMHETER)],
+  admin: [
+    ...kors(['org:admin', 'user:admin', 'audit:read'], ALLA_RESURSER),
+    ...kors(['verksamhet:read'], VERKSAMHETER),
+  ],
 };
 
 describe('can: the full role × action × resource table', () => {
@@ -128,7 +145,10 @@ describe('can: the full role × action × resource table', () => {
     ['an ombud membership in a Länsstyrelse', { ...MEDLEMSKAP.ombud, organisationTyp: 'lansstyrelse' }],
     ['a chef membership in an actor', { ...MEDLEMSKAP.chef, organisationTyp: 'aktor' }],
     ['a Länsstyrelse role in a verksamhet', { ...MEDLEMSKAP.lansstyrelse, organisationTyp: 'verksamhet' }],
-    ['a Socialstyrelsen role in a Länsstyrelse', { ...MEDLEMSKAP.socialstyrelsen, organisationTyp: 'lansstyrelse' }],
+    [
+      'a Socialstyrelsen role in a Länsstyrelse',
+      { ...MEDLEMSKAP.socialstyrelsen, organisationTyp: 'lansstyrelse' },
+    ],
     ['an aktor role in a verksamhet', { ...MEDLEMSKAP.aktor, organisationTyp: 'verksamhet' }],
     ['a Länsstyrelse without a län', { ...MEDLEMSKAP.lansstyrelse, lanKod: null }],
     ['an unknown role', { ...MEDLEMSKAP.chef, roll: 'superuser' as Roll }],

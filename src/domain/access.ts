@@ -11,7 +11,15 @@
  * nothing: bad data must fail closed.
  */
 
-export const ROLLER = ['ombud', 'chef', 'ledamot', 'lansstyrelse', 'socialstyrelsen', 'aktor', 'admin'] as const;
+export const ROLLER = [
+  'ombud',
+  'chef',
+  'ledamot',
+  'lansstyrelse',
+  'socialstyrelsen',
+  'aktor',
+  'admin',
+] as const;
 export type Roll = (typeof ROLLER)[number];
 
 export const ORGANISATIONSTYPER = ['socialstyrelsen', 'lansstyrelse', 'verksamhet', 'aktor'] as const;
@@ -75,7 +83,8 @@ export interface Rattighet {
   omfang: Omfang;
 }
 
-const i = (omfang: Omfang, ...actions: Action[]): Rattighet[] => actions.map((action) => ({ action, omfang }));
+const i = (omfang: Omfang, ...actions: Action[]): Rattighet[] =>
+  actions.map((action) => ({ action, omfang }));
 
 const OMBUD: Rattighet[] = i(
   'egen_verksamhet',
@@ -93,7 +102,14 @@ export const ROLL_RATTIGHETER: Readonly<Record<Roll, readonly Rattighet[]>> = {
   ombud: OMBUD,
   chef: [
     ...OMBUD,
-    ...i('egen_verksamhet', 'ledningsgrupp:write', 'redovisning:write', 'audit:read', 'user:admin', 'caseload:read'),
+    ...i(
+      'egen_verksamhet',
+      'ledningsgrupp:write',
+      'redovisning:write',
+      'audit:read',
+      'user:admin',
+      'caseload:read',
+    ),
   ],
   // A ledningsgrupp member acts on brister, not on cases (seed 003: "its job is to act on brister").
   ledamot: i('egen_verksamhet', 'brist:read', 'ledningsgrupp:read', 'redovisning:read', 'verksamhet:read'),
@@ -107,7 +123,10 @@ export const ROLL_RATTIGHETER: Readonly<Record<Roll, readonly Rattighet[]>> = {
     ...i('alla_verksamheter', 'verksamhet:read', 'redovisning:read'),
   ],
   aktor: i('egen_aktor', 'aktor:inbox'),
-  admin: [...i('allt', 'org:admin', 'user:admin', 'audit:read'), ...i('alla_verksamheter', 'verksamhet:read')],
+  admin: [
+    ...i('allt', 'org:admin', 'user:admin', 'audit:read'),
+    ...i('alla_verksamheter', 'verksamhet:read'),
+  ],
 };
 
 /** The organisation type a role must sit in; null = any (the system administrator). */
@@ -153,7 +172,9 @@ function rattigheter(m: Medlemskap): readonly Rattighet[] {
 }
 
 export function can(p: Principal, action: Action, resource: Resource): boolean {
-  return p.medlemskap.some((m) => rattigheter(m).some((r) => r.action === action && inomOmfang(m, r.omfang, resource)));
+  return p.medlemskap.some((m) =>
+    rattigheter(m).some((r) => r.action === action && inomOmfang(m, r.omfang, resource)),
+  );
 }
 
 /** Every action the principal may take on `resource` (for the UI to show only what can be done). */

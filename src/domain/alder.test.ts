@@ -1,7 +1,7 @@
 // Age groups 18–29, 30–49, 50–64, ≥65 with age = Y − birth year (domain brief "Annual report";
 // seed 003 Tabell 3).
 import { describe, expect, it } from 'vitest';
-import { aldersgrupp, alderForAr, arVuxen } from './alder.ts';
+import { alderForAr, aldersgrupp, arVuxen } from './alder.ts';
 
 describe('alderForAr', () => {
   it.each([

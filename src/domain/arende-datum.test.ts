@@ -9,21 +9,54 @@ describe('valideraArendeDatum', () => {
   it.each<[string, ArendeDatum]>([
     ['a fresh request', { forfraganDatum: '2025-06-15', startDatum: null, avslutDatum: null }],
     ['started the same day', { forfraganDatum: '2025-06-01', startDatum: '2025-06-01', avslutDatum: null }],
-    ['closed the day it started', { forfraganDatum: '2024-02-29', startDatum: '2024-02-29', avslutDatum: '2024-02-29' }],
+    [
+      'closed the day it started',
+      { forfraganDatum: '2024-02-29', startDatum: '2024-02-29', avslutDatum: '2024-02-29' },
+    ],
     ['a full story', { forfraganDatum: '2024-11-01', startDatum: '2024-12-01', avslutDatum: '2025-06-15' }],
-    ['ej aktuell with its date', { forfraganDatum: '2025-03-01', startDatum: null, avslutDatum: '2025-04-01', status: 'ej_aktuell' }],
+    [
+      'ej aktuell with its date',
+      { forfraganDatum: '2025-03-01', startDatum: null, avslutDatum: '2025-04-01', status: 'ej_aktuell' },
+    ],
     ['queued', { forfraganDatum: '2025-03-01', startDatum: null, avslutDatum: null, status: 'ko' }],
-    ['active', { forfraganDatum: '2025-03-01', startDatum: '2025-04-01', avslutDatum: null, status: 'aktiv' }],
-    ['closed', { forfraganDatum: '2025-03-01', startDatum: '2025-04-01', avslutDatum: '2025-05-01', status: 'avslutad' }],
+    [
+      'active',
+      { forfraganDatum: '2025-03-01', startDatum: '2025-04-01', avslutDatum: null, status: 'aktiv' },
+    ],
+    [
+      'closed',
+      {
+        forfraganDatum: '2025-03-01',
+        startDatum: '2025-04-01',
+        avslutDatum: '2025-05-01',
+        status: 'avslutad',
+      },
+    ],
   ])('accepts %s', (_namn, d) => {
     expect(valideraArendeDatum(d, IDAG)).toEqual([]);
   });
 
   it.each<[string, ArendeDatum, Array<[string, ArendeDatumRegel]>]>([
-    ['impossible date', { forfraganDatum: '2025-02-29', startDatum: null, avslutDatum: null }, [['forfraganDatum', 'ogiltigt_datum']]],
-    ['wrong format', { forfraganDatum: '2025-03-01', startDatum: '1/4 2025', avslutDatum: null }, [['startDatum', 'ogiltigt_datum']]],
-    ['request tomorrow', { forfraganDatum: '2025-06-16', startDatum: null, avslutDatum: null }, [['forfraganDatum', 'framtida_datum']]],
-    ['start tomorrow', { forfraganDatum: '2025-06-01', startDatum: '2025-06-16', avslutDatum: null }, [['startDatum', 'framtida_datum']]],
+    [
+      'impossible date',
+      { forfraganDatum: '2025-02-29', startDatum: null, avslutDatum: null },
+      [['forfraganDatum', 'ogiltigt_datum']],
+    ],
+    [
+      'wrong format',
+      { forfraganDatum: '2025-03-01', startDatum: '1/4 2025', avslutDatum: null },
+      [['startDatum', 'ogiltigt_datum']],
+    ],
+    [
+      'request tomorrow',
+      { forfraganDatum: '2025-06-16', startDatum: null, avslutDatum: null },
+      [['forfraganDatum', 'framtida_datum']],
+    ],
+    [
+      'start tomorrow',
+      { forfraganDatum: '2025-06-01', startDatum: '2025-06-16', avslutDatum: null },
+      [['startDatum', 'framtida_datum']],
+    ],
     [
       'close in the future',
       { forfraganDatum: '2025-06-01', startDatum: '2025-06-02', avslutDatum: '2026-01-01' },
@@ -88,7 +121,10 @@ describe('valideraArendeDatum', () => {
 
   it('explains in Swedish with the dates involved', () => {
     expect(
-      valideraArendeDatum({ forfraganDatum: '2025-03-01', startDatum: '2025-02-28', avslutDatum: null }, IDAG),
+      valideraArendeDatum(
+        { forfraganDatum: '2025-03-01', startDatum: '2025-02-28', avslutDatum: null },
+        IDAG,
+      ),
     ).toEqual([
       {
         field: 'startDatum',

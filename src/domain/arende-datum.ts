@@ -77,7 +77,11 @@ export function valideraArendeDatum(d: ArendeDatum, idag: string = idagISverige(
         'Ett ärende som aldrig startade kan inte avslutas; markera det som ej aktuellt i stället.',
       );
     } else if (f !== undefined && a !== undefined && a < f) {
-      lagg('avslutDatum', 'avslut_fore_forfragan', `Avslutsdatum (${a}) kan inte ligga före förfrågan (${f}).`);
+      lagg(
+        'avslutDatum',
+        'avslut_fore_forfragan',
+        `Avslutsdatum (${a}) kan inte ligga före förfrågan (${f}).`,
+      );
     }
   }
 

@@ -1,8 +1,8 @@
 // The ärende workflow (domain brief "Casework": förfrågan → kö → start of work → avslutat; requests that
 // are not for PO end as ej aktuell).
 import { describe, expect, it } from 'vitest';
-import { ARENDE_STATUS } from './codes.ts';
 import { arSlutlage, assertOvergang, kanOvergaTill } from './arende-status.ts';
+import { ARENDE_STATUS } from './codes.ts';
 
 const TILLATNA = new Set([
   'forfragan>ko',

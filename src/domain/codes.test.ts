@@ -44,15 +44,18 @@ const listor: Array<[string, readonly string[], Etiketter<string>]> = [
 ];
 
 describe('code lists', () => {
-  it.each(listor)('%s: unique ASCII codes, exactly one sv and en label per code', (_namn, lista, etiketter) => {
-    expect(new Set(lista).size).toBe(lista.length);
-    for (const kod of lista) expect(kod).toMatch(/^[a-z0-9_+-]+$/);
-    expect(Object.keys(etiketter).sort()).toEqual([...lista].sort());
-    for (const kod of lista) {
-      expect(etiketter[kod]?.sv.trim()).not.toBe('');
-      expect(etiketter[kod]?.en.trim()).not.toBe('');
-    }
-  });
+  it.each(listor)(
+    '%s: unique ASCII codes, exactly one sv and en label per code',
+    (_namn, lista, etiketter) => {
+      expect(new Set(lista).size).toBe(lista.length);
+      for (const kod of lista) expect(kod).toMatch(/^[a-z0-9_+-]+$/);
+      expect(Object.keys(etiketter).sort()).toEqual([...lista].sort());
+      for (const kod of lista) {
+        expect(etiketter[kod]?.sv.trim()).not.toBe('');
+        expect(etiketter[kod]?.en.trim()).not.toBe('');
+      }
+    },
+  );
 
   it('has the exact codes of the brief, in order', () => {
     expect(KON).toEqual(['kvinna', 'man', 'annan']);
@@ -115,9 +118,15 @@ describe('ledningsgrupp (SFS 2013:522)', () => {
   it.each([
     [[], ['kommun', 'primarvard', 'psykiatri', 'arbetsformedlingen', 'forsakringskassan']],
     // Primärvård is the member most often missing (seed 003).
-    [['kommun', 'psykiatri', 'arbetsformedlingen', 'forsakringskassan', 'brukarorganisation'], ['primarvard']],
+    [
+      ['kommun', 'psykiatri', 'arbetsformedlingen', 'forsakringskassan', 'brukarorganisation'],
+      ['primarvard'],
+    ],
     [['forsakringskassan', 'arbetsformedlingen', 'psykiatri', 'primarvard', 'kommun'], []],
-    [['kommun', 'kommun', 'ovrig'], ['primarvard', 'psykiatri', 'arbetsformedlingen', 'forsakringskassan']],
+    [
+      ['kommun', 'kommun', 'ovrig'],
+      ['primarvard', 'psykiatri', 'arbetsformedlingen', 'forsakringskassan'],
+    ],
   ] as const)('saknadeRoller(%j) = %j', (roller, saknas) => {
     expect(saknadeRoller(roller)).toEqual(saknas);
   });

@@ -88,7 +88,14 @@ export const ALDERSGRUPP_ETIKETT: Etiketter<Aldersgrupp> = {
 };
 
 /** Who runs a verksamhet (seed 003, "Övriga utförare"). */
-export const UTFORARE = ['kommun', 'stiftelse', 'kommunforbund', 'ideell_forening', 'region', 'annan'] as const;
+export const UTFORARE = [
+  'kommun',
+  'stiftelse',
+  'kommunforbund',
+  'ideell_forening',
+  'region',
+  'annan',
+] as const;
 export type Utforare = (typeof UTFORARE)[number];
 export const UTFORARE_ETIKETT: Etiketter<Utforare> = {
   kommun: { sv: 'Kommun', en: 'Municipality' },

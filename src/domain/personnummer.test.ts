@@ -52,7 +52,12 @@ describe('tolkaPersonnummer: well-known test numbers', () => {
     ['8112189876', '19811218-9876', '1981-12-18'],
     ['  19811218-9876 ', '19811218-9876', '1981-12-18'],
   ])('%s → %s (born %s)', (text, normalized, birthDate) => {
-    expect(tolkaPersonnummer(text, REF)).toEqual({ ok: true, normalized, birthDate, samordningsnummer: false });
+    expect(tolkaPersonnummer(text, REF)).toEqual({
+      ok: true,
+      normalized,
+      birthDate,
+      samordningsnummer: false,
+    });
   });
 });
 
@@ -108,7 +113,12 @@ describe('tolkaPersonnummer: samordningsnummer (day + 60)', () => {
     ['19990161', '1999-01-01'],
   ])('%s… is a samordningsnummer for %s', (d, birthDate) => {
     const tolv = giltigt(d, '239');
-    expect(tolkaPersonnummer(tolv, REF)).toEqual({ ok: true, normalized: tolv, birthDate, samordningsnummer: true });
+    expect(tolkaPersonnummer(tolv, REF)).toEqual({
+      ok: true,
+      normalized: tolv,
+      birthDate,
+      samordningsnummer: true,
+    });
     expect(tolkaPersonnummer(tolv.slice(2), REF)).toEqual({
       ok: true,
       normalized: tolv,

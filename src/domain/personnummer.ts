@@ -48,7 +48,10 @@ export function helarForTiosiffrigt(yy: number, plus: boolean, referensAr: numbe
   return plus ? senaste - 100 : senaste;
 }
 
-export function tolkaPersonnummer(text: string, referensdatum: string = idagISverige()): PersonnummerResultat {
+export function tolkaPersonnummer(
+  text: string,
+  referensdatum: string = idagISverige(),
+): PersonnummerResultat {
   const m = FORM.exec(text.trim());
   if (!m) {
     return {

@@ -54,7 +54,7 @@ describe('findPersonalData: personal data is found', () => {
     expect(fynd).toEqual([{ kind, match, index: text.indexOf(match) }]);
   });
 
-  it('a bare ten-digit 07… number is a personnummer when its check digit holds, else a telephone number', () => {
+  it('a bare 07… ten-digit number is a personnummer if its check digit holds, else a phone number', () => {
     // 070123-456x: born 2007-01-23; the Luhn digit for 070123456 is 9.
     expect(findPersonalData('0701234569')).toEqual([{ kind: 'personnummer', match: '0701234569', index: 0 }]);
     expect(findPersonalData('0701234567')).toEqual([{ kind: 'telefon', match: '0701234567', index: 0 }]);

@@ -12,11 +12,11 @@
  * - A bare ten-digit run starting with 0[1-9] can be both a mobile number (0701234567) and the personnummer
  *   of someone born 2001–2009. It is reported as a personnummer when its check digit is right, otherwise as
  *   a telephone number; it is flagged either way.
- * - Telephone numbers: Swedish ones only, national form (leading 0, 7–10 digits, groups separated by space,
- *   dash or no-break space) and international form (+46 or 0046, optionally "(0)" or a stray 0). A generic "+CC …"
- *   pattern was dropped because signed amounts ("+12 500 000 kr") look the same. A leading 0 right after a
- *   digit (plus at most one separator) is not a start, which keeps "130 000 000 kr" and "Dnr 2025/01234"
- *   out.
+ * - Telephone numbers: Swedish ones only, national form (leading 0, 7–10 digits, groups separated by
+ *   space, dash or no-break space) and international form (+46 or 0046, optionally "(0)" or a stray 0).
+ *   Foreign numbers are not detected: a generic "+CC …" pattern also matches signed amounts
+ *   ("+12 500 000 kr"). A leading 0 right after a digit (plus at most one separator) is not a start, which
+ *   keeps "130 000 000 kr" and "Dnr 2025/01234" out.
  */
 import { arGiltigDatumdel, luhnKontrollsiffra } from './personnummer.ts';
 
@@ -38,7 +38,10 @@ export interface PersonuppgiftFel {
 const SEP = '[\\s\\u2013-]'; // \s already covers U+00A0 and U+202F
 
 const PERSONNUMMER = /(?<!\d)(?:(18|19|20)(\d{2})|(\d{2}))(\d{2})(\d{2})([-+\s]?)(\d{4})(?!\d)/g;
-const TELEFON_NATIONELLT = new RegExp(`(?<!\\d[\\s.,:/\\u2013-]?)(?<!\\w)0[1-9](?:${SEP}?\\d){5,8}(?!\\d)`, 'g');
+const TELEFON_NATIONELLT = new RegExp(
+  `(?<!\\d[\\s.,:/\\u2013-]?)(?<!\\w)0[1-9](?:${SEP}?\\d){5,8}(?!\\d)`,
+  'g',
+);
 const TELEFON_INTERNATIONELLT = new RegExp(
   `(?<![\\w+])(?:\\+46|0046)${SEP}*(?:\\(0\\)${SEP}*|0)?[1-9](?:${SEP}?\\d){5,8}(?!\\d)`,
   'g',

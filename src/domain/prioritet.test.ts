@@ -9,14 +9,22 @@ describe('foreslaPrioritetsgrunder (year 2025)', () => {
     ['nothing applies', { barnUnder18: 'nej', fodelsear: 1970, ar: 2025 }, []],
     ['children fully', { barnUnder18: 'helt', fodelsear: 1970, ar: 2025 }, ['barn']],
     ['children partly', { barnUnder18: 'delvis', fodelsear: 1970, ar: 2025 }, ['barn']],
-    ['eviction risk', { barnUnder18: 'nej', fodelsear: 1970, ar: 2025, vrakningsrisk: true }, ['vrakning_hemloshet']],
+    [
+      'eviction risk',
+      { barnUnder18: 'nej', fodelsear: 1970, ar: 2025, vrakningsrisk: true },
+      ['vrakning_hemloshet'],
+    ],
     ['no eviction risk', { barnUnder18: 'nej', fodelsear: 1970, ar: 2025, vrakningsrisk: false }, []],
     ['turns 18 this year', { barnUnder18: 'nej', fodelsear: 2007, ar: 2025 }, ['ung_vuxen']],
     ['turns 29 this year', { barnUnder18: 'nej', fodelsear: 1996, ar: 2025 }, ['ung_vuxen']],
     ['turns 30 this year', { barnUnder18: 'nej', fodelsear: 1995, ar: 2025 }, []],
     ['17: not an adult', { barnUnder18: 'nej', fodelsear: 2008, ar: 2025 }, []],
     ['birth year unknown', { barnUnder18: 'nej', fodelsear: null, ar: 2025 }, []],
-    ['known to have nobody', { barnUnder18: 'nej', fodelsear: 1970, ar: 2025, ovrigaKontakter: false }, ['ingen_annan_kontakt']],
+    [
+      'known to have nobody',
+      { barnUnder18: 'nej', fodelsear: 1970, ar: 2025, ovrigaKontakter: false },
+      ['ingen_annan_kontakt'],
+    ],
     ['has other contacts', { barnUnder18: 'nej', fodelsear: 1970, ar: 2025, ovrigaKontakter: true }, []],
     [
       'everything, in the national order',
@@ -48,12 +56,18 @@ describe('jamforKo', () => {
   });
 
   it('weighs all grounds the same ("utan specifik rangordning")', () => {
-    expect(jamforKo(post('x', '2025-01-01', 'barn'), post('y', '2025-01-01', 'ingen_annan_kontakt'))).toBeLessThan(0);
-    expect(jamforKo(post('y', '2025-01-01', 'ingen_annan_kontakt'), post('x', '2025-01-01', 'barn'))).toBeGreaterThan(0);
+    expect(
+      jamforKo(post('x', '2025-01-01', 'barn'), post('y', '2025-01-01', 'ingen_annan_kontakt')),
+    ).toBeLessThan(0);
+    expect(
+      jamforKo(post('y', '2025-01-01', 'ingen_annan_kontakt'), post('x', '2025-01-01', 'barn')),
+    ).toBeGreaterThan(0);
   });
 
   it('counts a ground listed twice once', () => {
-    expect(jamforKo(post('a', '2025-02-01', 'barn', 'barn'), post('b', '2025-01-01', 'ung_vuxen'))).toBeGreaterThan(0);
+    expect(
+      jamforKo(post('a', '2025-02-01', 'barn', 'barn'), post('b', '2025-01-01', 'ung_vuxen')),
+    ).toBeGreaterThan(0);
   });
 
   it.each<[KoPost, KoPost, number]>([

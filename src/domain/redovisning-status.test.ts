@@ -9,7 +9,12 @@ import {
   type RedovisningStatus,
 } from './redovisning-status.ts';
 
-const TILLATNA = new Set(['utkast>inskickad', 'inskickad>returnerad', 'inskickad>godkand', 'returnerad>inskickad']);
+const TILLATNA = new Set([
+  'utkast>inskickad',
+  'inskickad>returnerad',
+  'inskickad>godkand',
+  'returnerad>inskickad',
+]);
 
 describe('redovisning transitions', () => {
   const alla = REDOVISNING_STATUS.flatMap((fran) => REDOVISNING_STATUS.map((till) => [fran, till] as const));
@@ -21,7 +26,15 @@ describe('redovisning transitions', () => {
   });
 
   it('allows any number of returns before approval', () => {
-    const vag: RedovisningStatus[] = ['utkast', 'inskickad', 'returnerad', 'inskickad', 'returnerad', 'inskickad', 'godkand'];
+    const vag: RedovisningStatus[] = [
+      'utkast',
+      'inskickad',
+      'returnerad',
+      'inskickad',
+      'returnerad',
+      'inskickad',
+      'godkand',
+    ];
     for (let i = 1; i < vag.length; i++) expect(kanOvergaTill(vag[i - 1]!, vag[i]!)).toBe(true);
     expect(arSlutlage('godkand')).toBe(true);
   });

@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import type { G } from './redovisning/typer.ts';
 import { undertryckG, undertryckRad, undertryckSmatal, visaCell } from './smatal.ts';
 
-const g = (kvinna: number, man: number, annan: number): G => ({ kvinna, man, annan, totalt: kvinna + man + annan });
+const g = (kvinna: number, man: number, annan: number): G => ({
+  kvinna,
+  man,
+  annan,
+  totalt: kvinna + man + annan,
+});
 
 describe('undertryckSmatal', () => {
   it.each([
@@ -72,7 +77,10 @@ describe('undertryckG', () => {
 
 describe('undertryckRad', () => {
   it('handles rows of any width, e.g. the four age groups', () => {
-    expect(undertryckRad([605, 3, 1128, 1995], 3731)).toEqual({ delar: [null, null, 1128, 1995], totalt: 3731 });
+    expect(undertryckRad([605, 3, 1128, 1995], 3731)).toEqual({
+      delar: [null, null, 1128, 1995],
+      totalt: 3731,
+    });
   });
 });
 

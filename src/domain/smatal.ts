@@ -13,8 +13,9 @@
  * hidden as well (smallest, to lose as little information as possible). A hidden total hides nothing more:
  * its parts are then all below the threshold and already hidden.
  */
-import { formatTal } from './tal.ts';
+
 import type { G } from './redovisning/typer.ts';
+import { formatTal } from './tal.ts';
 
 export const SMATAL_TROSKEL = 5;
 export const UNDERTRYCKT = '..';

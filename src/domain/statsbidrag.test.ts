@@ -104,7 +104,7 @@ describe('fordelaStatsbidrag', () => {
     for (const l of r.perLan) expect(l.beloppKr).toBe(Math.floor((l.fteHundradelar * 392_251) / 100));
   });
 
-  it('rounding each län to the nearest krona can reproduce the published 129 999 828 kr and 172 kr unused', () => {
+  it('nearest-krona rounding per län can reproduce the published 129 999 828 kr and 172 kr unused', () => {
     const r = fordelaStatsbidrag({
       totalBudgetKr: 131_500_000,
       administrationKr: 1_500_000,
@@ -144,9 +144,7 @@ describe('fordelaStatsbidrag', () => {
   });
 
   it('with no FTE at all everything stays unused', () => {
-    expect(
-      fordelaStatsbidrag({ totalBudgetKr: 131_500_000, administrationKr: 1_500_000, lan: [] }),
-    ).toEqual({
+    expect(fordelaStatsbidrag({ totalBudgetKr: 131_500_000, administrationKr: 1_500_000, lan: [] })).toEqual({
       budgetForOmbudKr: 130_000_000,
       totalFteHundradelar: 0,
       beloppPerArsarbetareKr: 0,

@@ -34,7 +34,8 @@ export function skapaTillstandsmaskin<S extends string>(
       if (!Object.hasOwn(overgangar, f)) return `Okänd status ${namn(f)}.`;
       if (f === t) return `${bestamd} har redan status ${namn(f)}.`;
       const tillatna = fran(f);
-      if (tillatna.length === 0) return `${bestamd} har status ${namn(f)}, som är ett slutläge och inte kan ändras.`;
+      if (tillatna.length === 0)
+        return `${bestamd} har status ${namn(f)}, som är ett slutläge och inte kan ändras.`;
       return `${bestamd} kan inte gå från ${namn(f)} till ${namn(t)}. Möjligt nästa steg: ${tillatna.map(namn).join(', ')}.`;
     },
   };

@@ -63,7 +63,11 @@ describe('raknaRedovisning properties', () => {
     fc.assert(
       fc.property(caseworkArb, fc.integer({ min: 2022, max: 2028 }), ({ klienter, arenden }, ar) => {
         const framat = raknaRedovisning({ klienter, arenden, ar });
-        const bakat = raknaRedovisning({ klienter: [...klienter].reverse(), arenden: [...arenden].reverse(), ar });
+        const bakat = raknaRedovisning({
+          klienter: [...klienter].reverse(),
+          arenden: [...arenden].reverse(),
+          ar,
+        });
         expect(bakat).toEqual(framat);
       }),
       { numRuns: 200 },

@@ -18,7 +18,12 @@ import {
 } from './raknare.ts';
 import type { G } from './typer.ts';
 
-const g = (kvinna: number, man: number, annan: number): G => ({ kvinna, man, annan, totalt: kvinna + man + annan });
+const g = (kvinna: number, man: number, annan: number): G => ({
+  kvinna,
+  man,
+  annan,
+  totalt: kvinna + man + annan,
+});
 const NOLL = g(0, 0, 0);
 
 function arende(
@@ -124,7 +129,12 @@ describe('raknaRedovisning on hand-counted casework', () => {
     const tom = raknaRedovisning({ klienter: [], arenden: [], ar: 2025 });
     expect(tom.klienter.totalt).toEqual(NOLL);
     expect(Object.values(tom.kontaktorsaker).every((x) => x.totalt === 0)).toBe(true);
-    expect(tom.ko).toEqual({ harKo: false, vantetidMedianDagar: null, vantetidMaxDagar: null, antalIKo3112: 0 });
+    expect(tom.ko).toEqual({
+      harKo: false,
+      vantetidMedianDagar: null,
+      vantetidMaxDagar: null,
+      antalIKo3112: 0,
+    });
   });
 
   it('counts a client under 18 in the youngest national group so the groups add up', () => {
@@ -151,8 +161,16 @@ describe('raknaRedovisning on hand-counted casework', () => {
     ['unknown client', arende('x', 'nobody', 'aktiv', '2025-01-01', '2025-01-02', null), /okänd klient/],
     ['impossible date', arende('x', 'k1', 'aktiv', '2025-02-29', null, null), /ogiltigt datum/],
     ['start before request', arende('x', 'k1', 'aktiv', '2025-02-01', '2025-01-31', null), /start före/],
-    ['close before start', arende('x', 'k1', 'avslutad', '2025-01-01', '2025-02-01', '2025-01-31'), /avslut före/],
-    ['unknown reason', arende('x', 'k1', 'aktiv', '2025-01-01', '2025-01-01', null, ['pengar']), /kontaktorsak/],
+    [
+      'close before start',
+      arende('x', 'k1', 'avslutad', '2025-01-01', '2025-02-01', '2025-01-31'),
+      /avslut före/,
+    ],
+    [
+      'unknown reason',
+      arende('x', 'k1', 'aktiv', '2025-01-01', '2025-01-01', null, ['pengar']),
+      /kontaktorsak/,
+    ],
   ])('refuses inconsistent input: %s', (_namn, a, fel) => {
     expect(() => raknaRedovisning({ klienter: KLIENTER, arenden: [a], ar: 2025 })).toThrow(fel);
   });
@@ -218,14 +236,26 @@ describe('waiting', () => {
   });
 
   it.each<[string, ArendePost, boolean]>([
-    ['waited in 2024 only, started 1 Jan 2025', arende('x', 'k', 'aktiv', '2024-12-20', '2025-01-01', null), true],
+    [
+      'waited in 2024 only, started 1 Jan 2025',
+      arende('x', 'k', 'aktiv', '2024-12-20', '2025-01-01', null),
+      true,
+    ],
     ['started the day it was asked for', arende('x', 'k', 'aktiv', '2025-05-05', '2025-05-05', null), false],
     ['waited and started in 2024', arende('x', 'k', 'aktiv', '2024-05-01', '2024-06-01', null), false],
     ['asked on 31 Dec, still waiting', arende('x', 'k', 'ko', '2025-12-31', null, null), true],
     ['asked in 2026', arende('x', 'k', 'ko', '2026-01-01', null, null), false],
     ['waiting since 2023', arende('x', 'k', 'ko', '2023-06-01', null, null), true],
-    ['ej aktuell in 2024 after waiting', arende('x', 'k', 'ej_aktuell', '2024-03-01', null, '2024-05-01'), false],
-    ['ej aktuell in 2025 after waiting', arende('x', 'k', 'ej_aktuell', '2024-03-01', null, '2025-01-02'), true],
+    [
+      'ej aktuell in 2024 after waiting',
+      arende('x', 'k', 'ej_aktuell', '2024-03-01', null, '2024-05-01'),
+      false,
+    ],
+    [
+      'ej aktuell in 2025 after waiting',
+      arende('x', 'k', 'ej_aktuell', '2024-03-01', null, '2025-01-02'),
+      true,
+    ],
   ])('hadeKoUnder 2025: %s → %s', (_namn, a, vantat) => {
     expect(hadeKoUnder(a, 2025)).toBe(vantat);
   });

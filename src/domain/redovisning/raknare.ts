@@ -26,10 +26,10 @@
  * Inconsistent input (unknown client, impossible date, start before request, close before start, unknown
  * contact reason) throws: the reference must not guess.
  */
-import { aldersgrupp, alderForAr } from '../alder.ts';
+import { alderForAr, aldersgrupp } from '../alder.ts';
 import {
-  arKod,
   type ArendeStatus,
+  arKod,
   type BarnUnder18,
   KONTAKTORSAKER,
   type Kon,
@@ -104,7 +104,9 @@ export function vantarPaDag(a: Datumdel, dag: string): boolean {
 }
 
 export function vantadeUnder(a: Datumdel, ar: number): boolean {
-  const forsta = a.forfraganDatum > forstaJanuari(ar) ? a.forfraganDatum : forstaJanuari(ar);
+  // The first day of Y on which the request existed: a wait on any later day of Y implies one on this day.
+  let forsta = forstaJanuari(ar);
+  if (a.forfraganDatum > forsta) forsta = a.forfraganDatum;
   return forsta <= sistaDecember(ar) && vantarPaDag(a, forsta);
 }
 
@@ -117,10 +119,15 @@ export function median(varden: readonly number[]): number | null {
   if (varden.length === 0) return null;
   const s = [...varden].sort((x, y) => x - y);
   const mitt = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? (s[mitt] as number) : Math.round(((s[mitt - 1] as number) + (s[mitt] as number)) / 2);
+  return s.length % 2 === 1
+    ? (s[mitt] as number)
+    : Math.round(((s[mitt - 1] as number) + (s[mitt] as number)) / 2);
 }
 
-function kontrollera(klienter: readonly KlientPost[], arenden: readonly ArendePost[]): Map<string, KlientPost> {
+function kontrollera(
+  klienter: readonly KlientPost[],
+  arenden: readonly ArendePost[],
+): Map<string, KlientPost> {
   const perId = new Map<string, KlientPost>();
   for (const k of klienter) {
     if (perId.has(k.id)) throw new Error(`Klienten ${k.id} förekommer två gånger.`);
@@ -200,7 +207,9 @@ export function raknaRedovisning(input: {
  * Share of each gender's clients who gave a reason, in per cent with one decimal (half up); null where the
  * gender has no clients. Derived, not stored: ombud.redovisning/v1 carries the counts.
  */
-export function kontaktorsakAndelar(r: RedovisningRakning): Record<Kontaktorsak, Record<keyof G, number | null>> {
+export function kontaktorsakAndelar(
+  r: RedovisningRakning,
+): Record<Kontaktorsak, Record<keyof G, number | null>> {
   const andel = (del: number, helhet: number) => andelIProcent(del, helhet, 1);
   const t = r.klienter.totalt;
   return Object.fromEntries(

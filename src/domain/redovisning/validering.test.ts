@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 import type { G, RedovisningSiffror } from './typer.ts';
 import { type ValideringsRegel, valideraRedovisning } from './validering.ts';
 
-const g = (kvinna: number, man: number, annan: number): G => ({ kvinna, man, annan, totalt: kvinna + man + annan });
+const g = (kvinna: number, man: number, annan: number): G => ({
+  kvinna,
+  man,
+  annan,
+  totalt: kvinna + man + annan,
+});
 const NOLL = g(0, 0, 0);
 
 function giltig(): RedovisningSiffror {
@@ -46,21 +51,49 @@ describe('valideraRedovisning', () => {
   });
 
   it.each<[string, (r: RedovisningSiffror) => void, Array<[string, ValideringsRegel]>]>([
-    ['ombud not a whole number', (r) => void (r.personal.ombud = 4.5), [['personal.ombud', 'heltal']]],
-    ['negative queue', (r) => void (r.ko.antalIKo3112 = -1), [['ko.antalIKo3112', 'heltal']]],
+    [
+      'ombud not a whole number',
+      (r) => {
+        r.personal.ombud = 4.5;
+      },
+      [['personal.ombud', 'heltal']],
+    ],
+    [
+      'negative queue',
+      (r) => {
+        r.ko.antalIKo3112 = -1;
+      },
+      [['ko.antalIKo3112', 'heltal']],
+    ],
     [
       'half clients that still add up',
-      (r) => void (r.klienter.medBarn = { kvinna: 0.5, man: 0.5, annan: 1, totalt: 2 }),
+      (r) => {
+        r.klienter.medBarn = { kvinna: 0.5, man: 0.5, annan: 1, totalt: 2 };
+      },
       [
         ['klienter.medBarn.kvinna', 'heltal'],
         ['klienter.medBarn.man', 'heltal'],
       ],
     ],
-    ['non-integer median', (r) => void (r.ko.vantetidMedianDagar = 25.5), [['ko.vantetidMedianDagar', 'heltal']]],
-    ['nya do not add up', (r) => void (r.klienter.nya.totalt = 5), [['klienter.nya.totalt', 'summa_kon']]],
+    [
+      'non-integer median',
+      (r) => {
+        r.ko.vantetidMedianDagar = 25.5;
+      },
+      [['ko.vantetidMedianDagar', 'heltal']],
+    ],
+    [
+      'nya do not add up',
+      (r) => {
+        r.klienter.nya.totalt = 5;
+      },
+      [['klienter.nya.totalt', 'summa_kon']],
+    ],
     [
       'an age group does not add up',
-      (r) => void (r.klienter.alder['50-64'].totalt = 2),
+      (r) => {
+        r.klienter.alder['50-64'].totalt = 2;
+      },
       [
         ['klienter.alder.50-64.totalt', 'summa_kon'],
         ['klienter.alder.totalt', 'alder_summa'],
@@ -68,26 +101,40 @@ describe('valideraRedovisning', () => {
     ],
     [
       'age groups add up to the wrong number of women',
-      (r) => void (r.klienter.alder['65+'] = g(2, 0, 0)),
+      (r) => {
+        r.klienter.alder['65+'] = g(2, 0, 0);
+      },
       [
         ['klienter.alder.kvinna', 'alder_summa'],
         ['klienter.alder.totalt', 'alder_summa'],
       ],
     ],
-    ['more new than clients', (r) => void (r.klienter.nya = g(1, 2, 3)), [['klienter.nya.annan', 'nya_max']]],
+    [
+      'more new than clients',
+      (r) => {
+        r.klienter.nya = g(1, 2, 3);
+      },
+      [['klienter.nya.annan', 'nya_max']],
+    ],
     [
       'more closed than clients',
-      (r) => void (r.klienter.avslutade = g(3, 1, 1)),
+      (r) => {
+        r.klienter.avslutade = g(3, 1, 1);
+      },
       [['klienter.avslutade.kvinna', 'avslutade_max']],
     ],
     [
       'more with children than clients',
-      (r) => void (r.klienter.medBarn = g(0, 3, 1)),
+      (r) => {
+        r.klienter.medBarn = g(0, 3, 1);
+      },
       [['klienter.medBarn.man', 'med_barn_max']],
     ],
     [
       'a reason given by more women than there are',
-      (r) => void (r.kontaktorsaker.ekonomi = g(3, 0, 1)),
+      (r) => {
+        r.kontaktorsaker.ekonomi = g(3, 0, 1);
+      },
       [['kontaktorsaker.ekonomi.kvinna', 'kontaktorsak_max']],
     ],
     [
@@ -95,19 +142,53 @@ describe('valideraRedovisning', () => {
       (r) => void Object.assign(r.kontaktorsaker, { pengar: g(1, 0, 0) }),
       [['kontaktorsaker.pengar', 'okand_kontaktorsak']],
     ],
-    ['no FTE', (r) => void (r.personal.arsarbetare = 0), [['personal.arsarbetare', 'arsarbetare_positiv']]],
-    ['NaN FTE', (r) => void (r.personal.arsarbetare = Number.NaN), [['personal.arsarbetare', 'arsarbetare_positiv']]],
-    ['more FTE than people', (r) => void (r.personal.arsarbetare = 4.5), [['personal.arsarbetare', 'arsarbetare_max']]],
-    ['more women and men than ombud', (r) => void (r.personal.man = 2), [['personal', 'personal_kon_max']]],
+    [
+      'no FTE',
+      (r) => {
+        r.personal.arsarbetare = 0;
+      },
+      [['personal.arsarbetare', 'arsarbetare_positiv']],
+    ],
+    [
+      'NaN FTE',
+      (r) => {
+        r.personal.arsarbetare = Number.NaN;
+      },
+      [['personal.arsarbetare', 'arsarbetare_positiv']],
+    ],
+    [
+      'more FTE than people',
+      (r) => {
+        r.personal.arsarbetare = 4.5;
+      },
+      [['personal.arsarbetare', 'arsarbetare_max']],
+    ],
+    [
+      'more women and men than ombud',
+      (r) => {
+        r.personal.man = 2;
+      },
+      [['personal', 'personal_kon_max']],
+    ],
     [
       'median above max',
-      (r) => void (r.ko.vantetidMedianDagar = 400),
+      (r) => {
+        r.ko.vantetidMedianDagar = 400;
+      },
       [['ko.vantetidMedianDagar', 'vantetid_median_max']],
     ],
-    ['median without max', (r) => void (r.ko.vantetidMaxDagar = null), [['ko.vantetidMaxDagar', 'vantetid_parvis']]],
+    [
+      'median without max',
+      (r) => {
+        r.ko.vantetidMaxDagar = null;
+      },
+      [['ko.vantetidMaxDagar', 'vantetid_parvis']],
+    ],
     [
       'max without median',
-      (r) => void (r.ko.vantetidMedianDagar = null),
+      (r) => {
+        r.ko.vantetidMedianDagar = null;
+      },
       [['ko.vantetidMedianDagar', 'vantetid_parvis']],
     ],
   ])('%s', (_namn, bryt, vantat) => {

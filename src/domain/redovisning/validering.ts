@@ -47,7 +47,8 @@ export function valideraRedovisning(r: RedovisningSiffror): ValideringsFel[] {
   const lagg = (path: string, rule: ValideringsRegel, message: string) => fel.push({ path, rule, message });
 
   const heltal = (path: string, n: unknown) => {
-    if (!arHeltal(n)) lagg(path, 'heltal', `Värdet måste vara ett heltal som är 0 eller större (är ${String(n)}).`);
+    if (!arHeltal(n))
+      lagg(path, 'heltal', `Värdet måste vara ett heltal som är 0 eller större (är ${String(n)}).`);
   };
   const kontrolleraG = (path: string, x: G) => {
     for (const d of DELAR) heltal(`${path}.${d}`, x[d]);
@@ -62,7 +63,11 @@ export function valideraRedovisning(r: RedovisningSiffror): ValideringsFel[] {
   const hogst = (path: string, x: G, tak: G, rule: ValideringsRegel, vad: string) => {
     for (const d of DELAR) {
       if (x[d] > tak[d]) {
-        lagg(`${path}.${d}`, rule, `${vad} (${x[d]}) kan inte vara fler än antalet klienter, ${DEL_NAMN[d]} (${tak[d]}).`);
+        lagg(
+          `${path}.${d}`,
+          rule,
+          `${vad} (${x[d]}) kan inte vara fler än antalet klienter, ${DEL_NAMN[d]} (${tak[d]}).`,
+        );
       }
     }
   };
