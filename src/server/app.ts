@@ -46,6 +46,16 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
+  // Routes outside /api/v1 that plugins add (the API description, the web app's files) are public;
+  // every /api/v1 route must declare its own permission (a test walks them).
+  app.addHook('onRoute', (route) => {
+    if (
+      !route.url.startsWith('/api/v1') &&
+      !(route.config as { permission?: string } | undefined)?.permission
+    ) {
+      route.config = { ...(route.config ?? {}), permission: 'public' };
+    }
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -86,16 +96,6 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     routePrefix: '/api/docs',
     staticCSP: true,
     uiConfig: { docExpansion: 'list' },
-  });
-  // Routes outside /api/v1 that plugins add (the API description, the web app's files) are public;
-  // every /api/v1 route must declare its own permission (a test walks them).
-  app.addHook('onRoute', (route) => {
-    if (
-      !route.url.startsWith('/api/v1') &&
-      !(route.config as { permission?: string } | undefined)?.permission
-    ) {
-      route.config = { ...(route.config ?? {}), permission: 'public' };
-    }
   });
   await app.register(authPlugin, { db, config });
 
