@@ -8,6 +8,7 @@ import {
   createApiToken,
   linkOidcSubject,
   listApiTokens,
+  resetTotp,
   revokeApiToken,
 } from '../server/platform/auth/service.ts';
 import { withCli } from './context.ts';
@@ -68,6 +69,20 @@ export function authCommands(program: Command) {
         if (!o.remove && !o.subject) throw new Error('Ange --subject eller --remove.');
         await linkOidcSubject(ctx.db, u.id, o.remove ? null : String(o.subject), ctx.principal.username);
         console.log(o.remove ? 'Kopplingen är borttagen.' : `Användaren ${u.username} är kopplad.`);
+      }),
+    );
+  user
+    .command('totp-reset')
+    .description(
+      'Ta bort användarens TOTP (tappad app); avslutar sessionerna. Roller som kräver TOTP registrerar om.',
+    )
+    .requiredOption('--user <username>')
+    .action((o) =>
+      withCli(async ({ ctx }) => {
+        const u = await findUserByUsername(ctx.db, o.user);
+        if (!u) throw new Error(`Användaren ${o.user} finns inte.`);
+        await resetTotp(ctx.db, u.id, ctx.principal.username);
+        console.log(`TOTP är borttaget för ${u.username}.`);
       }),
     );
   user

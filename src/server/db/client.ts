@@ -37,9 +37,8 @@ export interface OpenOptions {
 
 export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   if (opts.url) {
-    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
-    // Timestamps are always UTC on the wire; the UI shows Europe/Stockholm.
-    pool.on('connect', (c) => void c.query("SET TIME ZONE 'UTC'"));
+    // Timestamps are always UTC on the wire (set at connection start); the UI shows Europe/Stockholm.
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10, options: '-c TimeZone=UTC' });
     const db = drizzlePg(pool, { schema }) as unknown as AppDb;
     return { db, kind: 'pg', close: () => pool.end() };
   }

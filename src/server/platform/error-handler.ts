@@ -28,12 +28,18 @@ export function registerErrorHandler(app: FastifyInstance) {
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? 'body';
-      const errors = error.validation.map((v) => {
+      const errors = error.validation.flatMap((v) => {
         const path = (v.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
-        const params = v.params as { issue?: { keys?: string[] } };
-        const keys = params.issue?.keys;
-        const field = keys?.length ? [path, ...keys].filter(Boolean).join('.') : path || where;
-        return { field, message: v.message ?? 'Ogiltigt värde.' };
+        // zod's unrecognized_keys issue: the provider copies the issue's own fields into params.
+        const params = v.params as { keys?: unknown; issue?: { keys?: unknown } };
+        const keys = params.keys ?? params.issue?.keys;
+        const message = v.message ?? 'Ogiltigt värde.';
+        if (Array.isArray(keys) && keys.length)
+          return keys.map((k) => ({
+            field: [path, String(k)].filter(Boolean).join('.'),
+            message: keys.length === 1 ? message : `Okänd nyckel: "${String(k)}"`,
+          }));
+        return [{ field: path || where, message }];
       });
       return send(reply, {
         type: 'about:blank',

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppConfig } from '../config.ts';
 import type { AppDb } from '../db/client.ts';
+import { gallringJob } from '../modules/cases/gallring.ts';
 import { purgeExpiredSessions } from './auth/sessions.ts';
 
 export interface Job {
@@ -20,6 +21,7 @@ export const jobs: Job[] = [
         absoluteHours: config.sessionAbsoluteHours,
       }),
   },
+  { name: 'cases.gallring', everyMinutes: 60, run: gallringJob },
 ];
 
 /**

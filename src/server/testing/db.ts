@@ -37,3 +37,14 @@ export async function createTestDb(): Promise<TestDatabase> {
     },
   };
 }
+
+/** The PostgreSQL error a query failed with (drizzle wraps it in `cause`); fails if it did not fail. */
+export async function dbError(p: Promise<unknown>): Promise<{ code: string | undefined; message: string }> {
+  try {
+    await p;
+  } catch (err) {
+    const e = ((err as { cause?: unknown }).cause ?? err) as { code?: string; message?: string };
+    return { code: e.code, message: e.message ?? String(e) };
+  }
+  throw new Error('expected the query to fail, but it succeeded');
+}

@@ -1,4 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { api } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
@@ -17,6 +17,7 @@ export function Login({ mfaPending }: { mfaPending?: boolean }) {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const h1 = useRef<HTMLHeadingElement>(null);
+  const authConfig = useQuery({ queryKey: ['auth-config'], queryFn: () => api.get<{ oidc: boolean }>('/auth/config') });
 
   useEffect(() => {
     document.title = `${t(step === 'password' ? 'login.title' : 'login.totp.title')} – Ombud`;
@@ -105,9 +106,11 @@ export function Login({ mfaPending }: { mfaPending?: boolean }) {
             {t(step === 'password' ? 'login.submit' : 'login.totp.submit')}
           </button>
         </form>
-        {step === 'password' ? (
+        {step === 'password' && authConfig.data?.oidc ? (
           <p>
-            <a href="/api/v1/auth/oidc/start">{t('login.oidc')}</a>
+            <a className="button secondary" href="/api/v1/auth/oidc/start">
+              {t('login.oidc')}
+            </a>
           </p>
         ) : null}
         <p>

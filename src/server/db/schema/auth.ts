@@ -13,6 +13,10 @@ export const appUser = pgTable('app_user', {
   passwordHash: text('password_hash'),
   totpSecret: text('totp_secret'),
   totpEnabled: boolean('totp_enabled').notNull().default(false),
+  /** A secret being enrolled: the working one stays until a code from this one has been verified. */
+  totpPendingSecret: text('totp_pending_secret'),
+  /** The last accepted TOTP time step; a code is never accepted twice (replay). */
+  totpLastStep: integer('totp_last_step'),
   oidcSubject: text('oidc_subject').unique(),
   failedLogins: integer('failed_logins').notNull().default(0),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),

@@ -17,7 +17,8 @@ export const allowedVerksamheter = sql`coalesce(nullif(current_setting('app.verk
  * Use as the third argument of pgTable: `(t) => [clientDataPolicy('klient', t.verksamhetId)]`.
  */
 export function clientDataPolicy(table: string, verksamhetId: AnyPgColumn) {
-  const check = sql`${verksamhetId} = ANY (string_to_array(${allowedVerksamheter}, ',')::uuid[])`;
+  // The list sits in a sub-select so PostgreSQL computes it once per query (an InitPlan), not once per row.
+  const check = sql`${verksamhetId} = ANY ((select string_to_array(${allowedVerksamheter}, ',')::uuid[]))`;
   return pgPolicy(`${table}_verksamhet`, {
     as: 'permissive',
     for: 'all',

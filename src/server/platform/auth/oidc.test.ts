@@ -8,6 +8,7 @@ import { Client, makeApp, ORIGIN } from '../../testing/app.ts';
 import { createTestDb, type TestDatabase } from '../../testing/db.ts';
 import { makeUser, makeVerksamhet } from '../../testing/factories.ts';
 import { IdpBrowser, LOA2, LOA3, startTestIdp, type TestIdp } from '../../testing/oidc-provider.ts';
+import { subjectFingerprint } from './oidc.ts';
 import { linkOidcSubject } from './service.ts';
 
 const REDIRECT = `${ORIGIN}/api/v1/auth/oidc/callback`;
@@ -84,7 +85,10 @@ describe('OIDC login against a real provider', () => {
     expect(q.get('acr_values')).toBe(LOA3);
     expect(q.get('nonce')).toBeTruthy();
     // state, nonce and the PKCE verifier are kept on the server, not in the browser
-    const [flow] = await database.db.select().from(oidcFlow).where(eq(oidcFlow.state, q.get('state')!));
+    const [flow] = await database.db
+      .select()
+      .from(oidcFlow)
+      .where(eq(oidcFlow.state, q.get('state')!));
     expect(flow?.nonce).toBe(q.get('nonce'));
     expect(flow?.codeVerifier).not.toContain(q.get('code_challenge'));
   });
@@ -128,7 +132,8 @@ describe('OIDC login against a real provider', () => {
     expect((await database.db.select().from(session)).length).toBe(before);
     const failed = (await auditRows('login.failed')).filter((r) => r.detail.reason === 'acr');
     expect(failed).toHaveLength(1);
-    expect(failed[0]!.detail).toMatchObject({ method: 'oidc', acr: LOA2, sub: SUB });
+    expect(failed[0]!.detail).toMatchObject({ method: 'oidc', acr: LOA2, subHash: subjectFingerprint(SUB) });
+    expect(JSON.stringify(failed[0])).not.toContain(SUB);
   });
 
   it('refuses a tampered state, and a callback in a browser that did not start the login', async () => {
@@ -158,10 +163,16 @@ describe('OIDC login against a real provider', () => {
     const res = await callback(back, cookie);
     expect(res.statusCode).toBe(403);
     expect(res.json().detail).toMatch(/inte kopplad till någon användare/);
+    expect(res.json().detail).toContain('someone-not-in-ombud'); // so the user can tell the administrator
     const after = await query<{ n: number }>(database.db, sql`select count(*)::int as n from app_user`);
     expect(after[0]!.n).toBe(users[0]!.n);
     const failed = (await auditRows('login.failed')).filter((r) => r.detail.reason === 'unknown_subject');
-    expect(failed[0]!.detail.sub).toBe('someone-not-in-ombud');
+    expect(failed[0]!.detail.subHash).toBe(subjectFingerprint('someone-not-in-ombud'));
+    const log = await query<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from audit_log where detail::text like '%someone-not-in-ombud%'`,
+    );
+    expect(log[0]!.n).toBe(0);
   });
 
   it('refuses a disabled user', async () => {
@@ -183,6 +194,26 @@ describe('OIDC configuration', () => {
     expect(CONFIG_LOA3).toBe(LOA3);
     expect(cfg.oidc?.allowInsecure).toBe(false);
     expect(loadConfig({}).oidc).toBeUndefined();
+
+    // An unreachable IdP, or an http:// issuer without allowInsecure: 503, nothing half-done.
+    const oidc = {
+      issuer: idp.issuer,
+      clientId: idp.clientId,
+      clientSecret: idp.clientSecret,
+      redirectUri: REDIRECT,
+      acrValues: [LOA3],
+      allowInsecure: false,
+    };
+    for (const broken of [oidc, { ...oidc, issuer: 'http://127.0.0.1:9', allowInsecure: true }]) {
+      const b = await makeApp(database.db, { oidc: broken });
+      try {
+        const res = await b.inject({ method: 'GET', url: '/api/v1/auth/oidc/start' });
+        expect(res.statusCode).toBe(503);
+        expect(res.headers['content-type']).toContain('application/problem+json');
+      } finally {
+        await b.close();
+      }
+    }
 
     const plain = await makeApp(database.db);
     try {

@@ -8,6 +8,7 @@ import { type AuditEntry, writeAudit } from '../audit.ts';
 import { DomainError, Forbidden, NotFound, Unauthorized } from '../errors.ts';
 import type { LoginResult } from './service.ts';
 import { createSession } from './sessions.ts';
+import { sha256 } from './tokens.ts';
 
 /**
  * OpenID Connect login (authorisation code + PKCE) against the organisation's identity provider, e.g. an
@@ -15,6 +16,11 @@ import { createSession } from './sessions.ts';
  * level (checked on the ID token's `acr`), so no TOTP is asked for afterwards. Users are not created here:
  * a subject must already be linked to an Ombud user (`ombud user oidc`).
  */
+
+/** What the audit log keeps of an IdP subject: enough to match a known subject, not to read one. */
+export function subjectFingerprint(sub: string): string {
+  return sha256(`oidc-subject:${sub}`).slice(0, 16);
+}
 
 /** An OIDC login in flight may take this long at the IdP. */
 const FLOW_MINUTES = 10;
@@ -182,6 +188,9 @@ export async function completeOidcLogin(
     });
   }
   const sub = claims.sub;
+  // The subject may be derived from a personal identity number and the log is append-only: record only a
+  // fingerprint that can be matched against a known subject (`subjectFingerprint`), never the value.
+  const subHash = subjectFingerprint(sub);
   const acr = typeof claims.acr === 'string' ? claims.acr : null;
   // An empty list accepts nothing: a missing setting must not silently lower the assurance level.
   if (!acr || !s.acrValues.includes(acr)) {
@@ -190,7 +199,7 @@ export async function completeOidcLogin(
       error: new Forbidden(
         'Inloggningen gjordes med för låg tillitsnivå. Logga in med en e-legitimation på tillitsnivå 3, t.ex. SITHS-kort eller Freja eID Plus.',
       ),
-      detail: { sub, acr },
+      detail: { subHash, acr },
     });
   }
 
@@ -204,9 +213,9 @@ export async function completeOidcLogin(
         refusal: {
           reason: 'unknown_subject',
           error: new Forbidden(
-            'Din e-legitimation är inte kopplad till någon användare i Ombud. Be din verksamhetschef eller administratör att koppla den till ditt konto.',
+            `Din e-legitimation är inte kopplad till någon användare i Ombud. Be din verksamhetschef eller administratör att koppla den till ditt konto och ge dem ditt id: ${sub}`,
           ),
-          detail: { sub, acr },
+          detail: { subHash, acr },
         },
       };
     }
@@ -215,7 +224,7 @@ export async function completeOidcLogin(
         refusal: {
           reason: 'disabled',
           error: new Forbidden('Ditt konto i Ombud är avstängt.'),
-          detail: { sub, acr },
+          detail: { subHash, acr },
         },
         user,
       };

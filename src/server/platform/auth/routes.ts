@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   loginRequest,
   loginResponse,
@@ -45,6 +46,15 @@ export async function authRoutes(app: FastifyInstance, opts: { db: AppDb; config
   const { db, config } = opts;
   const r = app.withTypeProvider<ZodTypeProvider>();
   const loginRateLimit = { max: config.loginRateLimit, timeWindow: '1 minute' };
+
+  r.get(
+    '/auth/config',
+    {
+      config: { permission: 'public' },
+      schema: { tags: ['auth'], response: { 200: z.object({ oidc: z.boolean() }) } },
+    },
+    async () => ({ oidc: config.oidc !== undefined }),
+  );
 
   r.post(
     '/auth/login',

@@ -105,11 +105,14 @@ export async function logout(
   });
 }
 
-/** Starts TOTP enrolment: a new secret, not active until a code from it has been verified. */
+/**
+ * Starts TOTP enrolment: a new secret kept as pending. A working second factor stays in force until a code
+ * from the new secret has been verified, so a stolen session cannot strip it.
+ */
 export async function startTotpEnrolment(db: AppDb, userId: string, username: string) {
   const secret = generateSecret();
   await withTx(db, {}, async (tx) => {
-    await tx.update(appUser).set({ totpSecret: secret, totpEnabled: false }).where(eq(appUser.id, userId));
+    await tx.update(appUser).set({ totpPendingSecret: secret }).where(eq(appUser.id, userId));
     await writeAudit(tx, { action: 'totp.enrolment_started', userId, username });
   });
   return { secret, uri: generateURI({ issuer: 'Ombud', label: username, secret }) };
@@ -129,14 +132,31 @@ export async function verifyTotp(
   const outcome = await withTx(db, {}, async (tx) => {
     const [user] = await tx.select().from(appUser).where(eq(appUser.id, input.userId)).for('update');
     if (!user) return 'invalid' as const;
-    const valid =
-      !!user.totpSecret &&
-      /^\d{6}$/.test(input.code) &&
-      (await verifyTotpCode({ secret: user.totpSecret, token: input.code, epochTolerance: 30 })).valid;
+    // The working secret first (a code never counts twice), then one being enrolled.
+    const check = async (secret: string | null, afterTimeStep: number | null) => {
+      if (!secret || !/^\d{6}$/.test(input.code)) return null;
+      const r = await verifyTotpCode({
+        secret,
+        token: input.code,
+        epochTolerance: 30,
+        ...(afterTimeStep !== null ? { afterTimeStep } : {}),
+      });
+      return r.valid ? r.timeStep : null;
+    };
+    const current = user.totpEnabled ? await check(user.totpSecret, user.totpLastStep) : null;
+    // A pending secret has never been used, so no step of it can be a replay.
+    const pending = current === null ? await check(user.totpPendingSecret, null) : null;
+    const step = current ?? pending;
+    const valid = step !== null;
     if (valid) {
       await tx
         .update(appUser)
-        .set({ totpEnabled: true, failedLogins: 0 })
+        .set({
+          totpEnabled: true,
+          failedLogins: 0,
+          totpLastStep: step,
+          ...(pending !== null ? { totpSecret: user.totpPendingSecret, totpPendingSecret: null } : {}),
+        })
         .where(eq(appUser.id, input.userId));
       await completeMfa(tx, input.sessionIdHash);
       await writeAudit(tx, { action: 'login.totp_ok', userId: input.userId, username: input.username, ip });
@@ -162,9 +182,7 @@ export async function verifyTotp(
     return lock ? ('locked' as const) : ('invalid' as const);
   });
   if (outcome === 'locked')
-    throw new TooManyRequests(
-      'För många felaktiga koder. Kontot är tillfälligt låst; logga in igen senare.',
-    );
+    throw new TooManyRequests('För många felaktiga koder. Kontot är tillfälligt låst; logga in igen senare.');
   if (outcome === 'invalid')
     throw invalidField('code', 'Koden stämmer inte. Kontrollera tiden i din app och försök igen.');
 }
@@ -250,7 +268,23 @@ export async function linkOidcSubject(
       username: actingUsername,
       resourceType: 'user',
       resourceId: userId,
-      ...(subject === null ? {} : { detail: { subject } }),
+    });
+  });
+}
+
+/** For a lost authenticator: removes the user's TOTP and ends their sessions; a required role re-enrols. */
+export async function resetTotp(db: AppDb, userId: string, actingUsername: string): Promise<void> {
+  await withTx(db, {}, async (tx) => {
+    await tx
+      .update(appUser)
+      .set({ totpSecret: null, totpPendingSecret: null, totpEnabled: false, totpLastStep: null })
+      .where(eq(appUser.id, userId));
+    await tx.delete(session).where(eq(session.userId, userId));
+    await writeAudit(tx, {
+      action: 'user.totp_reset',
+      username: actingUsername,
+      resourceType: 'user',
+      resourceId: userId,
     });
   });
 }
