@@ -86,11 +86,6 @@ export const createAterkoppling = z.strictObject({
 });
 export type CreateAterkoppling = z.infer<typeof createAterkoppling>;
 
-export const importBrister = z.strictObject({
-  /** The CSV file's text (UTF-8, comma-separated, header row; see docs/import.md). */
-  csv: z.string().min(1).max(5_000_000),
-});
-
 export const bristFilter = z.object({
   niva: bristNiva.optional(),
   status: bristStatus.optional(),
@@ -153,17 +148,10 @@ export const aterkopplingItem = z.object({
   at: z.string(),
   anvandare: z.string(),
 });
-export const bristMoteItem = z.object({
-  moteId: z.uuid(),
-  datum: z.string(),
-  beslut: z.string().nullable(),
-});
-
 export const bristDetail = bristItem.extend({
   handelser: z.array(bristHandelseItem),
   atgarder: z.array(atgardItem),
   aterkopplingar: z.array(aterkopplingItem),
-  moten: z.array(bristMoteItem),
 });
 export type BristDetail = z.infer<typeof bristDetail>;
 
@@ -180,6 +168,8 @@ export const inboxItem = z.object({
   antalKlienter: z.number().int(),
   kommuner: z.array(z.object({ kod: z.string(), namn: z.string() })),
   skickadAt: z.string(),
+  /** Answered since it was (last) sent. */
+  besvarad: z.boolean(),
   aterkopplingForsenad: z.boolean(),
   aterkopplingar: z.array(aterkopplingItem),
 });

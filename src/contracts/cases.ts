@@ -141,7 +141,8 @@ export const arendeItem = z.object({
   klientAlias: z.string().nullable(),
   gallrad: z.boolean(),
   forfraganDatum: z.string(),
-  forfraganFran,
+  /** null when not recorded (imported history). */
+  forfraganFran: forfraganFran.nullable(),
   status: arendeStatus,
   startDatum: z.string().nullable(),
   avslutDatum: z.string().nullable(),

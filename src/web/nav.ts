@@ -20,4 +20,13 @@ export const navItems: NavItem[] = [
   { path: '/verksamheter', label: 'nav.verksamheter', roles: ['lansstyrelse', 'socialstyrelsen', 'admin'] },
   { path: '/anvandare', label: 'nav.users', roles: ['chef', 'admin'] },
   { path: '/logg', label: 'nav.audit', roles: ['chef', 'admin'] },
+  { path: '/nationellt', label: 'nav.nationellt', roles: ['socialstyrelsen'] },
+  { path: '/statsbidrag', label: 'nav.statsbidrag', roles: ['socialstyrelsen'] },
+  { path: '/brister-i-landet', label: 'nav.bristbild', roles: ['socialstyrelsen', 'lansstyrelse'] },
+  { path: '/lan-sammanstallning', label: 'nav.lanSammanstallning', roles: ['lansstyrelse'] },
+  { path: '/redovisning', label: 'nav.redovisning', roles: ['chef', 'ombud', 'ledamot'] },
+  { path: '/redovisning/granskning', label: 'nav.granskning', roles: ['lansstyrelse'] },
+  { path: '/brister', label: 'nav.brister', roles: ['ombud', 'chef', 'ledamot'] },
+  { path: '/ledningsgrupp', label: 'nav.ledningsgrupp', roles: ['ombud', 'chef', 'ledamot'] },
+  { path: '/inkorg', label: 'nav.inkorg', roles: ['aktor'] },
 ];

@@ -2,7 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from '../config.ts';
 import type { AppDb } from '../db/client.ts';
 import { auditRoutes } from './audit/routes.ts';
+import { bristRoutes } from './brister/routes.ts';
+import { caseRoutes } from './cases/routes.ts';
+import { grantRoutes } from './grants/routes.ts';
+import { ledningsgruppRoutes } from './ledningsgrupp/routes.ts';
+import { nationalRoutes } from './national/routes.ts';
 import { orgRoutes } from './orgs/routes.ts';
+import { redovisningRoutes } from './redovisning/routes.ts';
 import { userRoutes } from './users/routes.ts';
 
 export interface ModuleDeps {
@@ -15,4 +21,10 @@ export async function registerModules(api: FastifyInstance, deps: ModuleDeps): P
   await orgRoutes(api, deps);
   await userRoutes(api, deps);
   await auditRoutes(api, deps);
+  await redovisningRoutes(api, deps);
+  await caseRoutes(api, deps);
+  await bristRoutes(api, deps);
+  await ledningsgruppRoutes(api, deps);
+  await grantRoutes(api, deps);
+  await nationalRoutes(api, deps);
 }

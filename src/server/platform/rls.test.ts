@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppDb, type Database, openDatabase, query, withTx } from '../db/client.ts';
-import { allowedVerksamheter } from '../db/schema/rls.ts';
+import { verksamhetCheck } from '../db/schema/rls.ts';
 import { createTestDb, dbError, type TestDatabase } from '../testing/db.ts';
 
 /**
@@ -14,7 +14,7 @@ let db: AppDb;
 const A = randomUUID();
 const B = randomUUID();
 
-const check = sql`verksamhet_id = ANY (string_to_array(${allowedVerksamheter}, ',')::uuid[])`;
+const check = verksamhetCheck(sql.raw('verksamhet_id'));
 
 beforeAll(async () => {
   database = await createTestDb();

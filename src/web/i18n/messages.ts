@@ -1,7 +1,10 @@
+import { brister } from '../routes/brister/messages.ts';
 import { core } from './core.ts';
+import { national } from './national.ts';
+import { redovisning } from './redovisning.ts';
 
 /** All message files, merged. A module adds its own with one line here. */
-const modules = [core];
+const modules = [core, redovisning, national, brister];
 
 export type Lang = 'sv' | 'en';
 export const messages: Record<Lang, Record<string, string>> = {

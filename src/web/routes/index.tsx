@@ -1,6 +1,10 @@
 import type { ReactElement } from 'react';
 import { Audit } from './Audit.tsx';
+import { bristerPages } from './brister/index.tsx';
 import { Home } from './Home.tsx';
+import { nationalPages } from './national/index.tsx';
+import { GranskningDetalj, GranskningLista } from './redovisning/Granskning.tsx';
+import { Redovisning } from './redovisning/Redovisning.tsx';
 import { Users } from './Users.tsx';
 import { Verksamheter } from './Verksamheter.tsx';
 
@@ -10,4 +14,9 @@ export const appRoutes: Array<{ path: string; element: ReactElement }> = [
   { path: '/verksamheter', element: <Verksamheter /> },
   { path: '/anvandare', element: <Users /> },
   { path: '/logg', element: <Audit /> },
+  ...nationalPages,
+  ...bristerPages,
+  { path: '/redovisning', element: <Redovisning /> },
+  { path: '/redovisning/granskning', element: <GranskningLista /> },
+  { path: '/redovisning/granskning/:id', element: <GranskningDetalj /> },
 ];

@@ -33,6 +33,8 @@ CREATE TABLE "app_user" (
 	"password_hash" text,
 	"totp_secret" text,
 	"totp_enabled" boolean DEFAULT false NOT NULL,
+	"totp_pending_secret" text,
+	"totp_last_step" integer,
 	"oidc_subject" text,
 	"failed_logins" integer DEFAULT 0 NOT NULL,
 	"locked_until" timestamp with time zone,
@@ -132,7 +134,7 @@ CREATE TABLE "arende" (
 	"verksamhet_id" uuid NOT NULL,
 	"klient_id" uuid NOT NULL,
 	"forfragan_datum" date NOT NULL,
-	"forfragan_fran" text NOT NULL,
+	"forfragan_fran" text,
 	"status" text NOT NULL,
 	"start_datum" date,
 	"avslut_datum" date,
@@ -255,7 +257,7 @@ CREATE TABLE "brist_atgard" (
 );
 --> statement-breakpoint
 CREATE TABLE "brist_handelse" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"id" bigserial PRIMARY KEY NOT NULL,
 	"brist_id" uuid NOT NULL,
 	"from_status" text,
 	"to_status" text NOT NULL,
@@ -310,6 +312,104 @@ CREATE TABLE "mote_narvaro" (
 	CONSTRAINT "mote_narvaro_mote_id_ledamot_id_pk" PRIMARY KEY("mote_id","ledamot_id")
 );
 --> statement-breakpoint
+CREATE TABLE "redovisning" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"verksamhet_id" uuid NOT NULL,
+	"ar" integer NOT NULL,
+	"status" text DEFAULT 'utkast' NOT NULL,
+	"dokument" jsonb NOT NULL,
+	"kalla" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_by" uuid,
+	"updated_by_namn" text,
+	CONSTRAINT "redovisning_verksamhet_ar" UNIQUE("verksamhet_id","ar"),
+	CONSTRAINT "redovisning_ar" CHECK ("redovisning"."ar" between 2000 and 2100)
+);
+--> statement-breakpoint
+CREATE TABLE "redovisning_handelse" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"redovisning_id" uuid NOT NULL,
+	"from_status" text,
+	"to_status" text NOT NULL,
+	"version" integer,
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"user_id" uuid,
+	"anvandare" text NOT NULL,
+	"kommentar" text
+);
+--> statement-breakpoint
+CREATE TABLE "redovisning_kommentar" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"redovisning_id" uuid NOT NULL,
+	"version" integer NOT NULL,
+	"path" text,
+	"text" text NOT NULL,
+	"organisation_id" uuid,
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"user_id" uuid,
+	"anvandare" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "redovisning_version" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"redovisning_id" uuid NOT NULL,
+	"version" integer NOT NULL,
+	"dokument" jsonb NOT NULL,
+	"inskickad_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"inskickad_av" uuid,
+	"inskickad_av_namn" text NOT NULL,
+	CONSTRAINT "redovisning_version_unik" UNIQUE("redovisning_id","version"),
+	CONSTRAINT "redovisning_version_positiv" CHECK ("redovisning_version"."version" >= 1)
+);
+--> statement-breakpoint
+CREATE TABLE "statsbidrag_beslut" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"ar" integer NOT NULL,
+	"verksamhet_id" uuid NOT NULL,
+	"lan_kod" char(2) NOT NULL,
+	"fte_hundradelar" integer NOT NULL,
+	"belopp_per_arsarbetare_kr" integer NOT NULL,
+	"belopp_kr" bigint NOT NULL,
+	"kommentar" text,
+	"beslutat_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"beslutat_av" uuid,
+	"beslutat_av_namn" text NOT NULL,
+	CONSTRAINT "statsbidrag_beslut_ar_verksamhet" UNIQUE("ar","verksamhet_id"),
+	CONSTRAINT "statsbidrag_beslut_fte" CHECK ("statsbidrag_beslut"."fte_hundradelar" >= 0)
+);
+--> statement-breakpoint
+CREATE TABLE "statsbidrag_budget" (
+	"ar" integer PRIMARY KEY NOT NULL,
+	"total_budget_kr" bigint NOT NULL,
+	"administration_kr" bigint NOT NULL,
+	"avrundning" text DEFAULT 'nedat' NOT NULL,
+	"total_fte_hundradelar" integer NOT NULL,
+	"belopp_per_arsarbetare_kr" integer NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_by" uuid,
+	"updated_by_namn" text NOT NULL,
+	CONSTRAINT "statsbidrag_budget_belopp" CHECK ("statsbidrag_budget"."administration_kr" >= 0 and "statsbidrag_budget"."administration_kr" <= "statsbidrag_budget"."total_budget_kr")
+);
+--> statement-breakpoint
+CREATE TABLE "lan_rapport" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"lan_kod" char(2) NOT NULL,
+	"ar" integer NOT NULL,
+	"status" text DEFAULT 'utkast' NOT NULL,
+	"handlingsplan" text DEFAULT '' NOT NULL,
+	"snapshot" jsonb,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_by_namn" text NOT NULL,
+	"inskickad_at" timestamp with time zone,
+	"inskickad_av" uuid,
+	"inskickad_av_namn" text,
+	"godkand_at" timestamp with time zone,
+	"godkand_av_namn" text,
+	CONSTRAINT "lan_rapport_lan_ar" UNIQUE("lan_kod","ar"),
+	CONSTRAINT "lan_rapport_snapshot" CHECK ("lan_rapport"."status" = 'utkast' or "lan_rapport"."snapshot" is not null)
+);
+--> statement-breakpoint
 ALTER TABLE "api_token" ADD CONSTRAINT "api_token_user_id_app_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."app_user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "membership" ADD CONSTRAINT "membership_user_id_app_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."app_user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "membership" ADD CONSTRAINT "membership_organisation_id_organisation_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisation"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -358,12 +458,27 @@ ALTER TABLE "mote_brist" ADD CONSTRAINT "mote_brist_mote_id_mote_id_fk" FOREIGN 
 ALTER TABLE "mote_brist" ADD CONSTRAINT "mote_brist_brist_id_brist_id_fk" FOREIGN KEY ("brist_id") REFERENCES "public"."brist"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mote_narvaro" ADD CONSTRAINT "mote_narvaro_mote_id_mote_id_fk" FOREIGN KEY ("mote_id") REFERENCES "public"."mote"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mote_narvaro" ADD CONSTRAINT "mote_narvaro_ledamot_id_ledningsgrupp_ledamot_id_fk" FOREIGN KEY ("ledamot_id") REFERENCES "public"."ledningsgrupp_ledamot"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "redovisning" ADD CONSTRAINT "redovisning_verksamhet_id_verksamhet_organisation_id_fk" FOREIGN KEY ("verksamhet_id") REFERENCES "public"."verksamhet"("organisation_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "redovisning" ADD CONSTRAINT "redovisning_updated_by_app_user_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."app_user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "redovisning_handelse" ADD CONSTRAINT "redovisning_handelse_redovisning_id_redovisning_id_fk" FOREIGN KEY ("redovisning_id") REFERENCES "public"."redovisning"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "redovisning_handelse" ADD CONSTRAINT "redovisning_handelse_user_id_app_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."app_user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "redovisning_kommentar" ADD CONSTRAINT "redovisning_kommentar_redovisning_id_redovisning_id_fk" FOREIGN KEY ("redovisning_id") REFERENCES "public"."redovisning"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "redovisning_kommentar" ADD CONSTRAINT "redovisning_kommentar_organisation_id_organisation_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisation"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "redovisning_kommentar" ADD CONSTRAINT "redovisning_kommentar_user_id_app_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."app_user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "redovisning_version" ADD CONSTRAINT "redovisning_version_redovisning_id_redovisning_id_fk" FOREIGN KEY ("redovisning_id") REFERENCES "public"."redovisning"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "redovisning_version" ADD CONSTRAINT "redovisning_version_inskickad_av_app_user_id_fk" FOREIGN KEY ("inskickad_av") REFERENCES "public"."app_user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "statsbidrag_beslut" ADD CONSTRAINT "statsbidrag_beslut_verksamhet_id_verksamhet_organisation_id_fk" FOREIGN KEY ("verksamhet_id") REFERENCES "public"."verksamhet"("organisation_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "statsbidrag_beslut" ADD CONSTRAINT "statsbidrag_beslut_lan_kod_lan_kod_fk" FOREIGN KEY ("lan_kod") REFERENCES "public"."lan"("kod") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "statsbidrag_beslut" ADD CONSTRAINT "statsbidrag_beslut_beslutat_av_app_user_id_fk" FOREIGN KEY ("beslutat_av") REFERENCES "public"."app_user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "statsbidrag_budget" ADD CONSTRAINT "statsbidrag_budget_updated_by_app_user_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."app_user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "lan_rapport" ADD CONSTRAINT "lan_rapport_lan_kod_lan_kod_fk" FOREIGN KEY ("lan_kod") REFERENCES "public"."lan"("kod") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "lan_rapport" ADD CONSTRAINT "lan_rapport_inskickad_av_app_user_id_fk" FOREIGN KEY ("inskickad_av") REFERENCES "public"."app_user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "audit_org_at" ON "audit_log" USING btree ("organisation_id","at");--> statement-breakpoint
 CREATE INDEX "membership_org" ON "membership" USING btree ("organisation_id");--> statement-breakpoint
 CREATE INDEX "session_user" ON "session" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "organisation_lan" ON "organisation" USING btree ("lan_kod");--> statement-breakpoint
 CREATE INDEX "anteckning_arende_idx" ON "anteckning" USING btree ("arende_id");--> statement-breakpoint
-CREATE INDEX "arende_klient_idx" ON "arende" USING btree ("klient_id");--> statement-breakpoint
+CREATE INDEX "arende_klient_idx" ON "arende" USING btree ("verksamhet_id","klient_id");--> statement-breakpoint
 CREATE INDEX "arende_verksamhet_status" ON "arende" USING btree ("verksamhet_id","status");--> statement-breakpoint
 CREATE UNIQUE INDEX "klient_identitet_alias" ON "klient_identitet" USING btree ("verksamhet_id",lower("alias"));--> statement-breakpoint
 CREATE INDEX "brist_verksamhet_status" ON "brist" USING btree ("verksamhet_id","status");--> statement-breakpoint
@@ -376,8 +491,11 @@ CREATE INDEX "brist_kommun_kommun" ON "brist_kommun" USING btree ("kommun_kod");
 CREATE INDEX "ledningsgrupp_ledamot_verksamhet" ON "ledningsgrupp_ledamot" USING btree ("verksamhet_id");--> statement-breakpoint
 CREATE INDEX "mote_verksamhet_datum" ON "mote" USING btree ("verksamhet_id","datum");--> statement-breakpoint
 CREATE INDEX "mote_brist_brist" ON "mote_brist" USING btree ("brist_id");--> statement-breakpoint
-CREATE POLICY "anteckning_verksamhet" ON "anteckning" AS PERMISSIVE FOR ALL TO "ombud_app" USING ("anteckning"."verksamhet_id" = ANY (string_to_array(coalesce(nullif(current_setting('app.verksamhet_ids', true), ''), '00000000-0000-0000-0000-000000000000'), ',')::uuid[])) WITH CHECK ("anteckning"."verksamhet_id" = ANY (string_to_array(coalesce(nullif(current_setting('app.verksamhet_ids', true), ''), '00000000-0000-0000-0000-000000000000'), ',')::uuid[]));--> statement-breakpoint
-CREATE POLICY "arende_verksamhet" ON "arende" AS PERMISSIVE FOR ALL TO "ombud_app" USING ("arende"."verksamhet_id" = ANY (string_to_array(coalesce(nullif(current_setting('app.verksamhet_ids', true), ''), '00000000-0000-0000-0000-000000000000'), ',')::uuid[])) WITH CHECK ("arende"."verksamhet_id" = ANY (string_to_array(coalesce(nullif(current_setting('app.verksamhet_ids', true), ''), '00000000-0000-0000-0000-000000000000'), ',')::uuid[]));--> statement-breakpoint
-CREATE POLICY "arende_aktor_verksamhet" ON "arende_aktor" AS PERMISSIVE FOR ALL TO "ombud_app" USING ("arende_aktor"."verksamhet_id" = ANY (string_to_array(coalesce(nullif(current_setting('app.verksamhet_ids', true), ''), '00000000-0000-0000-0000-000000000000'), ',')::uuid[])) WITH CHECK ("arende_aktor"."verksamhet_id" = ANY (string_to_array(coalesce(nullif(current_setting('app.verksamhet_ids', true), ''), '00000000-0000-0000-0000-000000000000'), ',')::uuid[]));--> statement-breakpoint
-CREATE POLICY "klient_verksamhet" ON "klient" AS PERMISSIVE FOR ALL TO "ombud_app" USING ("klient"."verksamhet_id" = ANY (string_to_array(coalesce(nullif(current_setting('app.verksamhet_ids', true), ''), '00000000-0000-0000-0000-000000000000'), ',')::uuid[])) WITH CHECK ("klient"."verksamhet_id" = ANY (string_to_array(coalesce(nullif(current_setting('app.verksamhet_ids', true), ''), '00000000-0000-0000-0000-000000000000'), ',')::uuid[]));--> statement-breakpoint
-CREATE POLICY "klient_identitet_verksamhet" ON "klient_identitet" AS PERMISSIVE FOR ALL TO "ombud_app" USING ("klient_identitet"."verksamhet_id" = ANY (string_to_array(coalesce(nullif(current_setting('app.verksamhet_ids', true), ''), '00000000-0000-0000-0000-000000000000'), ',')::uuid[])) WITH CHECK ("klient_identitet"."verksamhet_id" = ANY (string_to_array(coalesce(nullif(current_setting('app.verksamhet_ids', true), ''), '00000000-0000-0000-0000-000000000000'), ',')::uuid[]));
+CREATE INDEX "redovisning_handelse_redovisning" ON "redovisning_handelse" USING btree ("redovisning_id","at");--> statement-breakpoint
+CREATE INDEX "redovisning_kommentar_redovisning" ON "redovisning_kommentar" USING btree ("redovisning_id","version");--> statement-breakpoint
+CREATE INDEX "statsbidrag_beslut_lan" ON "statsbidrag_beslut" USING btree ("lan_kod","ar");--> statement-breakpoint
+CREATE POLICY "anteckning_verksamhet" ON "anteckning" AS PERMISSIVE FOR ALL TO "ombud_app" USING ("anteckning"."verksamhet_id" = ANY (array(select unnest(string_to_array(coalesce(nullif(current_setting('app.verksamhet_ids', true), ''), '00000000-0000-0000-0000-000000000000'), ',')::uuid[])))) WITH CHECK ("anteckning"."verksamhet_id" = ANY (array(select unnest(string_to_array(coalesce(nullif(current_setting('app.verksamhet_ids', true), ''), '00000000-0000-0000-0000-000000000000'), ',')::uuid[]))));--> statement-breakpoint
+CREATE POLICY "arende_verksamhet" ON "arende" AS PERMISSIVE FOR ALL TO "ombud_app" USING ("arende"."verksamhet_id" = ANY (array(select unnest(string_to_array(coalesce(nullif(current_setting('app.verksamhet_ids', true), ''), '00000000-0000-0000-0000-000000000000'), ',')::uuid[])))) WITH CHECK ("arende"."verksamhet_id" = ANY (array(select unnest(string_to_array(coalesce(nullif(current_setting('app.verksamhet_ids', true), ''), '00000000-0000-0000-0000-000000000000'), ',')::uuid[]))));--> statement-breakpoint
+CREATE POLICY "arende_aktor_verksamhet" ON "arende_aktor" AS PERMISSIVE FOR ALL TO "ombud_app" USING ("arende_aktor"."verksamhet_id" = ANY (array(select unnest(string_to_array(coalesce(nullif(current_setting('app.verksamhet_ids', true), ''), '00000000-0000-0000-0000-000000000000'), ',')::uuid[])))) WITH CHECK ("arende_aktor"."verksamhet_id" = ANY (array(select unnest(string_to_array(coalesce(nullif(current_setting('app.verksamhet_ids', true), ''), '00000000-0000-0000-0000-000000000000'), ',')::uuid[]))));--> statement-breakpoint
+CREATE POLICY "klient_verksamhet" ON "klient" AS PERMISSIVE FOR ALL TO "ombud_app" USING ("klient"."verksamhet_id" = ANY (array(select unnest(string_to_array(coalesce(nullif(current_setting('app.verksamhet_ids', true), ''), '00000000-0000-0000-0000-000000000000'), ',')::uuid[])))) WITH CHECK ("klient"."verksamhet_id" = ANY (array(select unnest(string_to_array(coalesce(nullif(current_setting('app.verksamhet_ids', true), ''), '00000000-0000-0000-0000-000000000000'), ',')::uuid[]))));--> statement-breakpoint
+CREATE POLICY "klient_identitet_verksamhet" ON "klient_identitet" AS PERMISSIVE FOR ALL TO "ombud_app" USING ("klient_identitet"."verksamhet_id" = ANY (array(select unnest(string_to_array(coalesce(nullif(current_setting('app.verksamhet_ids', true), ''), '00000000-0000-0000-0000-000000000000'), ',')::uuid[])))) WITH CHECK ("klient_identitet"."verksamhet_id" = ANY (array(select unnest(string_to_array(coalesce(nullif(current_setting('app.verksamhet_ids', true), ''), '00000000-0000-0000-0000-000000000000'), ',')::uuid[]))));

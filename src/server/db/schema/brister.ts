@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  bigserial,
   boolean,
   char,
   check,
@@ -25,7 +26,6 @@ import { kommun } from './reference.ts';
  * in the service), so these are not client data and carry no row-level security: the service scopes every
  * query by verksamhet.
  */
-
 
 /**
  * The national subject taxonomy (Socialstyrelsen's lägesrapport, bilaga 1): top-level groups, mostly one per
@@ -107,7 +107,8 @@ export const bristKommun = pgTable(
 export const bristHandelse = pgTable(
   'brist_handelse',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    /** A sequence: several changes in one transaction share `at`, and the order must still read right. */
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
     bristId: uuid('brist_id')
       .notNull()
       .references(() => brist.id, { onDelete: 'cascade' }),

@@ -88,7 +88,8 @@ export const arende = pgTable(
     verksamhetId: uuid('verksamhet_id').notNull(),
     klientId: uuid('klient_id').notNull(),
     forfraganDatum: date('forfragan_datum', { mode: 'string' }).notNull(),
-    forfraganFran: text('forfragan_fran', { enum: FORFRAGAN_FRAN }).notNull(),
+    /** null when not recorded (imported history has no such column). */
+    forfraganFran: text('forfragan_fran', { enum: FORFRAGAN_FRAN }),
     status: text('status', { enum: ARENDE_STATUS }).notNull(),
     startDatum: date('start_datum', { mode: 'string' }),
     avslutDatum: date('avslut_datum', { mode: 'string' }),
@@ -110,9 +111,12 @@ export const arende = pgTable(
       columns: [t.verksamhetId, t.klientId],
       foreignColumns: [klient.verksamhetId, klient.id],
     }),
-    index('arende_klient_idx').on(t.klientId),
+    index('arende_klient_idx').on(t.verksamhetId, t.klientId),
     index('arende_verksamhet_status').on(t.verksamhetId, t.status),
-    check('arende_start_efter_forfragan', sql`${t.startDatum} is null or ${t.startDatum} >= ${t.forfraganDatum}`),
+    check(
+      'arende_start_efter_forfragan',
+      sql`${t.startDatum} is null or ${t.startDatum} >= ${t.forfraganDatum}`,
+    ),
     check(
       'arende_avslut_efter_start',
       sql`${t.avslutDatum} is null or ${t.avslutDatum} >= coalesce(${t.startDatum}, ${t.forfraganDatum})`,

@@ -6,3 +6,6 @@ export * from './reference.ts';
 export * from './cases.ts';
 export * from './brister.ts';
 export * from './ledningsgrupp.ts';
+export * from './redovisning.ts';
+export * from './grants.ts';
+export * from './national.ts';

@@ -1,13 +1,4 @@
-import {
-  boolean,
-  date,
-  index,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, date, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { LEDNINGSGRUPP_ROLLER } from '../../../domain/codes.ts';
 import { appUser } from './auth.ts';
 import { brist } from './brister.ts';

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type AnyPgColumn, pgPolicy, pgRole } from 'drizzle-orm/pg-core';
 
 /**
@@ -12,13 +12,20 @@ export const appRole = pgRole('ombud_app').existing();
 export const allowedVerksamheter = sql`coalesce(nullif(current_setting('app.verksamhet_ids', true), ''), '00000000-0000-0000-0000-000000000000')`;
 
 /**
+ * The policy's condition. The list sits in an uncorrelated sub-select so PostgreSQL computes it once per
+ * query (an InitPlan), not once per row: with the bare expression a national count scanned 7.5 s.
+ */
+export function verksamhetCheck(verksamhetId: AnyPgColumn | SQL) {
+  return sql`${verksamhetId} = ANY (array(select unnest(string_to_array(${allowedVerksamheter}, ',')::uuid[])))`;
+}
+
+/**
  * Row-level security for a table that holds client data: a row is visible and writable only when its
  * verksamhet is in the transaction's allowed list. Without the setting nothing is visible.
  * Use as the third argument of pgTable: `(t) => [clientDataPolicy('klient', t.verksamhetId)]`.
  */
 export function clientDataPolicy(table: string, verksamhetId: AnyPgColumn) {
-  // The list sits in a sub-select so PostgreSQL computes it once per query (an InitPlan), not once per row.
-  const check = sql`${verksamhetId} = ANY ((select string_to_array(${allowedVerksamheter}, ',')::uuid[]))`;
+  const check = verksamhetCheck(verksamhetId);
   return pgPolicy(`${table}_verksamhet`, {
     as: 'permissive',
     for: 'all',

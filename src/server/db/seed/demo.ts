@@ -1,4 +1,6 @@
 import { count, eq } from 'drizzle-orm';
+import { demoCasework } from '../../modules/cases/demo.ts';
+import { demoBristerOchLedningsgrupp } from '../../modules/ledningsgrupp/demo.ts';
 import * as orgRepo from '../../modules/orgs/repo.ts';
 import * as userRepo from '../../modules/users/repo.ts';
 import { DEMO_PASSWORD, hashPassword } from '../../platform/auth/passwords.ts';
@@ -41,7 +43,17 @@ export const DEMO_VERKSAMHETER = [
 ];
 
 /** Extra demo content from the modules (casework, brister…), run after the base demo in this order. */
-export const demoExtensions: Array<(db: AppDb) => Promise<void>> = [];
+export const demoExtensions: Array<(db: AppDb) => Promise<void>> = [
+  demoCasework,
+  demoBristerOchLedningsgrupp,
+  async (db) => {
+    await (await import('./synthetic.ts')).seedSynthetic(db, {
+      scale: 1,
+      seed: 2026,
+      years: [2023, 2024, 2025],
+    });
+  },
+];
 
 /** Seeds the demo on an empty database (no verksamhet yet); returns false when there was already data. */
 export async function seedDemo(db: AppDb): Promise<boolean> {

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, lte, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { BristStatus } from '../../../domain/brist-status.ts';
 import type { BristNiva } from '../../../domain/codes.ts';
 import { type Queryable, query } from '../../db/client.ts';
@@ -16,6 +17,10 @@ import {
   organisation,
   verksamhetOmrade,
 } from '../../db/schema/index.ts';
+
+/** A timestamp as ISO 8601 in UTC, the API's form, the same from both drivers. */
+export const iso = (col: AnyPgColumn | SQL) =>
+  sql<string>`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 // ---- reference look-ups (read-only joins on the organisation and reference tables) ----
 
@@ -89,7 +94,10 @@ export async function insertAmne(
   db: Queryable,
   a: { kod: string; namn: string; grupp: string | null; aktorKategori: string | null },
 ) {
-  const [max] = await query<{ m: number }>(db, sql`select coalesce(max(sortering), 0)::int as m from brist_amne`);
+  const [max] = await query<{ m: number }>(
+    db,
+    sql`select coalesce(max(sortering), 0)::int as m from brist_amne`,
+  );
   await db.insert(bristAmne).values({ ...a, sortering: (max?.m ?? 0) + 10, createdBySocialstyrelsen: true });
 }
 
@@ -164,7 +172,12 @@ export async function setKommuner(db: Queryable, bristId: string, koder: string[
 
 export async function getBristRef(db: Queryable, id: string) {
   const [row] = await db
-    .select({ id: brist.id, verksamhetId: brist.verksamhetId, status: brist.status, createdAt: brist.createdAt })
+    .select({
+      id: brist.id,
+      verksamhetId: brist.verksamhetId,
+      status: brist.status,
+      createdAt: brist.createdAt,
+    })
     .from(brist)
     .where(eq(brist.id, id));
   return row ?? null;
@@ -188,12 +201,12 @@ export async function insertHandelse(
   await db.insert(bristHandelse).values(h);
 }
 
-/** Marks the brist as sent to every actor it concerns that has not had it yet; returns those actors. */
+/** Marks the brist as sent (again) to every actor it concerns; an answer counts from this moment. */
 export async function markSkickad(db: Queryable, bristId: string): Promise<string[]> {
   const rows = await db
     .update(bristAktor)
     .set({ skickadAt: sql`now()` })
-    .where(and(eq(bristAktor.bristId, bristId), sql`${bristAktor.skickadAt} is null`))
+    .where(eq(bristAktor.bristId, bristId))
     .returning({ aktorId: bristAktor.aktorId });
   return rows.map((r) => r.aktorId);
 }
@@ -239,8 +252,8 @@ export async function listBristRows(db: Queryable, f: ListFilter) {
       observeradDatum: brist.observeradDatum,
       antalKlienter: brist.antalKlienter,
       status: brist.status,
-      createdAt: brist.createdAt,
-      updatedAt: brist.updatedAt,
+      createdAt: iso(brist.createdAt),
+      updatedAt: iso(brist.updatedAt),
     })
     .from(brist)
     .innerJoin(bristAmne, eq(bristAmne.kod, brist.amneKod))
@@ -251,17 +264,18 @@ export async function listBristRows(db: Queryable, f: ListFilter) {
 /** The actors of these brister, with whether each has answered and whether its answer is overdue. */
 export async function aktorerFor(db: Queryable, bristIds: string[], dagar: number) {
   if (bristIds.length === 0) return [];
+  // Answered since it was (last) sent.
+  const answered = sql`exists (select 1 from brist_aterkoppling a where a.brist_id = ${bristAktor.bristId}
+      and a.aktor_id = ${bristAktor.aktorId} and a.at >= ${bristAktor.skickadAt})`;
   return db
     .select({
       bristId: bristAktor.bristId,
       ...aktorCols,
-      skickadAt: bristAktor.skickadAt,
-      besvarad: sql<boolean>`exists (select 1 from brist_aterkoppling a
-          where a.brist_id = ${bristAktor.bristId} and a.aktor_id = ${bristAktor.aktorId})`,
+      skickadAt: sql<string | null>`${iso(bristAktor.skickadAt)}`,
+      besvarad: sql<boolean>`(${bristAktor.skickadAt} is not null and ${answered})`,
       aterkopplingForsenad: sql<boolean>`(${bristAktor.skickadAt} is not null
           and ${bristAktor.skickadAt} < now() - make_interval(days => ${dagar}::int)
-          and not exists (select 1 from brist_aterkoppling a
-            where a.brist_id = ${bristAktor.bristId} and a.aktor_id = ${bristAktor.aktorId}))`,
+          and not ${answered})`,
     })
     .from(bristAktor)
     .innerJoin(organisation, eq(organisation.id, bristAktor.aktorId))
@@ -285,7 +299,7 @@ export async function handelserFor(db: Queryable, bristId: string) {
     .select({
       fromStatus: bristHandelse.fromStatus,
       toStatus: bristHandelse.toStatus,
-      at: bristHandelse.at,
+      at: iso(bristHandelse.at),
       anvandare: bristHandelse.anvandare,
       kommentar: bristHandelse.kommentar,
     })
@@ -308,7 +322,7 @@ export async function atgarderFor(db: Queryable, bristId: string) {
       id: bristAtgard.id,
       datum: bristAtgard.datum,
       text: bristAtgard.text,
-      at: bristAtgard.at,
+      at: iso(bristAtgard.at),
       anvandare: bristAtgard.anvandare,
     })
     .from(bristAtgard)
@@ -343,7 +357,7 @@ export async function aterkopplingarFor(db: Queryable, bristIds: string[], aktor
       aktor: aktorCols,
       typ: bristAterkoppling.typ,
       text: bristAterkoppling.text,
-      at: bristAterkoppling.at,
+      at: iso(bristAterkoppling.at),
       anvandare: bristAterkoppling.anvandare,
     })
     .from(bristAterkoppling)
@@ -363,7 +377,7 @@ export async function inboxRows(db: Queryable, aktorIds: string[], bristId?: str
     .select({
       bristId: bristAktor.bristId,
       aktorId: bristAktor.aktorId,
-      skickadAt: sql<string>`${bristAktor.skickadAt}`,
+      skickadAt: iso(bristAktor.skickadAt),
     })
     .from(bristAktor)
     .where(and(...conds))
@@ -380,7 +394,11 @@ export async function verksamheterRefs(db: Queryable, ids: string[]) {
 }
 
 /** Brister of a verksamhet for a meeting's agenda: the open ones and those registered after `sedan`. */
-export async function agendaIds(db: Queryable, verksamhetId: string, sedan: string | null): Promise<string[]> {
+export async function agendaIds(
+  db: Queryable,
+  verksamhetId: string,
+  sedan: string | null,
+): Promise<string[]> {
   const rows = await db
     .select({ id: brist.id })
     .from(brist)

@@ -1,7 +1,14 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { ArendeStatus, BarnUnder18, ForfraganFran, Kon } from '../../../domain/codes.ts';
 import { type Queryable, query } from '../../db/client.ts';
-import { anteckning, arende, arendeAktor, klient, klientIdentitet, ombudTjanst } from '../../db/schema/index.ts';
+import {
+  anteckning,
+  arende,
+  arendeAktor,
+  klient,
+  klientIdentitet,
+  ombudTjanst,
+} from '../../db/schema/index.ts';
 
 // Raw reads cast dates and timestamps to text so that both drivers (pg parses dates into Date objects,
 // PGlite does not) answer with the same strings.
@@ -75,11 +82,16 @@ export async function listKlienter(db: Queryable, verksamhetId: string, f: Klien
         left join klient_identitet i on i.verksamhet_id = k.verksamhet_id and i.klient_id = k.id
         where ${where}`,
   );
+  // The page is chosen first, so the per-client details are computed for that page only.
+  const order = sql`(k.gallrad_at is not null), lower(i.alias), k.created_at, k.id`;
   const rows = await query<KlientRow>(
     db,
-    sql`${KLIENT_SELECT} where ${where}
-        order by (k.gallrad_at is not null), lower(i.alias), k.created_at, k.id
-        limit ${f.limit} offset ${f.offset}`,
+    sql`${KLIENT_SELECT}
+        where k.verksamhet_id = ${verksamhetId} and k.id in (
+          select k.id from klient k
+          left join klient_identitet i on i.verksamhet_id = k.verksamhet_id and i.klient_id = k.id
+          where ${where} order by ${order} limit ${f.limit} offset ${f.offset})
+        order by ${order}`,
   );
   return { total: n?.n ?? 0, rows };
 }
@@ -173,7 +185,7 @@ export interface ArendeRow {
   fodelsear: number;
   barn_under_18: BarnUnder18;
   forfragan_datum: string;
-  forfragan_fran: ForfraganFran;
+  forfragan_fran: ForfraganFran | null;
   status: ArendeStatus;
   start_datum: string | null;
   avslut_datum: string | null;
@@ -212,15 +224,24 @@ export interface ArendeFilter {
 
 export async function listArenden(db: Queryable, verksamhetId: string, f: ArendeFilter) {
   const conds: SQL[] = [sql`a.verksamhet_id = ${verksamhetId}`];
-  if (f.status?.length) conds.push(sql`a.status in (${sql.join(f.status.map((s) => sql`${s}`), sql`, `)})`);
+  if (f.status?.length)
+    conds.push(
+      sql`a.status in (${sql.join(
+        f.status.map((s) => sql`${s}`),
+        sql`, `,
+      )})`,
+    );
   if (f.klientId) conds.push(sql`a.klient_id = ${f.klientId}`);
   if (f.ombudUserId) conds.push(sql`a.ombud_user_id = ${f.ombudUserId}`);
   const where = sql.join(conds, sql` and `);
   const [n] = await query<{ n: number }>(db, sql`select count(*)::int as n from arende a where ${where}`);
+  const order = sql`a.forfragan_datum desc, a.created_at desc, a.id`;
   const rows = await query<ArendeRow>(
     db,
-    sql`${ARENDE_SELECT} where ${where}
-        order by a.forfragan_datum desc, a.created_at desc, a.id limit ${f.limit} offset ${f.offset}`,
+    sql`${ARENDE_SELECT}
+        where a.verksamhet_id = ${verksamhetId} and a.id in (
+          select a.id from arende a where ${where} order by ${order} limit ${f.limit} offset ${f.offset})
+        order by ${order}`,
   );
   return { total: n?.n ?? 0, rows };
 }
@@ -249,10 +270,13 @@ export async function getArende(db: Queryable, verksamhetId: string, id: string)
 export async function listKo(db: Queryable, verksamhetId: string, p: { limit: number; offset: number }) {
   const where = sql`a.verksamhet_id = ${verksamhetId} and a.status in ('forfragan', 'ko')`;
   const [n] = await query<{ n: number }>(db, sql`select count(*)::int as n from arende a where ${where}`);
+  const order = sql`cardinality(a.prioritet) desc, a.forfragan_datum, a.id`;
   const rows = await query<ArendeRow>(
     db,
-    sql`${ARENDE_SELECT} where ${where}
-        order by cardinality(a.prioritet) desc, a.forfragan_datum, a.id limit ${p.limit} offset ${p.offset}`,
+    sql`${ARENDE_SELECT}
+        where a.verksamhet_id = ${verksamhetId} and a.id in (
+          select a.id from arende a where ${where} order by ${order} limit ${p.limit} offset ${p.offset})
+        order by ${order}`,
   );
   return { total: n?.n ?? 0, rows };
 }
@@ -370,7 +394,11 @@ export async function deleteAnteckning(db: Queryable, verksamhetId: string, aren
   const rows = await db
     .delete(anteckning)
     .where(
-      and(eq(anteckning.verksamhetId, verksamhetId), eq(anteckning.arendeId, arendeId), eq(anteckning.id, id)),
+      and(
+        eq(anteckning.verksamhetId, verksamhetId),
+        eq(anteckning.arendeId, arendeId),
+        eq(anteckning.id, id),
+      ),
     )
     .returning({ id: anteckning.id });
   return rows.length > 0;
@@ -480,14 +508,14 @@ export async function importKlienter(db: Queryable, verksamhetId: string, k: Imp
   );
 }
 
-/** One batch of ärenden; forfragan_fran is not in the file and is recorded as 'annan'. */
+/** One batch of ärenden; who made the request is not in the file, so forfragan_fran stays null. */
 export async function importArenden(db: Queryable, verksamhetId: string, a: ImportArenden) {
   if (a.klientId.length === 0) return;
   const p = (v: unknown[]) => sql.param(v);
   await db.execute(
     sql`insert into arende (verksamhet_id, klient_id, forfragan_datum, forfragan_fran, status, start_datum,
                             avslut_datum, ombud_user_id, prioritet, kontaktorsaker, gallras_efter)
-        select ${verksamhetId}, klient_id, forfragan, 'annan', status, start, avslut, ombud,
+        select ${verksamhetId}, klient_id, forfragan, null, status, start, avslut, ombud,
                string_to_array(prio, ','), string_to_array(orsaker, ','), gallras
         from unnest(${p(a.klientId)}::uuid[], ${p(a.forfraganDatum)}::date[], ${p(a.status)}::text[],
                     ${p(a.startDatum)}::date[], ${p(a.avslutDatum)}::date[], ${p(a.ombudUserId)}::uuid[],

@@ -141,7 +141,7 @@ export async function verifyTotp(
         epochTolerance: 30,
         ...(afterTimeStep !== null ? { afterTimeStep } : {}),
       });
-      return r.valid ? r.timeStep : null;
+      return r.valid && 'timeStep' in r ? r.timeStep : null;
     };
     const current = user.totpEnabled ? await check(user.totpSecret, user.totpLastStep) : null;
     // A pending secret has never been used, so no step of it can be a replay.

@@ -1,0 +1,41 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, login, logout } from './helpers.ts';
+
+// Socialstyrelsen's national pages (seed 003): the national tables with their charts, and the grant page
+// with Tabell 1. Both are checked with axe.
+test('socialstyrelsen opens the national tables and the grant page', async ({ page }) => {
+  await login(page, 'socialstyrelsen');
+  const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
+
+  await nav.getByRole('link', { name: 'Nationella tabeller', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Nationella tabeller' })).toBeVisible();
+  await expect(page.getByRole('table', { name: /Tabell 2\./ })).toBeVisible();
+  await expect(page.getByRole('table', { name: /Tabell 3\./ })).toBeVisible();
+  await expect(page.getByRole('table', { name: /Diagram 1\./ })).toBeVisible();
+  await expect(page.getByRole('figure').first()).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Lägesrapport, utkast (pdf)' })).toBeVisible();
+  await expectAccessible(page);
+
+  await nav.getByRole('link', { name: 'Statsbidrag', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Statsbidrag' })).toBeVisible();
+  await expect(page.getByRole('table', { name: /Tabell 1\. Budget och utfall/ })).toBeVisible();
+  await expectAccessible(page);
+
+  await nav.getByRole('link', { name: 'Brister i landet', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Brister i landet' })).toBeVisible();
+  await expect(page.getByLabel('Nivå')).toBeVisible();
+  await expectAccessible(page);
+  await logout(page);
+});
+
+test('lansstyrelse opens the län compilation', async ({ page }) => {
+  await login(page, 'lansstyrelse');
+  await page
+    .getByRole('navigation', { name: 'Huvudmeny' })
+    .getByRole('link', { name: 'Länets sammanställning' })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Länets sammanställning' })).toBeVisible();
+  await expect(page.getByRole('table', { name: /Per kommun/ })).toBeVisible();
+  await expectAccessible(page);
+  await logout(page);
+});

@@ -1,0 +1,274 @@
+import { Readable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  anteckningItem,
+  arendeItem,
+  arendeList,
+  arendeQuery,
+  arendeTransition,
+  caseload,
+  createAnteckning,
+  createArende,
+  createKlient,
+  gallringList,
+  gallringResultat,
+  importQuery,
+  importResultat,
+  klientDetail,
+  klientList,
+  klientQuery,
+  koList,
+  koQuery,
+  koStatistik,
+  setTjanstgoringsgrad,
+  updateArende,
+  updateKlient,
+} from '../../../contracts/cases.ts';
+import { ok } from '../../../contracts/common.ts';
+import { Invalid } from '../../platform/errors.ts';
+import { ctxFrom } from '../../platform/request-context.ts';
+import type { ModuleDeps } from '../index.ts';
+import * as gallring from './gallring.ts';
+import { importKlienter } from './import.ts';
+import * as ko from './ko.ts';
+import * as service from './service.ts';
+
+/** Casework under /verksamheter/:verksamhetId — client data: ombud and chef of that verksamhet only. */
+export async function caseRoutes(app: FastifyInstance, deps: ModuleDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['ärenden'];
+  const base = '/verksamheter/:verksamhetId';
+  const v = z.object({ verksamhetId: z.uuid() });
+  const vKlient = v.extend({ klientId: z.uuid() });
+  const vArende = v.extend({ arendeId: z.uuid() });
+  const ctx = (req: Parameters<typeof ctxFrom>[0]) => ctxFrom(req, deps);
+
+  // ---- klienter
+  r.get(
+    `${base}/klienter`,
+    {
+      config: { permission: 'klient:read' },
+      schema: { tags, params: v, querystring: klientQuery, response: { 200: klientList } },
+    },
+    (req) => service.listKlienter(ctx(req), req.params.verksamhetId, req.query),
+  );
+  r.post(
+    `${base}/klienter`,
+    {
+      config: { permission: 'klient:write' },
+      schema: { tags, params: v, body: createKlient, response: { 201: klientDetail } },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await service.createKlientService(ctx(req), req.params.verksamhetId, req.body)),
+  );
+  r.get(
+    `${base}/klienter/:klientId`,
+    {
+      config: { permission: 'klient:read' },
+      schema: { tags, params: vKlient, response: { 200: klientDetail } },
+    },
+    (req) => service.getKlient(ctx(req), req.params.verksamhetId, req.params.klientId),
+  );
+  r.patch(
+    `${base}/klienter/:klientId`,
+    {
+      config: { permission: 'klient:write' },
+      schema: { tags, params: vKlient, body: updateKlient, response: { 200: klientDetail } },
+    },
+    (req) => service.updateKlientService(ctx(req), req.params.verksamhetId, req.params.klientId, req.body),
+  );
+
+  // ---- ärenden
+  r.get(
+    `${base}/arenden`,
+    {
+      config: { permission: 'klient:read' },
+      schema: { tags, params: v, querystring: arendeQuery, response: { 200: arendeList } },
+    },
+    (req) => service.listArenden(ctx(req), req.params.verksamhetId, req.query),
+  );
+  r.post(
+    `${base}/arenden`,
+    {
+      config: { permission: 'klient:write' },
+      schema: { tags, params: v, body: createArende, response: { 201: arendeItem } },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await service.createArendeService(ctx(req), req.params.verksamhetId, req.body)),
+  );
+  r.get(
+    `${base}/arenden/:arendeId`,
+    {
+      config: { permission: 'klient:read' },
+      schema: { tags, params: vArende, response: { 200: arendeItem } },
+    },
+    (req) => service.getArende(ctx(req), req.params.verksamhetId, req.params.arendeId),
+  );
+  r.patch(
+    `${base}/arenden/:arendeId`,
+    {
+      config: { permission: 'klient:write' },
+      schema: { tags, params: vArende, body: updateArende, response: { 200: arendeItem } },
+    },
+    (req) => service.updateArendeService(ctx(req), req.params.verksamhetId, req.params.arendeId, req.body),
+  );
+  r.post(
+    `${base}/arenden/:arendeId/status`,
+    {
+      config: { permission: 'klient:write' },
+      schema: { tags, params: vArende, body: arendeTransition, response: { 200: arendeItem } },
+    },
+    (req) => service.transitionArende(ctx(req), req.params.verksamhetId, req.params.arendeId, req.body),
+  );
+
+  // ---- anteckningar
+  r.get(
+    `${base}/arenden/:arendeId/anteckningar`,
+    {
+      config: { permission: 'klient:read' },
+      schema: { tags, params: vArende, response: { 200: z.array(anteckningItem) } },
+    },
+    (req) => service.listAnteckningar(ctx(req), req.params.verksamhetId, req.params.arendeId),
+  );
+  r.post(
+    `${base}/arenden/:arendeId/anteckningar`,
+    {
+      config: { permission: 'klient:write' },
+      schema: { tags, params: vArende, body: createAnteckning, response: { 201: anteckningItem } },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(
+          await service.createAnteckning(
+            ctx(req),
+            req.params.verksamhetId,
+            req.params.arendeId,
+            req.body.text,
+          ),
+        ),
+  );
+  r.delete(
+    `${base}/arenden/:arendeId/anteckningar/:anteckningId`,
+    {
+      config: { permission: 'klient:write' },
+      schema: { tags, params: vArende.extend({ anteckningId: z.uuid() }), response: { 200: ok } },
+    },
+    (req) =>
+      service.deleteAnteckning(
+        ctx(req),
+        req.params.verksamhetId,
+        req.params.arendeId,
+        req.params.anteckningId,
+      ),
+  );
+  r.get(
+    `${base}/arenden/:arendeId/anteckningar.pdf`,
+    {
+      config: { permission: 'klient:read' },
+      schema: { tags, params: vArende, description: 'Anteckningarna som PDF (application/pdf).' },
+    },
+    async (req, reply) => {
+      const pdf = await service.anteckningarSomPdf(ctx(req), req.params.verksamhetId, req.params.arendeId);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', 'attachment; filename="anteckningar.pdf"')
+        .send(pdf);
+    },
+  );
+
+  // ---- kö och caseload
+  r.get(
+    `${base}/ko`,
+    {
+      config: { permission: 'klient:read' },
+      schema: { tags, params: v, querystring: koQuery, response: { 200: koList } },
+    },
+    (req) => ko.listKo(ctx(req), req.params.verksamhetId, req.query),
+  );
+  r.get(
+    `${base}/ko/statistik`,
+    { config: { permission: 'klient:read' }, schema: { tags, params: v, response: { 200: koStatistik } } },
+    (req) => ko.koStatistik(ctx(req), req.params.verksamhetId),
+  );
+  r.get(
+    `${base}/caseload`,
+    { config: { permission: 'caseload:read' }, schema: { tags, params: v, response: { 200: caseload } } },
+    (req) => ko.getCaseload(ctx(req), req.params.verksamhetId),
+  );
+  // Setting a tjänstgöringsgrad is the chef's, like reading the caseload: the same permission.
+  r.put(
+    `${base}/caseload/:userId`,
+    {
+      config: { permission: 'caseload:read' },
+      schema: {
+        tags,
+        params: v.extend({ userId: z.uuid() }),
+        body: setTjanstgoringsgrad,
+        response: { 200: ok },
+      },
+    },
+    (req) =>
+      ko.setTjanstgoringsgrad(
+        ctx(req),
+        req.params.verksamhetId,
+        req.params.userId,
+        req.body.arsarbetareHundradelar,
+      ),
+  );
+
+  // ---- gallring
+  r.get(
+    `${base}/gallring`,
+    { config: { permission: 'klient:read' }, schema: { tags, params: v, response: { 200: gallringList } } },
+    (req) => gallring.listAttGallra(ctx(req), req.params.verksamhetId),
+  );
+  r.post(
+    `${base}/gallring`,
+    {
+      config: { permission: 'klient:write' },
+      schema: { tags, params: v, response: { 200: gallringResultat } },
+    },
+    (req) => gallring.gallraVerksamhet(ctx(req), req.params.verksamhetId),
+  );
+
+  // ---- import (text/csv; the parser is scoped to this one route)
+  await r.register(async (sub) => {
+    sub.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'buffer' }, (_req, body, done) =>
+      done(null, body),
+    );
+    sub.withTypeProvider<ZodTypeProvider>().post(
+      `${base}/import/klienter`,
+      {
+        config: { permission: 'klient:write' },
+        schema: {
+          tags,
+          params: v,
+          querystring: importQuery,
+          consumes: ['text/csv'],
+          response: { 200: importResultat },
+        },
+      },
+      async (req) => {
+        if (!Buffer.isBuffer(req.body)) {
+          throw new Invalid([{ field: 'body', message: 'Skicka filen som text/csv.' }]);
+        }
+        const res = await importKlienter(ctx(req), req.params.verksamhetId, Readable.from([req.body]), {
+          skipInvalid: req.query.skipInvalid === 'true',
+        });
+        if (!res.skrivet) {
+          throw new Invalid(
+            res.fel.map((f) => ({
+              field: `rad.${f.rad}${f.kolumn ? `.${f.kolumn}` : ''}`,
+              message: f.meddelande,
+            })),
+            `Inget importerades: ${res.fel.length} fel i filen.`,
+          );
+        }
+        return res;
+      },
+    );
+  });
+}

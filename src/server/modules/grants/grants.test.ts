@@ -1,0 +1,218 @@
+// The state grant (domain brief "The grant"; seed 003 Tabell 1): 131 500 000 kr of which 1 500 000 for
+// Socialstyrelsen; 130 000 000 kr / 331,42 FTE applied for = 392 251 kr per FTE. Applications are
+// ansokan.arsarbetare in the reports for 2024 (applying for 2025) that are submitted or approved.
+
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { grantAllocate } from '../../../cli/grant.ts';
+import { dokument, gv } from '../../../domain/nationellt/testdata.ts';
+import { query } from '../../db/client.ts';
+import { type Client, loginAs, makeApp } from '../../testing/app.ts';
+import { createTestDb, type TestDatabase } from '../../testing/db.ts';
+import { makeUser, orgId } from '../../testing/factories.ts';
+import { importera, operatorCtx, verksamhetId } from '../national/testing.ts';
+import { lasArbetsbok } from '../national/xlsx.ts';
+
+let database: TestDatabase;
+let app: FastifyInstance;
+let ss: Client;
+let ls01: Client;
+let ls03: Client;
+
+// 300,00 FTE in län 01 (two verksamheter) and 31,42 in län 03: 331,42 in all, as in 2025.
+const ANSOKNINGAR = [
+  dokument({
+    ar: 2024,
+    kod: 'g-a',
+    lanKod: '01',
+    kommuner: ['0114'],
+    alder: { '30-49': gv(5, 5) },
+    ansokanFte: 120.5,
+  }),
+  dokument({
+    ar: 2024,
+    kod: 'g-b',
+    lanKod: '01',
+    kommuner: ['0180'],
+    alder: { '30-49': gv(5, 5) },
+    ansokanFte: 179.5,
+  }),
+  dokument({
+    ar: 2024,
+    kod: 'g-c',
+    lanKod: '03',
+    kommuner: ['0380'],
+    alder: { '30-49': gv(5, 5) },
+    ansokanFte: 31.42,
+  }),
+];
+
+beforeAll(async () => {
+  database = await createTestDb();
+  app = await makeApp(database.db);
+  const db = database.db;
+  await importera(db, ANSOKNINGAR.slice(0, 2), { godkand: true });
+  await importera(db, ANSOKNINGAR.slice(2), { godkand: false }); // submitted, not yet approved: counts
+  const s = await makeUser(db, [
+    { organisationId: await orgId(db, 'socialstyrelsen', 'socialstyrelsen'), roll: 'socialstyrelsen' },
+  ]);
+  const l1 = await makeUser(db, [
+    { organisationId: await orgId(db, 'lansstyrelse', '01'), roll: 'lansstyrelse' },
+  ]);
+  const l3 = await makeUser(db, [
+    { organisationId: await orgId(db, 'lansstyrelse', '03'), roll: 'lansstyrelse' },
+  ]);
+  ss = await loginAs(app, s.username);
+  ls01 = await loginAs(app, l1.username);
+  ls03 = await loginAs(app, l3.username);
+});
+afterAll(async () => {
+  await app.close();
+  await database.close();
+});
+
+describe('the grant for 2025', () => {
+  it('a decision before Socialstyrelsen fixed the amount is refused', async () => {
+    const id = await verksamhetId(database.db, 'g-c');
+    expect((await ls03.put(`/api/v1/statsbidrag/2025/beslut/${id}`, { arsarbetare: 31.42 })).statusCode).toBe(
+      409,
+    );
+  });
+
+  it('CLI preview: 392 251 kr per FTE, per län in whole kronor, the remainder unused; nothing stored', async () => {
+    const ctx = await operatorCtx(database.db);
+    const r = await grantAllocate(ctx, {
+      year: 2025,
+      budget: { totalBudgetKr: 131_500_000, administrationKr: 1_500_000, avrundning: 'nedat' },
+      format: 'json',
+    });
+    const f = JSON.parse(String(r.body));
+    expect(f).toMatchObject({
+      ar: 2025,
+      faststalld: false,
+      budgetForOmbudKr: 130_000_000,
+      totalArsarbetare: 331.42,
+      beloppPerArsarbetareKr: 392_251,
+      fordelatKr: 129_999_826, // 117 675 300 + 12 324 526 (31,42 × 392 251 = 12 324 526,42)
+      outnyttjatKr: 174,
+    });
+    expect(
+      f.perLan.map((l: { lanKod: string; arsarbetare: number; verksamheter: number; beloppKr: number }) => [
+        l.lanKod,
+        l.arsarbetare,
+        l.verksamheter,
+        l.beloppKr,
+      ]),
+    ).toEqual([
+      ['01', 300, 2, 117_675_300],
+      ['03', 31.42, 1, 12_324_526],
+    ]);
+    expect(f.tabell1).toEqual({
+      socialstyrelsen: { budgetKr: 1_500_000, fordelatKr: 1_500_000 },
+      ombudstjanster: { budgetKr: 130_000_000, fordelatKr: 129_999_826 },
+      summa: { budgetKr: 131_500_000, fordelatKr: 131_499_826 },
+      oanvantKr: 174,
+    });
+    const [n] = await query<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from statsbidrag_budget`,
+    );
+    expect(n!.n).toBe(0);
+    const x = await grantAllocate(ctx, {
+      year: 2025,
+      budget: { totalBudgetKr: 131_500_000, administrationKr: 1_500_000, avrundning: 'nedat' },
+      format: 'xlsx',
+    });
+    const blad = await lasArbetsbok(x.body as Buffer);
+    expect(blad['Tabell 1']!.find((r) => r[0] === 'Oanvända medel 2025')).toEqual([
+      'Oanvända medel 2025',
+      '',
+      174,
+    ]);
+  });
+
+  it('Socialstyrelsen fixes the budget (grant:admin), audited; a Länsstyrelse may not', async () => {
+    expect((await ls01.put('/api/v1/statsbidrag/2025/budget', { totalBudgetKr: 1 })).statusCode).toBe(404);
+    const res = await ss.put('/api/v1/statsbidrag/2025/budget', {
+      totalBudgetKr: 131_500_000,
+      administrationKr: 1_500_000,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      faststalld: true,
+      beloppPerArsarbetareKr: 392_251,
+      outnyttjatKr: 174,
+    });
+    expect((await ss.get('/api/v1/statsbidrag/2025')).json().tabell1.oanvantKr).toBe(174);
+    const [a] = await query<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from audit_log where action = 'statsbidrag.budget_faststalld'`,
+    );
+    expect(a!.n).toBe(1);
+    expect(
+      (await ss.put('/api/v1/statsbidrag/2025/budget', { totalBudgetKr: 10, administrationKr: 11 }))
+        .statusCode,
+    ).toBe(400);
+  });
+
+  it('the Länsstyrelse decides per verksamhet in its own län: FTE × 392 251 kr, stored and audited', async () => {
+    const c = await verksamhetId(database.db, 'g-c');
+    const a = await verksamhetId(database.db, 'g-a');
+    const res = await ls03.put(`/api/v1/statsbidrag/2025/beslut/${c}`, {
+      arsarbetare: 31.42,
+      kommentar: 'Enligt ansökan.',
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      arsarbetare: 31.42,
+      beloppPerArsarbetareKr: 392_251,
+      beloppKr: 12_324_526,
+      lanKod: '03',
+    });
+    // a new decision replaces the old one; both are in the audit log
+    expect(
+      (await ls03.put(`/api/v1/statsbidrag/2025/beslut/${c}`, { arsarbetare: 30 })).json().beloppKr,
+    ).toBe(11_767_530);
+    const [n] = await query<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from audit_log where action = 'statsbidrag.beslut' and organisation_id = ${c}`,
+    );
+    expect(n!.n).toBe(2);
+    // another län's verksamhet: 404; Socialstyrelsen has no redovisning:review: 404
+    expect((await ls03.put(`/api/v1/statsbidrag/2025/beslut/${a}`, { arsarbetare: 1 })).statusCode).toBe(404);
+    expect((await ss.put(`/api/v1/statsbidrag/2025/beslut/${c}`, { arsarbetare: 1 })).statusCode).toBe(404);
+    const lan = (await ls03.get('/api/v1/statsbidrag/2025/lan/03')).json();
+    expect(lan).toMatchObject({
+      faststalld: true,
+      beloppPerArsarbetareKr: 392_251,
+      summaBeslutKr: 11_767_530,
+    });
+    expect(lan.ansokningar).toEqual([
+      { verksamhetId: c, verksamhetNamn: 'PO g-c', arsarbetare: 31.42, status: 'inskickad' },
+    ]);
+    expect((await ls03.get('/api/v1/statsbidrag/2025/lan/01')).statusCode).toBe(404);
+  });
+
+  it('a year with no applications: nothing per FTE, the whole budget unused', async () => {
+    const ctx = await operatorCtx(database.db);
+    const f = JSON.parse(
+      String(
+        (
+          await grantAllocate(ctx, {
+            year: 2030,
+            budget: { totalBudgetKr: 5_000_000, administrationKr: 0, avrundning: 'nedat' },
+            format: 'json',
+          })
+        ).body,
+      ),
+    );
+    expect(f).toMatchObject({
+      totalArsarbetare: 0,
+      beloppPerArsarbetareKr: 0,
+      fordelatKr: 0,
+      outnyttjatKr: 5_000_000,
+      perLan: [],
+    });
+  });
+});

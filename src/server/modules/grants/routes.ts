@@ -1,0 +1,77 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { lanKod } from '../../../contracts/common.ts';
+import { beslutItem, fordelning, lanStatsbidrag, setBeslut, setBudget } from '../../../contracts/grants.ts';
+import { ctxFrom } from '../../platform/request-context.ts';
+import type { ModuleDeps } from '../index.ts';
+import * as service from './service.ts';
+
+const arParam = z.object({ ar: z.coerce.number().int().min(2000).max(2100) });
+
+export async function grantRoutes(app: FastifyInstance, deps: ModuleDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['statsbidrag'];
+  const ctx = (req: Parameters<typeof ctxFrom>[0]) => ctxFrom(req, deps);
+
+  r.get(
+    '/statsbidrag/:ar',
+    {
+      config: { permission: 'national:read' },
+      schema: {
+        tags,
+        params: arParam,
+        response: { 200: fordelning },
+        description: 'Tabell 1 och fördelning per län.',
+      },
+    },
+    (req) => service.getFordelning(ctx(req), req.params.ar),
+  );
+  r.get(
+    '/statsbidrag/:ar/export.xlsx',
+    { config: { permission: 'national:read' }, schema: { tags, params: arParam } },
+    async (req, reply) => {
+      const f = await service.getFordelning(ctx(req), req.params.ar);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="statsbidrag-${f.ar}.xlsx"`)
+        .send(await service.fordelningXlsx(f));
+    },
+  );
+  r.put(
+    '/statsbidrag/:ar/budget',
+    {
+      config: { permission: 'grant:admin' },
+      schema: {
+        tags,
+        params: arParam,
+        body: setBudget,
+        response: { 200: fordelning },
+        description: 'Socialstyrelsen fastställer budgeten och beloppet per årsarbetare.',
+      },
+    },
+    (req) => service.setBudget(ctx(req), req.params.ar, req.body),
+  );
+  r.get(
+    '/statsbidrag/:ar/lan/:lanKod',
+    {
+      config: { permission: 'lan:read' },
+      schema: { tags, params: arParam.extend({ lanKod }), response: { 200: lanStatsbidrag } },
+    },
+    (req) => service.getLanStatsbidrag(ctx(req), req.params.ar, req.params.lanKod),
+  );
+  r.put(
+    '/statsbidrag/:ar/beslut/:verksamhetId',
+    {
+      config: { permission: 'redovisning:review' },
+      schema: {
+        tags,
+        params: arParam.extend({ verksamhetId: z.uuid() }),
+        body: setBeslut,
+        response: { 200: beslutItem },
+        description: 'Länsstyrelsens beslut om statsbidrag för en verksamhet i länet.',
+      },
+    },
+    (req) => service.setBeslut(ctx(req), req.params.ar, req.params.verksamhetId, req.body),
+  );
+}

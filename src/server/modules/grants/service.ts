@@ -1,0 +1,256 @@
+/**
+ * The state grant (domain brief "The grant"; seed 003 Tabell 1).
+ *
+ * FTE basis (the brief leaves it open): the sum of ansokan.arsarbetare over the verksamheters' reports for
+ * year Y − 1 whose ansokan.ar is Y, taking the latest submitted version of each report whose status is
+ * inskickad or godkand (a returned report is not counted until it is sent in again). A report is sent in
+ * by 15 January and Socialstyrelsen fixes the amount after the Länsstyrelser have compiled them, so
+ * waiting for every approval is not required. Socialstyrelsen fixes the amount per FTE by setting the
+ * budget (grant:admin); it is stored, and the Länsstyrelse's decisions use the stored amount.
+ */
+import type { SetBeslut, SetBudget } from '../../../contracts/grants.ts';
+import { statsbidragsutfall } from '../../../domain/nationellt/tabell1.ts';
+import { tillHundradelar } from '../../../domain/nationellt/tabeller.ts';
+import { type Avrundning, beloppForFte, fteTillText } from '../../../domain/statsbidrag.ts';
+import { formatKr } from '../../../domain/tal.ts';
+import type { Queryable } from '../../db/client.ts';
+import { authorize, inTx, type ServiceContext } from '../../platform/context.ts';
+import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
+import { arbetsbok } from '../national/xlsx.ts';
+import * as orgRepo from '../orgs/repo.ts';
+import { listSnapshotsForSystem } from '../redovisning/repo.ts';
+import * as repo from './repo.ts';
+
+export interface Ansokan {
+  verksamhetId: string;
+  verksamhetNamn: string;
+  lanKod: string;
+  fteHundradelar: number;
+  status: string;
+}
+
+/** The applications for grant year `ar` (see the FTE basis above). */
+export async function ansokningar(tx: Queryable, ar: number, lanKod?: string): Promise<Ansokan[]> {
+  const snaps = await listSnapshotsForSystem(tx, {
+    ar: ar - 1,
+    inklusiveInskickade: true,
+    ...(lanKod ? { lanKod } : {}),
+  });
+  return snaps
+    .filter((s) => (s.status === 'inskickad' || s.status === 'godkand') && s.dokument.ansokan.ar === ar)
+    .map((s) => ({
+      verksamhetId: s.verksamhetId,
+      verksamhetNamn: s.dokument.verksamhet.namn,
+      lanKod: s.dokument.verksamhet.lanKod,
+      fteHundradelar: tillHundradelar(s.dokument.ansokan.arsarbetare),
+      status: s.status,
+    }));
+}
+
+function perLan(a: readonly Ansokan[]) {
+  const m = new Map<string, { fte: number; verksamheter: number }>();
+  for (const x of a) {
+    const l = m.get(x.lanKod) ?? { fte: 0, verksamheter: 0 };
+    m.set(x.lanKod, { fte: l.fte + x.fteHundradelar, verksamheter: l.verksamheter + 1 });
+  }
+  return [...m.entries()].sort(([a], [b]) => a.localeCompare(b));
+}
+
+export interface BudgetIn {
+  totalBudgetKr: number;
+  administrationKr: number;
+  avrundning: Avrundning;
+}
+
+/** Budget and outcome for a year; `forhandsvisning` overrides the stored budget (and amount) for a preview. */
+export async function berakna(tx: Queryable, ar: number, forhandsvisning?: BudgetIn) {
+  const budget = forhandsvisning ? null : await repo.getBudget(tx, ar);
+  const a = await ansokningar(tx, ar);
+  const lanNamn = new Map((await orgRepo.listLan(tx)).map((l) => [l.kod, l.namn]));
+  const lan = perLan(a);
+  const inData: BudgetIn = forhandsvisning ?? {
+    totalBudgetKr: budget?.totalBudgetKr ?? 0,
+    administrationKr: budget?.administrationKr ?? 0,
+    avrundning: budget?.avrundning ?? 'nedat',
+  };
+  if (inData.administrationKr > inData.totalBudgetKr) {
+    throw new Invalid([
+      { field: 'administrationKr', message: 'Administrationen kan inte vara större än budgeten.' },
+    ]);
+  }
+  let u: ReturnType<typeof statsbidragsutfall>;
+  try {
+    u = statsbidragsutfall({
+      ...inData,
+      lan: lan.map(([lanKod, l]) => ({ lanKod, fteHundradelar: l.fte })),
+      ...(budget ? { beloppPerArsarbetareKr: budget.beloppPerArsarbetareKr } : {}),
+    });
+  } catch (err) {
+    throw new Conflict((err as Error).message);
+  }
+  return {
+    ar,
+    faststalld: budget !== null,
+    totalBudgetKr: u.totalBudgetKr,
+    administrationKr: u.administrationKr,
+    budgetForOmbudKr: u.budgetForOmbudKr,
+    avrundning: inData.avrundning,
+    totalArsarbetare: u.totalFteHundradelar / 100,
+    beloppPerArsarbetareKr: u.beloppPerArsarbetareKr,
+    perLan: u.perLan.map((l) => ({
+      lanKod: l.lanKod,
+      lanNamn: lanNamn.get(l.lanKod) ?? l.lanKod,
+      arsarbetare: l.fteHundradelar / 100,
+      verksamheter: lan.find(([k]) => k === l.lanKod)?.[1].verksamheter ?? 0,
+      beloppKr: l.beloppKr,
+    })),
+    fordelatKr: u.fordelatKr,
+    outnyttjatKr: u.outnyttjatKr,
+    tabell1: u.tabell1,
+    updatedAt: budget?.updatedAt ?? null,
+    updatedByNamn: budget?.updatedByNamn ?? null,
+  };
+}
+export type Fordelning = Awaited<ReturnType<typeof berakna>>;
+
+export async function getFordelning(ctx: ServiceContext, ar: number) {
+  authorize(ctx.principal, 'national:read', { typ: 'nation' });
+  return inTx(ctx, {}, ({ tx }) => berakna(tx, ar));
+}
+
+/** Fixes the budget and the amount per FTE from the applications as they stand now. */
+export async function faststallBudget(
+  tx: Queryable,
+  ar: number,
+  input: BudgetIn,
+  av: { userId: string | null; namn: string },
+) {
+  const preview = await berakna(tx, ar, input);
+  await repo.upsertBudget(tx, {
+    ar,
+    totalBudgetKr: input.totalBudgetKr,
+    administrationKr: input.administrationKr,
+    avrundning: input.avrundning,
+    totalFteHundradelar: Math.round(preview.totalArsarbetare * 100),
+    beloppPerArsarbetareKr: preview.beloppPerArsarbetareKr,
+    updatedBy: av.userId,
+    updatedByNamn: av.namn,
+  });
+  return preview;
+}
+
+export async function setBudget(ctx: ServiceContext, ar: number, input: SetBudget) {
+  authorize(ctx.principal, 'grant:admin', { typ: 'nation' }, 'national:read');
+  const rattad: BudgetIn = {
+    totalBudgetKr: input.totalBudgetKr,
+    administrationKr: input.administrationKr,
+    avrundning: input.avrundning,
+  };
+  return inTx(ctx, {}, async ({ tx, audit }) => {
+    const f = await faststallBudget(tx, ar, rattad, {
+      userId: ctx.principal.userId,
+      namn: ctx.principal.username,
+    });
+    await audit({
+      action: 'statsbidrag.budget_faststalld',
+      resourceType: 'statsbidrag_budget',
+      resourceId: String(ar),
+      detail: {
+        ...rattad,
+        totalArsarbetare: f.totalArsarbetare,
+        beloppPerArsarbetareKr: f.beloppPerArsarbetareKr,
+      },
+    });
+    return berakna(tx, ar);
+  });
+}
+
+export async function getLanStatsbidrag(ctx: ServiceContext, ar: number, lanKod: string) {
+  authorize(ctx.principal, 'lan:read', { typ: 'lan', lanKod });
+  return inTx(ctx, {}, async ({ tx }) => {
+    const budget = await repo.getBudget(tx, ar);
+    const a = await ansokningar(tx, ar, lanKod);
+    const beslut = await repo.listBeslut(tx, { ar, lanKod });
+    return {
+      ar,
+      lanKod,
+      faststalld: budget !== null,
+      beloppPerArsarbetareKr: budget?.beloppPerArsarbetareKr ?? 0,
+      ansokningar: a.map((x) => ({
+        verksamhetId: x.verksamhetId,
+        verksamhetNamn: x.verksamhetNamn,
+        arsarbetare: x.fteHundradelar / 100,
+        status: x.status,
+      })),
+      beslut,
+      summaBeslutKr: beslut.reduce((s, b) => s + b.beloppKr, 0),
+    };
+  });
+}
+
+/** The Länsstyrelse decides for one verksamhet in its län: FTE granted × the year's fixed amount. */
+export async function setBeslut(ctx: ServiceContext, ar: number, verksamhetId: string, input: SetBeslut) {
+  return inTx(ctx, {}, async ({ tx, audit }) => {
+    const [v] = await orgRepo.listVerksamheter(tx, { ids: [verksamhetId] });
+    if (!v) throw new NotFound();
+    authorize(
+      ctx.principal,
+      'redovisning:review',
+      { typ: 'verksamhet', id: v.id, lanKod: v.lanKod },
+      'verksamhet:read',
+    );
+    const budget = await repo.getBudget(tx, ar);
+    if (!budget)
+      throw new Conflict(`Socialstyrelsen har inte fastställt beloppet per årsarbetare för ${ar}.`);
+    const fteHundradelar = tillHundradelar(input.arsarbetare);
+    const beloppKr = beloppForFte(fteHundradelar, budget.beloppPerArsarbetareKr, budget.avrundning);
+    const id = await repo.upsertBeslut(tx, {
+      ar,
+      verksamhetId,
+      lanKod: v.lanKod,
+      fteHundradelar,
+      beloppPerArsarbetareKr: budget.beloppPerArsarbetareKr,
+      beloppKr,
+      kommentar: input.kommentar ?? null,
+      beslutatAv: ctx.principal.userId,
+      beslutatAvNamn: ctx.principal.username,
+    });
+    await audit({
+      action: 'statsbidrag.beslut',
+      organisationId: verksamhetId,
+      resourceType: 'statsbidrag_beslut',
+      resourceId: id,
+      detail: { ar, arsarbetare: fteTillText(fteHundradelar), beloppKr },
+    });
+    const [b] = (await repo.listBeslut(tx, { ar, lanKod: v.lanKod })).filter((x) => x.id === id);
+    return b!;
+  });
+}
+
+/** Tabell 1 and the distribution per län as a workbook. */
+export async function fordelningXlsx(f: Fordelning): Promise<Buffer> {
+  const t = f.tabell1;
+  return arbetsbok([
+    {
+      namn: 'Tabell 1',
+      rubrik: `Tabell 1. Budget och utfall för verksamhet med personligt ombud ${f.ar}`,
+      kolumner: ['Kostnader', 'Budget (kr)', 'Fördelade medel (kr)'],
+      rader: [
+        ['Socialstyrelsen', t.socialstyrelsen.budgetKr, t.socialstyrelsen.fordelatKr],
+        ['Ombudstjänster, statsbidrag', t.ombudstjanster.budgetKr, t.ombudstjanster.fordelatKr],
+        ['Summa', t.summa.budgetKr, t.summa.fordelatKr],
+        [`Oanvända medel ${f.ar}`, null, t.oanvantKr],
+      ].map((r) => r.map((c) => (c === null ? '' : c))),
+      kalla: `Belopp per årsarbetare: ${formatKr(f.beloppPerArsarbetareKr)} (${f.faststalld ? 'fastställt' : 'förhandsvisning'}).`,
+    },
+    {
+      namn: 'Per län',
+      rubrik: `Statsbidrag per län ${f.ar}`,
+      kolumner: ['Län', 'Länskod', 'Verksamheter', 'Årsarbetare', 'Belopp (kr)'],
+      rader: [
+        ...f.perLan.map((l) => [l.lanNamn, l.lanKod, l.verksamheter, l.arsarbetare, l.beloppKr]),
+        ['Totalt', '', f.perLan.reduce((s, l) => s + l.verksamheter, 0), f.totalArsarbetare, f.fordelatKr],
+      ],
+    },
+  ]);
+}

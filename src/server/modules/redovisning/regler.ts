@@ -1,0 +1,166 @@
+/**
+ * Pure helpers of the redovisning module: deadline and lateness, the rules on top of the domain's
+ * valideraRedovisning (ansökan, narrative, personal data), year-over-year rows and the version diff.
+ *
+ * Choices where the brief is silent:
+ * - Lateness is judged on the FIRST submission (its Stockholm calendar date after 15 January of Y+1): a
+ *   report sent in on time and returned for completion is not late because the resubmission is.
+ * - The three narrative texts must be filled in to submit (the Länsstyrelse asks for them every year);
+ *   the draft may be saved without them.
+ * - The ansökan must be for year Y+1; its per-kommun rows must name kommuner the verksamhet covers and add
+ *   up to the total FTE applied for.
+ */
+import type { RedovisningV1 } from '../../../contracts/redovisning-v1.ts';
+import { idagISverige, isoDatum } from '../../../domain/datum.ts';
+import { assertNoPersonalData } from '../../../domain/personuppgiftsskydd.ts';
+import type { RedovisningSiffror } from '../../../domain/redovisning/typer.ts';
+import { valideraRedovisning } from '../../../domain/redovisning/validering.ts';
+import { andelIProcent } from '../../../domain/tal.ts';
+
+export interface Fel {
+  path: string;
+  rule: string;
+  message: string;
+}
+
+/** 15 January of the following year. */
+export function deadline(ar: number): string {
+  return isoDatum(ar + 1, 1, 15);
+}
+
+/** Sent in after the deadline, by the Stockholm calendar date of `inskickadAt`. */
+export function arForsenad(inskickadAt: string | Date, ar: number): boolean {
+  return idagISverige(new Date(inskickadAt)) > deadline(ar);
+}
+
+export function siffror(d: RedovisningV1): RedovisningSiffror {
+  return { klienter: d.klienter, kontaktorsaker: d.kontaktorsaker, ko: d.ko, personal: d.personal };
+}
+
+const hundradelar = (n: number) => Math.round(n * 100);
+
+/** Every rule a document must pass to be submitted (or imported). */
+export function valideraDokument(d: RedovisningV1, o: { kravText: boolean }): Fel[] {
+  const fel: Fel[] = valideraRedovisning(siffror(d)).map((f) => ({ ...f }));
+  const a = d.ansokan;
+  if (a.ar !== d.year + 1) {
+    fel.push({
+      path: 'ansokan.ar',
+      rule: 'ansokan_ar',
+      message: `Ansökan gäller året efter redovisningsåret (${d.year + 1}), inte ${a.ar}.`,
+    });
+  }
+  if (a.perKommun && a.perKommun.length > 0) {
+    a.perKommun.forEach((k, i) => {
+      if (!d.verksamhet.kommunKoder.includes(k.kommunKod)) {
+        fel.push({
+          path: `ansokan.perKommun.${i}.kommunKod`,
+          rule: 'ansokan_kommun',
+          message: `Kommunen ${k.kommunKod} hör inte till verksamhetens kommuner.`,
+        });
+      }
+    });
+    const summa = a.perKommun.reduce((s, k) => s + hundradelar(k.arsarbetare), 0);
+    if (summa !== hundradelar(a.arsarbetare)) {
+      fel.push({
+        path: 'ansokan.arsarbetare',
+        rule: 'ansokan_summa',
+        message: `Årsarbetarna per kommun (${summa / 100}) ska bli det sökta antalet (${a.arsarbetare}).`,
+      });
+    }
+  }
+  if (o.kravText) {
+    const namn = {
+      forandringarMalgrupp: 'Förändringar i målgruppen',
+      forbattringsarbete: 'Förbättringsarbete',
+      jamstalldhetsanalys: 'Jämställdhetsanalys',
+    } as const;
+    for (const [k, n] of Object.entries(namn)) {
+      if (!d.text[k as keyof typeof namn]?.trim()) {
+        fel.push({ path: `text.${k}`, rule: 'text_saknas', message: `${n} behöver fyllas i.` });
+      }
+    }
+  }
+  return [...fel, ...personuppgiftsFel(d)];
+}
+
+/** The personal-data guard over every free text of the document. */
+export function personuppgiftsFel(d: Partial<Pick<RedovisningV1, 'text' | 'brister'>>): Fel[] {
+  const falt: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(d.text ?? {})) if (typeof v === 'string') falt[`text.${k}`] = v;
+  (d.brister ?? []).forEach((b, i) => {
+    falt[`brister.${i}.titel`] = b.titel;
+    falt[`brister.${i}.beskrivning`] = b.beskrivning;
+    b.atgarder.forEach((t, j) => {
+      falt[`brister.${i}.atgarder.${j}`] = t;
+    });
+  });
+  return assertNoPersonalData(falt).map((f) => ({
+    path: f.field,
+    rule: 'personuppgift',
+    message: f.message,
+  }));
+}
+
+/** Leaves of a JSON value as dotted paths. Arrays are indexed. */
+export function lov(v: unknown, prefix = ''): Map<string, unknown> {
+  const ut = new Map<string, unknown>();
+  const ga = (x: unknown, p: string) => {
+    if (x !== null && typeof x === 'object') {
+      const entries = Array.isArray(x) ? x.map((y, i) => [String(i), y] as const) : Object.entries(x);
+      if (entries.length === 0) ut.set(p, Array.isArray(x) ? [] : {});
+      for (const [k, y] of entries) ga(y, p ? `${p}.${k}` : k);
+    } else ut.set(p, x);
+  };
+  ga(v, prefix);
+  return ut;
+}
+
+/** The numeric figures compared year over year (not the year, nor the ansökan). */
+const JAMFORS = ['klienter', 'kontaktorsaker', 'ko', 'personal', 'ledningsgrupp'] as const;
+
+export function jamforelse(nu: RedovisningV1, fore: Partial<RedovisningV1> | null) {
+  const iAr = lov(Object.fromEntries(JAMFORS.map((k) => [k, nu[k]])));
+  const forra = fore ? lov(Object.fromEntries(JAMFORS.map((k) => [k, fore[k]]))) : new Map<string, unknown>();
+  const rader: Array<{ path: string; iAr: number; forraAret: number | null }> = [];
+  for (const [path, v] of iAr) {
+    if (typeof v !== 'number') continue;
+    const f = forra.get(path);
+    rader.push({ path, iAr: v, forraAret: typeof f === 'number' ? f : null });
+  }
+  return rader;
+}
+
+/** Every leaf that differs between two versions (figures, texts, flags), in document order. */
+export function diff(fore: RedovisningV1, efter: RedovisningV1) {
+  const a = lov(fore);
+  const b = lov(efter);
+  const rader: Array<{ path: string; fore: unknown; efter: unknown }> = [];
+  for (const [path, v] of b) {
+    const f = a.has(path) ? a.get(path) : null;
+    if (JSON.stringify(f) !== JSON.stringify(v)) rader.push({ path, fore: f ?? null, efter: v });
+  }
+  for (const [path, f] of a) if (!b.has(path)) rader.push({ path, fore: f, efter: null });
+  return rader;
+}
+
+export function andelar(d: RedovisningV1) {
+  const t = d.klienter.totalt;
+  const p = d.personal;
+  return {
+    klienterKvinnor: andelIProcent(t.kvinna, t.totalt),
+    klienterMan: andelIProcent(t.man, t.totalt),
+    personalKvinnor: andelIProcent(p.kvinnor, p.ombud),
+    personalMan: andelIProcent(p.man, p.ombud),
+  };
+}
+
+/** A comment may point at a leaf of the submitted document (a figure or a text), or at a whole block. */
+export function finnsSokvag(d: RedovisningV1, path: string): boolean {
+  let x: unknown = d;
+  for (const del of path.split('.')) {
+    if (x === null || typeof x !== 'object' || !Object.hasOwn(x, del)) return false;
+    x = (x as Record<string, unknown>)[del];
+  }
+  return true;
+}

@@ -1,0 +1,152 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
+import type { BristAmneItem } from '../../../contracts/brister.ts';
+import { BRIST_STATUS_ETIKETT, type BristStatus } from '../../../domain/brist-status.ts';
+import { BRIST_NIVA_ETIKETT, type BristNiva, etikett } from '../../../domain/codes.ts';
+import { api } from '../../api.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { useSession } from '../../session.tsx';
+
+/** The active organisation when it is a PO-verksamhet (brister and the ledningsgrupp belong to one). */
+export function useVerksamhet() {
+  const { active, hasRole } = useSession();
+  const id = active?.organisationTyp === 'verksamhet' ? active.organisationId : undefined;
+  return { id, namn: active?.organisationNamn, kanSkriva: hasRole('ombud', 'chef'), arChef: hasRole('chef') };
+}
+
+export function useNiva() {
+  const { lang } = useI18n();
+  return (n: BristNiva) => etikett(BRIST_NIVA_ETIKETT, n, lang);
+}
+
+export function useStatus() {
+  const { lang } = useI18n();
+  return (s: BristStatus) => etikett(BRIST_STATUS_ETIKETT, s, lang);
+}
+
+export function StatusBadge({ status }: { status: BristStatus }) {
+  const label = useStatus();
+  return <span className="badge">{label(status)}</span>;
+}
+
+export function ForsenadBadge() {
+  const { t } = useI18n();
+  return <span className="badge badge-warn">{t('brist.forsenad')}</span>;
+}
+
+export function useAmnen() {
+  return useQuery({ queryKey: ['brist-amnen'], queryFn: () => api.get<BristAmneItem[]>('/brist-amnen') });
+}
+
+export type AktorRef = { id: string; kod: string; namn: string; kategori: string; lanKod: string | null };
+export function useAktorer() {
+  return useQuery({ queryKey: ['aktorer'], queryFn: () => api.get<AktorRef[]>('/aktorer') });
+}
+
+/** The taxonomy as a select: groups as optgroups, only choosable subjects as options. */
+export function AmneSelect({
+  label,
+  value,
+  onChange,
+  amnen,
+  allowAll,
+  allLabel,
+  error,
+  required,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  amnen: BristAmneItem[];
+  allowAll?: boolean;
+  allLabel: string;
+  error?: string | undefined;
+  required?: boolean;
+}) {
+  const id = useId();
+  const grupper = amnen.filter((a) => a.grupp === null);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        value={value}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        <option value="">{allLabel}</option>
+        {grupper.map((g) =>
+          g.valbar ? (
+            <option key={g.kod} value={g.kod}>
+              {g.namn}
+            </option>
+          ) : (
+            <optgroup key={g.kod} label={g.namn}>
+              {allowAll ? <option value={g.kod}>{g.namn} (alla)</option> : null}
+              {amnen
+                .filter((a) => a.grupp === g.kod)
+                .map((a) => (
+                  <option key={a.kod} value={a.kod}>
+                    {a.namn}
+                  </option>
+                ))}
+            </optgroup>
+          ),
+        )}
+      </select>
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function TextArea({
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  rows = 4,
+  required,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string | undefined;
+  hint?: string | undefined;
+  rows?: number;
+  required?: boolean;
+}) {
+  const id = useId();
+  const described =
+    [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <textarea
+        id={id}
+        rows={rows}
+        value={value}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,160 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { LanRapportItem } from '../../../contracts/national.ts';
+import { api } from '../../api.ts';
+import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { Loading, Page } from '../../components/Page.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+import { useSession } from '../../session.tsx';
+import { ArVal, Forhandsvisning, standardAr } from './common.tsx';
+import {
+  cell,
+  type LanSammanstallning as LanJson,
+  lagesrapportHref,
+  Sammanstallningen,
+} from './Tabeller.tsx';
+
+/** The Länsstyrelse's compilation of its län (lan:read), per kommun, and its report to Socialstyrelsen. */
+export function LanSammanstallning() {
+  const { t } = useI18n();
+  const { active } = useSession();
+  const lanKod = active?.lanKod ?? null;
+  const [ar, setAr] = useState(standardAr());
+  const [forhandsvisning, setForhandsvisning] = useState(false);
+  const qc = useQueryClient();
+  const q = useQuery({
+    queryKey: ['lan-sammanstallning', lanKod, ar, forhandsvisning],
+    queryFn: () =>
+      api.get<LanJson>(
+        `/lan/${lanKod}/sammanstallning/${ar}${forhandsvisning ? '?forhandsvisning=true' : ''}`,
+      ),
+    enabled: lanKod !== null,
+  });
+  const rapport = useQuery({
+    queryKey: ['lan-rapport', lanKod, ar],
+    queryFn: () => api.get<LanRapportItem>(`/lan/${lanKod}/rapport/${ar}`),
+    enabled: lanKod !== null,
+  });
+  const [plan, setPlan] = useState('');
+  useEffect(() => setPlan(rapport.data?.handlingsplan ?? ''), [rapport.data]);
+  const uppdatera = () => qc.invalidateQueries({ queryKey: ['lan-rapport', lanKod, ar] });
+  const spara = useMutation({
+    mutationFn: () => api.put<LanRapportItem>(`/lan/${lanKod}/rapport/${ar}`, { handlingsplan: plan }),
+    onSuccess: uppdatera,
+  });
+  const skicka = useMutation({
+    mutationFn: async () => {
+      await api.put(`/lan/${lanKod}/rapport/${ar}`, { handlingsplan: plan });
+      return api.post<LanRapportItem>(`/lan/${lanKod}/rapport/${ar}/skicka-in`);
+    },
+    onSuccess: uppdatera,
+  });
+  if (!lanKod)
+    return (
+      <Page title={t('ls.title')}>
+        <p>{t('ls.ingetLan')}</p>
+      </Page>
+    );
+  const base = `/lan/${lanKod}/sammanstallning/${ar}`;
+  const utkast = !rapport.data || rapport.data.status === 'utkast' || rapport.data.status === 'saknas';
+  return (
+    <Page title={t('ls.title')}>
+      <form onSubmit={(e) => e.preventDefault()} aria-label={t('bb.filter')}>
+        <ArVal ar={ar} setAr={setAr} />
+        <Forhandsvisning varde={forhandsvisning} satt={setForhandsvisning} />
+      </form>
+      <nav aria-label={t('nat.download')}>
+        <ul>
+          <li>
+            <a href={lagesrapportHref(base, 'xlsx', forhandsvisning)}>{t('nat.xlsx')}</a>
+          </li>
+          <li>
+            <a href={lagesrapportHref(base, 'pdf', forhandsvisning)}>PDF</a>
+          </li>
+        </ul>
+      </nav>
+      {q.isPending ? (
+        <Loading />
+      ) : q.error ? (
+        <ErrorMessage error={q.error} />
+      ) : (
+        <>
+          <Sammanstallningen s={q.data} />
+          <table>
+            <caption>{t('ls.perKommun')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('ls.kommun')}</th>
+                <th scope="col" className="num">
+                  {t('nat.verksamheter')}
+                </th>
+                <th scope="col" className="num">
+                  {t('nat.kvinnor')}
+                </th>
+                <th scope="col" className="num">
+                  {t('nat.man')}
+                </th>
+                <th scope="col" className="num">
+                  {t('nat.annan')}
+                </th>
+                <th scope="col" className="num">
+                  {t('nat.totalt')}
+                </th>
+                <th scope="col" className="num">
+                  {t('ls.medBarn')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {q.data.perKommun.map((k) => (
+                <tr key={k.kommunKod}>
+                  <th scope="row">{k.kommunNamn}</th>
+                  <td className="num">{k.verksamheter.length}</td>
+                  <td className="num">{cell(k.klienter.kvinna)}</td>
+                  <td className="num">{cell(k.klienter.man)}</td>
+                  <td className="num">{cell(k.klienter.annan)}</td>
+                  <td className="num">{cell(k.klienter.totalt)}</td>
+                  <td className="num">{cell(k.medBarn.totalt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      <section aria-labelledby="ls-rapport">
+        <h2 id="ls-rapport">{t('ls.rapport')}</h2>
+        {rapport.data ? <p>{t('ls.status', { status: t(`status.${rapport.data.status}`) })}</p> : null}
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            spara.mutate();
+          }}
+        >
+          <div className="field">
+            <label htmlFor="ls-plan">{t('ls.handlingsplan')}</label>
+            <textarea
+              id="ls-plan"
+              rows={6}
+              value={plan}
+              readOnly={!utkast}
+              onChange={(e) => setPlan(e.target.value)}
+            />
+          </div>
+          {utkast ? (
+            <>
+              <button type="submit" disabled={spara.isPending}>
+                {t('ls.sparaUtkast')}
+              </button>{' '}
+              <button type="button" disabled={skicka.isPending} onClick={() => skicka.mutate()}>
+                {t('ls.skickaIn')}
+              </button>
+            </>
+          ) : null}
+          {spara.isSuccess ? <p role="status">{t('ls.sparad')}</p> : null}
+          {skicka.isSuccess ? <p role="status">{t('ls.inskickad')}</p> : null}
+          <ErrorMessage error={spara.error ?? skicka.error} />
+        </form>
+      </section>
+    </Page>
+  );
+}

@@ -1,0 +1,346 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type { GranskningView, LanList } from '../../../contracts/redovisning.ts';
+import { api } from '../../api.ts';
+import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { Field } from '../../components/Field.tsx';
+import { Loading, Page } from '../../components/Page.tsx';
+import { formatPercent, formatTimestamp } from '../../format.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { useSession } from '../../session.tsx';
+import { forraAretNu, GTabell, klientRader, orsakRader, StatusBadge } from './common.tsx';
+
+/** The Länsstyrelse's list: every verksamhet of the län with the status of its report for the year. */
+export function GranskningLista() {
+  const { t } = useI18n();
+  const { active } = useSession();
+  const qc = useQueryClient();
+  const [ar, setAr] = useState(forraAretNu());
+  const [valda, setValda] = useState<Set<string>>(new Set());
+  const [klart, setKlart] = useState<string | null>(null);
+  const lanKod = active?.organisationTyp === 'lansstyrelse' ? active.lanKod : null;
+  const q = useQuery({
+    queryKey: ['redovisningar', lanKod, ar],
+    queryFn: () => api.get<LanList>(`/lan/${lanKod}/redovisningar?ar=${ar}`),
+    enabled: Boolean(lanKod),
+  });
+  const godkann = useMutation({
+    mutationFn: () => api.post<unknown[]>('/redovisningar/godkannande', { ids: [...valda] }),
+    onSuccess: async (r) => {
+      setKlart(t('gr.approved', { n: r.length }));
+      setValda(new Set());
+      await qc.invalidateQueries({ queryKey: ['redovisningar'] });
+    },
+  });
+  return (
+    <Page title={t('gr.title', { ar })}>
+      {!lanKod ? (
+        <p>{t('gr.noLan')}</p>
+      ) : (
+        <>
+          <div className="field" style={{ maxWidth: '12rem' }}>
+            <label htmlFor="gr-ar">{t('red.year')}</label>
+            <select id="gr-ar" value={ar} onChange={(e) => setAr(Number(e.target.value))}>
+              {[1, 2, 3, 0].map((i) => {
+                const y = new Date().getFullYear() - i;
+                return (
+                  <option key={y} value={y}>
+                    {y}
+                  </option>
+                );
+              })}
+            </select>
+          </div>
+          <ErrorMessage error={godkann.error} />
+          {klart ? (
+            <p role="status" className="alert alert-ok">
+              {klart}
+            </p>
+          ) : null}
+          {q.isPending ? (
+            <Loading />
+          ) : q.error ? (
+            <ErrorMessage error={q.error} />
+          ) : (
+            <>
+              <p>
+                {t('red.deadline')}: {q.data.deadline}
+              </p>
+              <table>
+                <caption>{t('gr.list.caption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">
+                      <span className="sr-only">{t('gr.approveSelected')}</span>
+                    </th>
+                    <th scope="col">{t('gr.verksamhet')}</th>
+                    <th scope="col">{t('red.status')}</th>
+                    <th scope="col" className="num">
+                      {t('gr.version')}
+                    </th>
+                    <th scope="col">{t('gr.submittedAt')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {q.data.rader.map((r) => (
+                    <tr key={r.verksamhetId}>
+                      <td>
+                        {r.status === 'inskickad' && r.redovisningId ? (
+                          <input
+                            type="checkbox"
+                            aria-label={t('gr.select', { namn: r.namn })}
+                            checked={valda.has(r.redovisningId)}
+                            onChange={(e) =>
+                              setValda((s) => {
+                                const n = new Set(s);
+                                if (e.target.checked) n.add(r.redovisningId!);
+                                else n.delete(r.redovisningId!);
+                                return n;
+                              })
+                            }
+                          />
+                        ) : null}
+                      </td>
+                      <td>
+                        {r.redovisningId ? (
+                          <Link to={`/redovisning/granskning/${r.redovisningId}`}>{r.namn}</Link>
+                        ) : (
+                          r.namn
+                        )}
+                      </td>
+                      <td>
+                        <StatusBadge status={r.status} />
+                        {r.forsenad && r.status !== 'sen' ? ` (${t('red.late')})` : ''}
+                      </td>
+                      <td className="num">{r.version ?? '–'}</td>
+                      <td>{r.inskickadAt ? formatTimestamp(r.inskickadAt) : '–'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <button
+                type="button"
+                disabled={valda.size === 0 || godkann.isPending}
+                onClick={() => godkann.mutate()}
+              >
+                {t('gr.approveSelected')}
+              </button>
+            </>
+          )}
+        </>
+      )}
+    </Page>
+  );
+}
+
+const visaVarde = (v: unknown) =>
+  v === null || v === undefined ? '–' : typeof v === 'string' ? v : JSON.stringify(v);
+
+/** One submitted report: figures with last year, the diff against the returned version, comments, decisions. */
+export function GranskningDetalj() {
+  const { t, lang } = useI18n();
+  const { id } = useParams();
+  const qc = useQueryClient();
+  const key = ['granskning', id];
+  const q = useQuery({ queryKey: key, queryFn: () => api.get<GranskningView>(`/redovisningar/${id}`) });
+  const [kommentar, setKommentar] = useState({ path: '', text: '' });
+  const [anledning, setAnledning] = useState('');
+  const [klart, setKlart] = useState<string | null>(null);
+  const kommentera = useMutation({
+    mutationFn: () =>
+      api.post(`/redovisningar/${id}/kommentarer`, {
+        text: kommentar.text,
+        ...(kommentar.path ? { path: kommentar.path } : {}),
+      }),
+    onSuccess: async () => {
+      setKommentar({ path: '', text: '' });
+      setKlart(t('gr.done'));
+      await qc.invalidateQueries({ queryKey: key });
+    },
+  });
+  const returnera = useMutation({
+    mutationFn: () => api.post<GranskningView>(`/redovisningar/${id}/retur`, { anledning }),
+    onSuccess: (data) => {
+      qc.setQueryData(key, data);
+      setKlart(t('gr.done'));
+    },
+  });
+  const godkann = useMutation({
+    mutationFn: () => api.post('/redovisningar/godkannande', { ids: [id] }),
+    onSuccess: async () => {
+      setKlart(t('gr.done'));
+      await qc.invalidateQueries({ queryKey: key });
+    },
+  });
+  const v = q.data;
+  const d = v?.dokument;
+  const pct = (n: number | null) => (n === null ? '–' : formatPercent(n));
+  return (
+    <Page title={v ? t('gr.review', { namn: v.verksamhet.namn, ar: v.ar }) : t('loading')}>
+      {q.isPending ? (
+        <Loading />
+      ) : q.error ? (
+        <ErrorMessage error={q.error} />
+      ) : v && d ? (
+        <>
+          <section className="card" aria-labelledby="gr-lage">
+            <h2 id="gr-lage">{t('red.status')}</h2>
+            <dl className="facts">
+              <dt>{t('red.status')}</dt>
+              <dd>
+                <StatusBadge status={v.status} />
+              </dd>
+              <dt>{t('gr.version')}</dt>
+              <dd>{v.version}</dd>
+              <dt>{t('red.deadline')}</dt>
+              <dd>
+                {v.deadline} ({v.forsenad ? t('red.late') : t('red.onTime')})
+              </dd>
+            </dl>
+          </section>
+          <ErrorMessage error={kommentera.error ?? returnera.error ?? godkann.error} />
+          {klart ? (
+            <p role="status" className="alert alert-ok">
+              {klart}
+            </p>
+          ) : null}
+          {v.diff ? (
+            <section className="card" aria-labelledby="gr-diff">
+              <h2 id="gr-diff">{t('gr.diff', { version: v.diff.motVersion })}</h2>
+              {v.diff.rader.length === 0 ? (
+                <p>{t('gr.diff.none')}</p>
+              ) : (
+                <table>
+                  <caption className="sr-only">{t('gr.diff', { version: v.diff.motVersion })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('gr.comment.path')}</th>
+                      <th scope="col">{t('gr.diff.before')}</th>
+                      <th scope="col">{t('gr.diff.after')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {v.diff.rader.map((r) => (
+                      <tr key={r.path}>
+                        <th scope="row">
+                          <code>{r.path}</code>
+                        </th>
+                        <td>{visaVarde(r.fore)}</td>
+                        <td>{visaVarde(r.efter)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </section>
+          ) : null}
+          <section className="card" aria-labelledby="gr-siffror">
+            <h2 id="gr-siffror">{t('red.figures')}</h2>
+            <GTabell
+              caption={t('red.figures.caption', { ar: v.ar })}
+              ar={v.ar}
+              rader={klientRader(d, v.forraAret?.dokument, t)}
+            />
+            <GTabell
+              caption={t('red.orsaker')}
+              ar={v.ar}
+              rader={orsakRader(d, v.forraAret?.dokument, lang)}
+            />
+            <p>
+              {t('red.jamstalldhet.figures', {
+                kk: pct(v.andelar.klienterKvinnor),
+                km: pct(v.andelar.klienterMan),
+                pk: pct(v.andelar.personalKvinnor),
+                pm: pct(v.andelar.personalMan),
+              })}
+            </p>
+            {(
+              [
+                'forandringarMalgrupp',
+                'forbattringsarbete',
+                'atgarderBrister',
+                'jamstalldhetsanalys',
+              ] as const
+            ).map((k) =>
+              d.text[k] ? (
+                <div key={k}>
+                  <h3>{t(`red.text.${k}`)}</h3>
+                  <p>{d.text[k]}</p>
+                </div>
+              ) : null,
+            )}
+          </section>
+          <section className="card" aria-labelledby="gr-kommentarer">
+            <h2 id="gr-kommentarer">{t('red.comments')}</h2>
+            <ul>
+              {v.kommentarer.map((k) => (
+                <li key={k.id}>
+                  <strong>{k.path ?? t('red.comment.whole')}</strong> (v{k.version}, {k.anvandare},{' '}
+                  {formatTimestamp(k.at)}): {k.text}
+                </li>
+              ))}
+            </ul>
+            {v.kanGranska ? (
+              <form
+                onSubmit={(e: FormEvent) => {
+                  e.preventDefault();
+                  setKlart(null);
+                  kommentera.mutate();
+                }}
+                noValidate
+              >
+                <div className="grid-form">
+                  <Field
+                    label={t('gr.comment.path')}
+                    hint="klienter.totalt.kvinna"
+                    value={kommentar.path}
+                    onChange={(e) => setKommentar((k) => ({ ...k, path: e.target.value }))}
+                  />
+                  <Field
+                    label={t('gr.comment')}
+                    value={kommentar.text}
+                    onChange={(e) => setKommentar((k) => ({ ...k, text: e.target.value }))}
+                  />
+                </div>
+                <button type="submit" className="secondary" disabled={kommentera.isPending}>
+                  {t('gr.comment.add')}
+                </button>
+              </form>
+            ) : null}
+          </section>
+          {v.kanGranska && v.status === 'inskickad' ? (
+            <section className="card" aria-labelledby="gr-beslut">
+              <h2 id="gr-beslut">{t('gr.approve')}</h2>
+              <button type="button" onClick={() => godkann.mutate()} disabled={godkann.isPending}>
+                {t('gr.approve')}
+              </button>
+              <form
+                style={{ marginTop: '1rem' }}
+                onSubmit={(e: FormEvent) => {
+                  e.preventDefault();
+                  setKlart(null);
+                  returnera.mutate();
+                }}
+                noValidate
+              >
+                <Field
+                  label={t('gr.return.reason')}
+                  value={anledning}
+                  onChange={(e) => setAnledning(e.target.value)}
+                />
+                <button
+                  type="submit"
+                  className="secondary"
+                  disabled={returnera.isPending || !anledning.trim()}
+                >
+                  {t('gr.return')}
+                </button>
+              </form>
+            </section>
+          ) : null}
+        </>
+      ) : null}
+    </Page>
+  );
+}
