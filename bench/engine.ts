@@ -6,13 +6,7 @@ import { type AppDb, query, withTx } from '../src/server/db/client.ts';
 import { readReferenceCsv } from '../src/server/db/reference/load.ts';
 import { seedSynthetic } from '../src/server/db/seed/synthetic.ts';
 import * as orgRepo from '../src/server/modules/orgs/repo.ts';
-import {
-  PLANERARE_INDEX,
-  planerareAter,
-  raknaManga,
-  raknaVerksamhetAr,
-  redovisningSql,
-} from '../src/server/modules/redovisning/engine.ts';
+import { raknaManga, raknaVerksamhetAr, redovisningSql } from '../src/server/modules/redovisning/engine.ts';
 
 type KommunRow = { kommun_kod: string; kommun_namn: string; lan_kod: string; folkmangd: string };
 
@@ -115,10 +109,8 @@ export async function matEngine(db: AppDb, ids: string[], ar: number, n = 15): P
   const raw = (vs: string[]) =>
     withTx(db, { verksamhetIds: vs }, async (tx) => {
       const s = redovisningSql(vs, ar);
-      const [fore] = await query<{ fore: string }>(tx, PLANERARE_INDEX);
       await tx.execute(s.klienter);
       await tx.execute(s.ko);
-      await tx.execute(planerareAter(fore?.fore ?? 'on'));
     });
   const engineEn = (id: string) => withTx(db, { verksamhetIds: [id] }, (tx) => raknaVerksamhetAr(tx, id, ar));
   const engineAlla = () => withTx(db, { verksamhetIds: ids }, (tx) => raknaManga(tx, ids, ar));

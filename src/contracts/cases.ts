@@ -261,6 +261,9 @@ export const koStatistik = z.object({
 });
 export type KoStatistik = z.infer<typeof koStatistik>;
 
+/** Who may be responsible for an ärende: the verksamhet's ombud and chefs. */
+export const ombudItem = z.object({ id: z.uuid(), username: z.string(), displayName: z.string() });
+
 export const CASELOAD_REKOMMENDERAD = { min: 15, max: 21 } as const;
 
 export const caseloadNiva = z.enum(['under', 'inom', 'over']);

@@ -22,7 +22,8 @@ const outsiders: Array<{ name: string; client: Client }> = [];
 
 const CLIENT_TABLES = ['klient', 'klient_identitet', 'arende', 'arende_aktor', 'anteckning'];
 /** The casework module's routes: everything it mounts under a verksamhet. */
-const MINE = /^\/api\/v1\/verksamheter\/:verksamhetId\/(klienter|arenden|ko|caseload|import|gallring)(\/|$)/;
+const MINE =
+  /^\/api\/v1\/verksamheter\/:verksamhetId\/(klienter|arenden|ko|caseload|import|gallring|ombud)(\/|$)/;
 
 beforeAll(async () => {
   database = await createTestDb();

@@ -446,7 +446,9 @@ export function importKlienter(
   kalla: ImportKalla,
   opts: ImportOptions = {},
 ) {
-  return utanAvbrott(ctx, () => iVerksamhet(ctx, verksamhetId, 'klient:write', (t) => lasIn(ctx, t, kalla, opts)));
+  return utanAvbrott(ctx, () =>
+    iVerksamhet(ctx, verksamhetId, 'klient:write', (t) => lasIn(ctx, t, kalla, opts)),
+  );
 }
 
 /** `ombud import clients`: the operator imports into a verksamhet given by its code (a system operation). */

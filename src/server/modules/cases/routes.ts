@@ -22,6 +22,7 @@ import {
   koList,
   koQuery,
   koStatistik,
+  ombudItem,
   setTjanstgoringsgrad,
   updateArende,
   updateKlient,
@@ -177,6 +178,15 @@ export async function caseRoutes(app: FastifyInstance, deps: ModuleDeps) {
         .header('content-disposition', 'attachment; filename="anteckningar.pdf"')
         .send(pdf);
     },
+  );
+
+  r.get(
+    `${base}/ombud`,
+    {
+      config: { permission: 'klient:read' },
+      schema: { tags, params: v, response: { 200: z.array(ombudItem) } },
+    },
+    (req) => service.listOmbud(ctx(req), req.params.verksamhetId),
   );
 
   // ---- kö och caseload

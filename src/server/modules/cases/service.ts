@@ -143,6 +143,16 @@ async function hamtaArende(tx: Tx, verksamhetId: string, arendeId: string) {
   return a;
 }
 
+/** The verksamhet's ombud and chefs (to choose a responsible ombud). */
+export async function listOmbud(ctx: ServiceContext, verksamhetId: string) {
+  return iVerksamhet(ctx, verksamhetId, 'klient:read', async ({ tx }) =>
+    (await ombudIVerksamhet(tx, verksamhetId))
+      .filter((u) => !u.disabledAt)
+      .map((u) => ({ id: u.id, username: u.username, displayName: u.displayName }))
+      .sort((a, b) => a.displayName.localeCompare(b.displayName, 'sv')),
+  );
+}
+
 // ------------------------------------------------------------------ klienter
 
 export async function listKlienter(

@@ -1,35 +1,6 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { renderPdf as pdfBuffer } from '../../platform/documents/pdf.ts';
 import type { Block, DocModel } from './documents.ts';
-
-// The Roboto fonts shipped inside pdfmake: a fresh machine needs no font package.
-const fontDir = join(
-  dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')),
-  'fonts',
-  'Roboto',
-);
-
-/**
- * pdfmake is one process-wide instance that other modules configure too, and it rewrites the font object it
- * is given; createPdf takes fonts and policies at the moment it is called. So they are set afresh right
- * before it, in the same synchronous step: no URL may be fetched, no local file read but the fonts.
- * (pdfmake 0.3 on the server takes font paths, not Buffers.)
- */
-function createPdf(def: TDocumentDefinitions) {
-  pdfmake.addFonts({
-    Roboto: {
-      normal: join(fontDir, 'Roboto-Regular.ttf'),
-      bold: join(fontDir, 'Roboto-Medium.ttf'),
-      italics: join(fontDir, 'Roboto-Italic.ttf'),
-      bolditalics: join(fontDir, 'Roboto-MediumItalic.ttf'),
-    },
-  });
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((path) => dirname(path) === fontDir);
-  return pdfmake.createPdf(def);
-}
 
 function block(b: Block): Content {
   switch (b.kind) {
@@ -76,5 +47,5 @@ export async function renderPdf(model: DocModel): Promise<Buffer> {
       margin: [0, 20, 0, 0],
     }),
   };
-  return Buffer.from(await createPdf(def).getBuffer());
+  return pdfBuffer(def);
 }

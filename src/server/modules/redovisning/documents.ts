@@ -3,8 +3,6 @@
  * (tables and charts) and docx (a tjänsteutlåtande draft shaped like the Stockholm seeds 000/001).
  * Everything is built from one table model so the three formats show the same figures.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import {
   AlignmentType,
   Document,
@@ -19,7 +17,6 @@ import {
 } from 'docx';
 import * as echarts from 'echarts';
 import ExcelJS from 'exceljs';
-import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { DokumentFormat } from '../../../contracts/redovisning.ts';
 import type { GV1, RedovisningV1 } from '../../../contracts/redovisning-v1.ts';
@@ -34,32 +31,8 @@ import {
 import { idagISverige } from '../../../domain/datum.ts';
 import { REDOVISNING_STATUS_ETIKETT } from '../../../domain/redovisning-status.ts';
 import { andelIProcent, formatProcent, formatTal } from '../../../domain/tal.ts';
+import { renderPdf as pdfBuffer } from '../../platform/documents/pdf.ts';
 import type { Underlag } from './service.ts';
-
-const fontDir = join(
-  dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')),
-  'fonts',
-  'Roboto',
-);
-
-/**
- * pdfmake is one process-wide instance and other modules register their own fonts and policies on it
- * (some as Buffers, which pdfmake 0.3's URL resolver cannot take, or with a deny-all local policy), and it
- * rewrites the font object it is given. So the Roboto files shipped in node_modules/pdfmake are registered
- * afresh, synchronously, right before each createPdf.
- */
-function pdfmakeKlar() {
-  pdfmake.addFonts({
-    Roboto: {
-      normal: join(fontDir, 'Roboto-Regular.ttf'),
-      bold: join(fontDir, 'Roboto-Medium.ttf'),
-      italics: join(fontDir, 'Roboto-Italic.ttf'),
-      bolditalics: join(fontDir, 'Roboto-MediumItalic.ttf'),
-    },
-  });
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((path) => dirname(path) === fontDir);
-}
 
 type Cell = string | number | null;
 export interface Tabell {
@@ -352,9 +325,7 @@ export async function renderPdf(u: Underlag): Promise<Buffer> {
       margin: [0, 20, 0, 0],
     }),
   };
-  pdfmakeKlar();
-  const pdf = pdfmake.createPdf(def);
-  return (await pdf.getBuffer()) as Buffer;
+  return pdfBuffer(def);
 }
 
 // ---------------------------------------------------------------- docx (tjänsteutlåtande)

@@ -173,20 +173,6 @@ describe('raknaManga', () => {
     expect(m.get(vb)).toEqual(tomRakning());
   });
 
-  it('restores the planner setting it changes for its statements', async () => {
-    const efter = await withTx(database.db, { verksamhetIds: [va] }, async (tx) => {
-      const ut: string[] = [];
-      for (const v of ['on', 'off']) {
-        await tx.execute(sql`select set_config('enable_seqscan', ${v}, true)`);
-        await raknaManga(tx, [va], 2024);
-        const [r] = await query<{ v: string }>(tx, sql`select current_setting('enable_seqscan') as v`);
-        ut.push(r?.v ?? '');
-      }
-      return ut;
-    });
-    expect(efter).toEqual(['on', 'off']);
-  });
-
   it('returns an empty map for no verksamheter', async () => {
     const m = await withTx(database.db, { verksamhetIds: [va] }, (tx) => raknaManga(tx, [], 2024));
     expect(m.size).toBe(0);

@@ -1,0 +1,135 @@
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
+import type { KlientItem } from '../../../contracts/cases.ts';
+import { api } from '../../api.ts';
+import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { Field, SelectField } from '../../components/Field.tsx';
+import { Loading, Page } from '../../components/Page.tsx';
+import { formatNumber } from '../../format.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import { base, GallradBadge, StatusBadge, useEtikett, useVerksamhet } from './common.tsx';
+
+type Urval = { q: string; gallrad: 'alla' | 'nej' | 'ja' };
+
+export function Klienter() {
+  const { t } = useI18n();
+  const e = useEtikett();
+  const v = useVerksamhet();
+  const [draft, setDraft] = useState<Urval>({ q: '', gallrad: 'alla' });
+  const [urval, setUrval] = useState<Urval>(draft);
+  const list = useQuery({
+    queryKey: ['klienter', v.id, urval],
+    queryFn: () =>
+      api.get<{ total: number; items: KlientItem[] }>(
+        `${base(v.id!)}/klienter?limit=500&gallrad=${urval.gallrad}${urval.q ? `&q=${encodeURIComponent(urval.q)}` : ''}`,
+      ),
+    enabled: Boolean(v.id),
+  });
+  const gallrade = useQuery({
+    queryKey: ['klienter', v.id, 'antal-gallrade'],
+    queryFn: () => api.get<{ total: number }>(`${base(v.id!)}/klienter?limit=1&gallrad=ja`),
+    enabled: Boolean(v.id),
+  });
+  if (!v.id) {
+    return (
+      <Page title={t('klient.list.title')}>
+        <p>{t('case.noVerksamhet')}</p>
+      </Page>
+    );
+  }
+  function visa(ev: FormEvent) {
+    ev.preventDefault();
+    setUrval(draft);
+  }
+  return (
+    <Page
+      title={t('klient.list.title')}
+      actions={
+        <p>
+          <Link className="button" to="/klienter/ny">
+            {t('klient.new')}
+          </Link>{' '}
+          <Link className="button secondary" to="/gallring">
+            {t('gallring.link')}
+          </Link>
+        </p>
+      }
+    >
+      <form className="card" onSubmit={visa} aria-labelledby="klient-urval">
+        <h2 id="klient-urval">{t('klient.list.filter')}</h2>
+        <div className="grid-form">
+          <Field
+            label={t('klient.list.search')}
+            type="search"
+            value={draft.q}
+            onChange={(ev) => setDraft((d) => ({ ...d, q: ev.target.value }))}
+          />
+          <SelectField
+            label={t('klient.list.filter')}
+            value={draft.gallrad}
+            onChange={(ev) => setDraft((d) => ({ ...d, gallrad: ev.target.value as Urval['gallrad'] }))}
+            options={[
+              { value: 'alla', label: t('klient.list.filter.alla') },
+              { value: 'nej', label: t('klient.list.filter.nej') },
+              { value: 'ja', label: t('klient.list.filter.ja') },
+            ]}
+          />
+        </div>
+        <button type="submit">{t('klient.list.visa')}</button>
+      </form>
+      {list.isPending ? <Loading /> : null}
+      <ErrorMessage error={list.error} />
+      {list.data ? (
+        <section className="card" aria-labelledby="klient-lista">
+          <h2 id="klient-lista">
+            {t('klient.list.count', {
+              n: formatNumber(list.data.total),
+              g: formatNumber(gallrade.data?.total ?? 0),
+            })}
+          </h2>
+          {list.data.items.length === 0 ? (
+            <p>{t('klient.list.empty')}</p>
+          ) : (
+            <table>
+              <caption className="sr-only">{t('klient.list.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('klient.col.alias')}</th>
+                  <th scope="col">{t('klient.col.kon')}</th>
+                  <th scope="col" className="num">
+                    {t('klient.col.fodelsear')}
+                  </th>
+                  <th scope="col">{t('klient.col.hem')}</th>
+                  <th scope="col">{t('klient.col.status')}</th>
+                  <th scope="col">{t('klient.col.ombud')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.items.map((k) => (
+                  <tr key={k.id}>
+                    <td>
+                      <Link to={`/klienter/${k.id}`}>{k.alias ?? `${t('case.gallrad')} (${k.id.slice(0, 8)})`}</Link>{' '}
+                      {k.gallrad ? <GallradBadge /> : null}
+                    </td>
+                    <td>{e.kon(k.kon)}</td>
+                    <td className="num">{k.fodelsear}</td>
+                    <td>{k.stadsdelsomradeNamn ?? k.kommunNamn}</td>
+                    <td>
+                      {k.senasteArende ? (
+                        <>
+                          <StatusBadge status={k.senasteArende.status} /> {k.senasteArende.forfraganDatum}
+                        </>
+                      ) : null}
+                    </td>
+                    <td>{k.senasteArende?.ombud?.displayName ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      ) : null}
+    </Page>
+  );
+}
