@@ -16,7 +16,9 @@ async function chooseInnerstad(page: Page) {
     if (value && (await org.inputValue()) !== value) await org.selectOption(value);
   }
   // The switch reloads the home page of the active organisation: wait for it before moving on.
-  await expect(page.getByRole('main')).toContainText('Personligt ombud Stockholm innerstad – Verksamhetschef');
+  await expect(page.getByRole('main')).toContainText(
+    'Personligt ombud Stockholm innerstad – Verksamhetschef',
+  );
 }
 
 test('ombud registers a brist, the chef lifts and sends it, Försäkringskassan answers, the ombud sees it', async ({

@@ -38,7 +38,11 @@ export interface OpenOptions {
 export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   if (opts.url) {
     // Timestamps are always UTC on the wire (set at connection start); the UI shows Europe/Stockholm.
-    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10, options: '-c TimeZone=UTC' });
+    const pool = new pg.Pool({
+      connectionString: opts.url,
+      max: opts.poolSize ?? 10,
+      options: '-c TimeZone=UTC',
+    });
     const db = drizzlePg(pool, { schema }) as unknown as AppDb;
     return { db, kind: 'pg', close: () => pool.end() };
   }

@@ -1,10 +1,11 @@
 import { brister } from '../routes/brister/messages.ts';
+import { cases } from '../routes/cases/messages.ts';
 import { core } from './core.ts';
 import { national } from './national.ts';
 import { redovisning } from './redovisning.ts';
 
 /** All message files, merged. A module adds its own with one line here. */
-const modules = [core, redovisning, national, brister];
+const modules = [core, redovisning, national, brister, cases];
 
 export type Lang = 'sv' | 'en';
 export const messages: Record<Lang, Record<string, string>> = {

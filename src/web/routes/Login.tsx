@@ -17,7 +17,10 @@ export function Login({ mfaPending }: { mfaPending?: boolean }) {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const h1 = useRef<HTMLHeadingElement>(null);
-  const authConfig = useQuery({ queryKey: ['auth-config'], queryFn: () => api.get<{ oidc: boolean }>('/auth/config') });
+  const authConfig = useQuery({
+    queryKey: ['auth-config'],
+    queryFn: () => api.get<{ oidc: boolean }>('/auth/config'),
+  });
 
   useEffect(() => {
     document.title = `${t(step === 'password' ? 'login.title' : 'login.totp.title')} – Ombud`;

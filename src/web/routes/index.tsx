@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { Audit } from './Audit.tsx';
 import { bristerPages } from './brister/index.tsx';
+import { casePages } from './cases/index.tsx';
 import { Home } from './Home.tsx';
 import { nationalPages } from './national/index.tsx';
 import { GranskningDetalj, GranskningLista } from './redovisning/Granskning.tsx';
@@ -16,6 +17,7 @@ export const appRoutes: Array<{ path: string; element: ReactElement }> = [
   { path: '/logg', element: <Audit /> },
   ...nationalPages,
   ...bristerPages,
+  ...casePages,
   { path: '/redovisning', element: <Redovisning /> },
   { path: '/redovisning/granskning', element: <GranskningLista /> },
   { path: '/redovisning/granskning/:id', element: <GranskningDetalj /> },

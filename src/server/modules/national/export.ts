@@ -5,8 +5,6 @@
  * providers, ledningsgrupper, brister). Each chart is followed by its figures as a table (its text
  * alternative). One list of sections feeds all three formats, so they cannot disagree.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import {
   AlignmentType,
   Document,
@@ -20,7 +18,6 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import {
   ALDERSGRUPP_ETIKETT,
@@ -34,34 +31,10 @@ import {
 } from '../../../domain/codes.ts';
 import { visaCell } from '../../../domain/smatal.ts';
 import { formatProcent, formatTal } from '../../../domain/tal.ts';
+import { renderPdf } from '../../platform/documents/pdf.ts';
 import { alderDiagram, kontaktorsakDiagram } from './diagram.ts';
 import type { LanJson, NationellJson } from './service.ts';
 import { arbetsbok } from './xlsx.ts';
-
-// pdfmake is one shared instance per process, so fonts and access policies are set again right before each
-// document: another module's settings cannot break ours. The fonts are the Roboto files shipped inside
-// pdfmake, read from disk by path (pdfmake 0.3 takes no Buffers, and the SVG renderer opens fonts by path);
-// local file access is allowed for exactly those four files, URLs for nothing.
-const fontDir = join(
-  dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')),
-  'fonts',
-  'Roboto',
-);
-const vfsFont = {
-  normal: join(fontDir, 'Roboto-Regular.ttf'),
-  bold: join(fontDir, 'Roboto-Medium.ttf'),
-  italics: join(fontDir, 'Roboto-Italic.ttf'),
-  bolditalics: join(fontDir, 'Roboto-MediumItalic.ttf'),
-};
-const FONTFILER = new Set(Object.values(vfsFont));
-
-function forberedPdfmake() {
-  pdfmake.addFonts({ Roboto: { ...vfsFont } });
-  pdfmake.setUrlAccessPolicy(() => false);
-  (pdfmake as unknown as { setLocalAccessPolicy(cb: (path: string) => boolean): void }).setLocalAccessPolicy(
-    (path) => FONTFILER.has(path),
-  );
-}
 
 type Varde = string | number | null;
 export interface Avsnitt {
@@ -422,8 +395,7 @@ export async function somPdf(s: NationellJson | LanJson, lanNamn?: string): Prom
     },
     content,
   };
-  forberedPdfmake();
-  return Buffer.from(await pdfmake.createPdf(def).getBuffer());
+  return renderPdf(def);
 }
 
 // A 1×1 white PNG: docx requires a raster fallback for SVG; Word 2016 and later show the SVG itself.

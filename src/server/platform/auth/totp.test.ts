@@ -128,7 +128,9 @@ describe('TOTP', () => {
   it('a new enrolment leaves the working factor in force until a code from the new secret is verified', async () => {
     const u = await withTotp();
     const { c } = await login(u.username);
-    expect((await c.post('/api/v1/auth/totp/verify', { code: await generate({ secret: u.secret }) })).statusCode).toBe(200);
+    expect(
+      (await c.post('/api/v1/auth/totp/verify', { code: await generate({ secret: u.secret }) })).statusCode,
+    ).toBe(200);
     const setup = await c.post('/api/v1/auth/totp/setup');
     expect(setup.statusCode).toBe(200);
     const fresh = (setup.json() as { secret: string }).secret;
@@ -140,7 +142,9 @@ describe('TOTP', () => {
     // The new secret takes over only once proven.
     const next = await login(u.username);
     expect(next.mfa).toBe('verify');
-    expect((await next.c.post('/api/v1/auth/totp/verify', { code: await generate({ secret: fresh }) })).statusCode).toBe(200);
+    expect(
+      (await next.c.post('/api/v1/auth/totp/verify', { code: await generate({ secret: fresh }) })).statusCode,
+    ).toBe(200);
     const [after] = await query<{ totp_secret: string; totp_pending_secret: string | null }>(
       database.db,
       sql`select totp_secret, totp_pending_secret from app_user where id = ${u.id}`,

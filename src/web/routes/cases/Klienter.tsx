@@ -109,7 +109,9 @@ export function Klienter() {
                 {list.data.items.map((k) => (
                   <tr key={k.id}>
                     <td>
-                      <Link to={`/klienter/${k.id}`}>{k.alias ?? `${t('case.gallrad')} (${k.id.slice(0, 8)})`}</Link>{' '}
+                      <Link to={`/klienter/${k.id}`}>
+                        {k.alias ?? `${t('case.gallrad')} (${k.id.slice(0, 8)})`}
+                      </Link>{' '}
                       {k.gallrad ? <GallradBadge /> : null}
                     </td>
                     <td>{e.kon(k.kon)}</td>

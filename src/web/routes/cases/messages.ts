@@ -88,7 +88,8 @@ export const cases = {
     'arende.status.orsak': 'Avslutsorsak',
     'arende.status.save': 'Ändra status',
     'arende.status.saved': 'Statusen är ändrad.',
-    'arende.status.skrivUt': 'Skriv ut anteckningarna till klienten innan du avslutar – de raderas vid gallring.',
+    'arende.status.skrivUt':
+      'Skriv ut anteckningarna till klienten innan du avslutar – de raderas vid gallring.',
     'arende.uppgifter': 'Kontaktorsaker, prioritering, aktörer och SIP',
     'arende.sip.label': 'Klienten deltar i en SIP (samordnad individuell plan)',
     'arende.anteckningar': 'Anteckningar',

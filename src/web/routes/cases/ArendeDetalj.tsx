@@ -1,0 +1,377 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import {
+  type AnteckningItem,
+  type ArendeItem,
+  AVSLUT_ORSAK_ETIKETT,
+  AVSLUT_ORSAKER,
+} from '../../../contracts/cases.ts';
+import {
+  type ArendeStatus,
+  KONTAKTORSAK_ETIKETT,
+  KONTAKTORSAKER,
+  PRIORITETSGRUND_ETIKETT,
+  PRIORITETSGRUNDER,
+} from '../../../domain/codes.ts';
+import { ApiError, api } from '../../api.ts';
+import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { Field, SelectField } from '../../components/Field.tsx';
+import { Loading, Page } from '../../components/Page.tsx';
+import { formatNumber, formatTimestamp } from '../../format.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import {
+  base,
+  GallradBadge,
+  Kryssrutor,
+  options,
+  StatusBadge,
+  TextArea,
+  useAktorer,
+  useEtikett,
+  useOmbud,
+  useVerksamhet,
+} from './common.tsx';
+
+type Spara = (a: ArendeItem) => void;
+
+function StatusForm({ a, verksamhetId, onSaved }: { a: ArendeItem; verksamhetId: string; onSaved: Spara }) {
+  const { t, lang } = useI18n();
+  const e = useEtikett();
+  const ombud = useOmbud(verksamhetId);
+  const [till, setTill] = useState('');
+  const [datum, setDatum] = useState('');
+  const [ombudId, setOmbudId] = useState('');
+  const [orsak, setOrsak] = useState('');
+  const [ok, setOk] = useState(false);
+  const save = useMutation({
+    mutationFn: () =>
+      api.post<ArendeItem>(`${base(verksamhetId)}/arenden/${a.id}/status`, {
+        status: till,
+        ...(datum && till !== 'ko' ? { datum } : {}),
+        ...(till === 'aktiv' && ombudId ? { ombudUserId: ombudId } : {}),
+        ...((till === 'avslutad' || till === 'ej_aktuell') && orsak ? { avslutOrsak: orsak } : {}),
+      }),
+    onSuccess: (d) => {
+      setTill('');
+      setDatum('');
+      setOrsak('');
+      setOk(true);
+      onSaved(d);
+    },
+  });
+  if (a.mojligaStatus.length === 0) return <p>{t('arende.status.final')}</p>;
+  const fe = save.error instanceof ApiError ? save.error.fieldErrors() : {};
+  const avslutar = till === 'avslutad' || till === 'ej_aktuell';
+  function submit(ev: FormEvent) {
+    ev.preventDefault();
+    setOk(false);
+    save.mutate();
+  }
+  return (
+    <form onSubmit={submit} noValidate>
+      <ErrorMessage error={save.error} />
+      {ok ? (
+        <p role="status" className="alert alert-ok">
+          {t('arende.status.saved')}
+        </p>
+      ) : null}
+      <div className="grid-form">
+        <SelectField
+          label={t('arende.status.till')}
+          value={till}
+          error={fe.status}
+          onChange={(ev) => setTill(ev.target.value)}
+          options={[
+            { value: '', label: t('case.choose') },
+            ...a.mojligaStatus.map((s: ArendeStatus) => ({ value: s, label: e.status(s) })),
+          ]}
+        />
+        {till && till !== 'ko' ? (
+          <Field
+            label={t('arende.status.datum')}
+            hint={t('arende.status.datum.hint')}
+            type="date"
+            value={datum}
+            error={fe.datum}
+            onChange={(ev) => setDatum(ev.target.value)}
+          />
+        ) : null}
+        {till === 'aktiv' ? (
+          <SelectField
+            label={t('arende.status.ombud')}
+            value={ombudId}
+            error={fe.ombudUserId}
+            onChange={(ev) => setOmbudId(ev.target.value)}
+            options={[
+              { value: '', label: t('arende.status.ombud.jag') },
+              ...(ombud.data ?? []).map((o) => ({ value: o.id, label: o.displayName })),
+            ]}
+          />
+        ) : null}
+        {avslutar ? (
+          <SelectField
+            label={t('arende.status.orsak')}
+            value={orsak}
+            error={fe.avslutOrsak}
+            onChange={(ev) => setOrsak(ev.target.value)}
+            options={[
+              { value: '', label: t('case.choose') },
+              ...options(AVSLUT_ORSAKER, AVSLUT_ORSAK_ETIKETT, lang),
+            ]}
+          />
+        ) : null}
+      </div>
+      {avslutar ? <p className="hint">{t('arende.status.skrivUt')}</p> : null}
+      <button type="submit" disabled={!till || save.isPending}>
+        {t('arende.status.save')}
+      </button>
+    </form>
+  );
+}
+
+function UppgifterForm({
+  a,
+  verksamhetId,
+  onSaved,
+}: {
+  a: ArendeItem;
+  verksamhetId: string;
+  onSaved: Spara;
+}) {
+  const { t, lang } = useI18n();
+  const aktorer = useAktorer();
+  const [orsaker, setOrsaker] = useState<string[]>(a.kontaktorsaker);
+  const [prioritet, setPrioritet] = useState<string[]>(a.prioritet);
+  const [aktorIds, setAktorIds] = useState<string[]>(a.aktorIds);
+  const [sip, setSip] = useState(a.sip);
+  const [ok, setOk] = useState(false);
+  const save = useMutation({
+    mutationFn: () =>
+      api.patch<ArendeItem>(`${base(verksamhetId)}/arenden/${a.id}`, {
+        kontaktorsaker: orsaker,
+        prioritet,
+        aktorIds,
+        sip,
+      }),
+    onSuccess: (d) => {
+      setOk(true);
+      onSaved(d);
+    },
+  });
+  const fe = save.error instanceof ApiError ? save.error.fieldErrors() : {};
+  return (
+    <form
+      onSubmit={(ev) => {
+        ev.preventDefault();
+        setOk(false);
+        save.mutate();
+      }}
+      noValidate
+    >
+      <ErrorMessage error={save.error} />
+      {ok ? (
+        <p role="status" className="alert alert-ok">
+          {t('case.saved')}
+        </p>
+      ) : null}
+      <Kryssrutor
+        legend={t('arende.col.kontaktorsaker')}
+        options={options(KONTAKTORSAKER, KONTAKTORSAK_ETIKETT, lang)}
+        value={orsaker}
+        onChange={setOrsaker}
+        error={fe.kontaktorsaker}
+      />
+      <Kryssrutor
+        legend={t('arende.col.prioritet')}
+        options={options(PRIORITETSGRUNDER, PRIORITETSGRUND_ETIKETT, lang)}
+        value={prioritet}
+        onChange={setPrioritet}
+        error={fe.prioritet}
+      />
+      <Kryssrutor
+        legend={t('arende.col.aktorer')}
+        options={(aktorer.data ?? []).map((x) => ({ value: x.id, label: x.namn }))}
+        value={aktorIds}
+        onChange={setAktorIds}
+        error={fe.aktorIds}
+      />
+      <div className="field">
+        <label style={{ fontWeight: 'normal' }}>
+          <input type="checkbox" checked={sip} onChange={(ev) => setSip(ev.target.checked)} />{' '}
+          {t('arende.sip.label')}
+        </label>
+      </div>
+      <button type="submit" disabled={save.isPending}>
+        {t('case.save')}
+      </button>
+    </form>
+  );
+}
+
+function Anteckningar({ a, verksamhetId }: { a: ArendeItem; verksamhetId: string }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const url = `${base(verksamhetId)}/arenden/${a.id}/anteckningar`;
+  const key = ['anteckningar', a.id];
+  const list = useQuery({ queryKey: key, queryFn: () => api.get<AnteckningItem[]>(url) });
+  const [text, setText] = useState('');
+  const add = useMutation({
+    mutationFn: () => api.post<AnteckningItem>(url, { text }),
+    onSuccess: () => {
+      setText('');
+      void qc.invalidateQueries({ queryKey: key });
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (id: string) => api.delete(`${url}/${id}`),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: key }),
+  });
+  const fe = add.error instanceof ApiError ? add.error.fieldErrors() : {};
+  return (
+    <>
+      <p className="hint">{t('arende.anteckningar.hint')}</p>
+      <p>
+        <a className="button secondary" href={`/api/v1${url}.pdf`} download="anteckningar.pdf">
+          {t('arende.anteckningar.pdf')}
+        </a>
+      </p>
+      <ErrorMessage error={list.error ?? remove.error} />
+      {list.data?.length === 0 ? <p>{t('arende.anteckningar.none')}</p> : null}
+      <ul>
+        {(list.data ?? []).map((n) => (
+          <li key={n.id}>
+            <strong>
+              {formatTimestamp(n.createdAt)}
+              {n.createdBy ? ` – ${n.createdBy.displayName}` : ''}
+            </strong>
+            <p style={{ whiteSpace: 'pre-line' }}>{n.text}</p>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => remove.mutate(n.id)}
+              aria-label={`${t('arende.anteckningar.ta_bort')}: ${formatTimestamp(n.createdAt)}`}
+            >
+              {t('arende.anteckningar.ta_bort')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form
+        onSubmit={(ev) => {
+          ev.preventDefault();
+          add.mutate();
+        }}
+        noValidate
+      >
+        <ErrorMessage error={add.error} />
+        <TextArea
+          label={t('arende.anteckningar.ny')}
+          value={text}
+          rows={3}
+          error={fe.text}
+          onChange={setText}
+        />
+        <button type="submit" disabled={add.isPending}>
+          {t('arende.anteckningar.save')}
+        </button>
+      </form>
+    </>
+  );
+}
+
+export function ArendeDetalj() {
+  const { id } = useParams();
+  const { t } = useI18n();
+  const e = useEtikett();
+  const v = useVerksamhet();
+  const aktorer = useAktorer();
+  const qc = useQueryClient();
+  const key = ['arende', id];
+  const q = useQuery({
+    queryKey: key,
+    queryFn: () => api.get<ArendeItem>(`${base(v.id!)}/arenden/${id}`),
+    enabled: Boolean(v.id),
+  });
+  if (!v.id) {
+    return (
+      <Page title={t('ko.title')}>
+        <p>{t('case.noVerksamhet')}</p>
+      </Page>
+    );
+  }
+  if (q.isPending) return <Loading />;
+  if (q.error) return <ErrorMessage error={q.error} />;
+  const a = q.data;
+  const saved = (d: ArendeItem) => {
+    qc.setQueryData(key, d);
+    void qc.invalidateQueries({ queryKey: ['klient', d.klientId] });
+    void qc.invalidateQueries({ queryKey: ['klienter'] });
+    void qc.invalidateQueries({ queryKey: ['ko'] });
+  };
+  const aktorNamn = new Map((aktorer.data ?? []).map((x) => [x.id, x.namn]));
+  return (
+    <Page
+      title={a.gallrad ? t('arende.title.gallrad') : t('arende.title', { alias: a.klientAlias ?? '' })}
+      actions={
+        <p>
+          <Link to={`/klienter/${a.klientId}`}>{t('arende.klient')}</Link>
+        </p>
+      }
+    >
+      <section className="card" aria-labelledby="fakta">
+        <h2 id="fakta">{t('arende.facts')}</h2>
+        <dl className="facts">
+          <dt>{t('arende.col.status')}</dt>
+          <dd>
+            <StatusBadge status={a.status} /> {a.gallrad ? <GallradBadge /> : null}
+          </dd>
+          <dt>{t('arende.col.forfragan')}</dt>
+          <dd>{a.forfraganDatum}</dd>
+          <dt>{t('arende.col.fran')}</dt>
+          <dd>{a.forfraganFran ? e.fran(a.forfraganFran) : t('arende.okant')}</dd>
+          <dt>{t('arende.col.vantedagar')}</dt>
+          <dd>{a.vantedagar === null ? '–' : formatNumber(a.vantedagar)}</dd>
+          <dt>{t('arende.col.start')}</dt>
+          <dd>{a.startDatum ?? '–'}</dd>
+          <dt>{t('arende.col.ombud')}</dt>
+          <dd>{a.ombud?.displayName ?? '–'}</dd>
+          <dt>{t('arende.col.avslut')}</dt>
+          <dd>{a.avslutDatum ?? '–'}</dd>
+          <dt>{t('arende.col.avslutOrsak')}</dt>
+          <dd>{a.avslutOrsak ? e.avslut(a.avslutOrsak) : '–'}</dd>
+          <dt>{t('arende.col.prioritet')}</dt>
+          <dd>{a.prioritet.map(e.prioritet).join(', ') || '–'}</dd>
+          <dt>{t('arende.col.kontaktorsaker')}</dt>
+          <dd>{a.kontaktorsaker.map(e.orsak).join(', ') || '–'}</dd>
+          <dt>{t('arende.col.aktorer')}</dt>
+          <dd>{a.aktorIds.map((x) => aktorNamn.get(x) ?? x).join(', ') || '–'}</dd>
+          <dt>{t('arende.col.sip')}</dt>
+          <dd>{a.sip ? t('case.yes') : t('case.no')}</dd>
+          {a.gallrasEfter ? (
+            <>
+              <dt>{t('arende.col.gallras')}</dt>
+              <dd>{a.gallrasEfter}</dd>
+            </>
+          ) : null}
+        </dl>
+      </section>
+      {a.gallrad ? null : (
+        <>
+          <section className="card" aria-labelledby="status">
+            <h2 id="status">{t('arende.status')}</h2>
+            <StatusForm a={a} verksamhetId={v.id} onSaved={saved} />
+          </section>
+          <section className="card" aria-labelledby="uppgifter">
+            <h2 id="uppgifter">{t('arende.uppgifter')}</h2>
+            <UppgifterForm key={a.id} a={a} verksamhetId={v.id} onSaved={saved} />
+          </section>
+          <section className="card" aria-labelledby="anteckningar">
+            <h2 id="anteckningar">{t('arende.anteckningar')}</h2>
+            <Anteckningar a={a} verksamhetId={v.id} />
+          </section>
+        </>
+      )}
+    </Page>
+  );
+}

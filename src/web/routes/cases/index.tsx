@@ -1,0 +1,19 @@
+import type { ReactElement } from 'react';
+import { ArendeDetalj } from './ArendeDetalj.tsx';
+import { Caseload } from './Caseload.tsx';
+import { Gallring } from './Gallring.tsx';
+import { KlientDetalj } from './KlientDetalj.tsx';
+import { Klienter } from './Klienter.tsx';
+import { KlientForm } from './KlientForm.tsx';
+import { Ko } from './Ko.tsx';
+
+/** The casework pages (registered in routes/index.tsx). */
+export const casePages: Array<{ path: string; element: ReactElement }> = [
+  { path: '/klienter', element: <Klienter /> },
+  { path: '/klienter/ny', element: <KlientForm /> },
+  { path: '/klienter/:id', element: <KlientDetalj /> },
+  { path: '/arenden/:id', element: <ArendeDetalj /> },
+  { path: '/ko', element: <Ko /> },
+  { path: '/caseload', element: <Caseload /> },
+  { path: '/gallring', element: <Gallring /> },
+];
