@@ -4,7 +4,7 @@ import type { RedovisningView, SaveRedovisning } from '../../../contracts/redovi
 import type { RedovisningV1 } from '../../../contracts/redovisning-v1.ts';
 import { ApiError, api } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
-import { Field } from '../../components/Field.tsx';
+import { Field, TextArea } from '../../components/Field.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
 import { formatPercent, formatTimestamp } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -18,50 +18,6 @@ const TEXTER = [
   'atgarderBrister',
   'jamstalldhetsanalys',
 ] as const;
-
-function TextArea({
-  label,
-  value,
-  onChange,
-  disabled,
-  error,
-  hint,
-}: {
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-  disabled: boolean;
-  error?: string | undefined;
-  hint?: string | undefined;
-}) {
-  const id = useId();
-  const described =
-    [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        id={id}
-        rows={5}
-        value={value}
-        disabled={disabled}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described}
-        onChange={(e) => onChange(e.target.value)}
-      />
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 function utkastFran(v: RedovisningView): Utkast {
   const d = v.dokument;
