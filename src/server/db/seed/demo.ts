@@ -2,6 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { demoCasework } from '../../modules/cases/demo.ts';
 import { demoBristerOchLedningsgrupp } from '../../modules/ledningsgrupp/demo.ts';
 import * as orgRepo from '../../modules/orgs/repo.ts';
+import { demoRedovisningar } from '../../modules/redovisning/demo.ts';
 import * as userRepo from '../../modules/users/repo.ts';
 import { DEMO_PASSWORD, hashPassword } from '../../platform/auth/passwords.ts';
 import type { AppDb } from '../client.ts';
@@ -53,6 +54,7 @@ export const demoExtensions: Array<(db: AppDb) => Promise<void>> = [
       years: [2023, 2024, 2025],
     });
   },
+  demoRedovisningar,
 ];
 
 /** Seeds the demo on an empty database (no verksamhet yet); returns false when there was already data. */
