@@ -7,7 +7,8 @@ const alias = `E2E-klient-${Date.now().toString(36)}`;
 const namn = 'Elsa E2E-Efternamn';
 
 async function klientRakning(page: Page): Promise<{ totalt: number; gallrade: number }> {
-  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Klienter' }).click();
+  // A fresh page load, so the count is read from the server and not from a cached answer.
+  await page.goto('/klienter');
   const rubrik = page.getByRole('heading', { name: /klienter, varav/ });
   await expect(rubrik).toBeVisible();
   const m = /([\d\s\u00a0]+) klienter, varav ([\d\s\u00a0]+) gallrade/.exec(
@@ -115,10 +116,27 @@ test('casework: request → queue → active → closed → gallring', async ({ 
 
 test('the chef sees the caseload per ombud against 15–21 and sets a tjänstgöringsgrad', async ({ page }) => {
   await login(page, 'chef');
-  await page
-    .getByRole('navigation', { name: 'Huvudmeny' })
-    .getByRole('link', { name: 'Ärendemängd' })
-    .click();
+  // The chef runs two verksamheter: make Stockholm innerstad the active one.
+  const org = page.getByLabel('Byt organisation');
+  await expect(page.locator('.lead').first()).toContainText('Verksamhetschef');
+  const value = await org
+    .locator('option', { hasText: 'Personligt ombud Stockholm innerstad' })
+    .getAttribute('value');
+  if ((await org.inputValue()) !== value) {
+    await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/me/organisation')),
+      org.selectOption(value!),
+    ]);
+  }
+  await expect(page.locator('.lead').first()).toHaveText(
+    'Personligt ombud Stockholm innerstad – Verksamhetschef',
+  );
+
+  // A fresh load after the switch, so the switcher's own navigation home cannot overtake ours.
+  await expect(
+    page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Ärendemängd' }),
+  ).toBeVisible();
+  await page.goto('/caseload');
   await expect(page.getByRole('heading', { name: 'Ärendemängd per ombud', level: 1 })).toBeFocused();
   await expect(page.getByRole('main')).toContainText('Rekommenderat: 15–21');
   const olivia = page.getByRole('row', { name: /Olivia Ombud/ });
@@ -126,6 +144,10 @@ test('the chef sees the caseload per ombud against 15–21 and sets a tjänstgö
   await olivia.getByLabel('Tjänstgöringsgrad för Olivia Ombud (%)').fill('80');
   await olivia.getByRole('button', { name: 'Spara' }).click();
   await expect(olivia.getByLabel('Tjänstgöringsgrad för Olivia Ombud (%)')).toHaveValue('80');
+  // Per full-time post = active ärenden / 0.8, recomputed by the server.
+  const aktiva = Number(await olivia.getByRole('cell').nth(0).textContent());
+  const per = new Intl.NumberFormat('sv-SE').format(Math.round((aktiva * 1000) / 80) / 10);
+  await expect(olivia.getByRole('cell').nth(2)).toHaveText(per);
   await expectAccessible(page);
   await logout(page);
 });

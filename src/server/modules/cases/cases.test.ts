@@ -125,6 +125,12 @@ describe('klienter', () => {
     expect(await fel({ alias: 'taken' })).toEqual({ status: 409, fields: ['alias'] });
   });
 
+  it('two requests with the same alias at once: one is created, the other gets 409', async () => {
+    const body = { alias: 'Samtidig', fodelsear: 1970, kon: 'man', kommunKod: '0180', barnUnder18: 'nej' };
+    const svar = await Promise.all([ombud.post(klientUrl(V), body), chef.post(klientUrl(V), body)]);
+    expect(svar.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+  });
+
   it('accepts a samordningsnummer', async () => {
     // 1981-12-18 + 60 days in the day part; check digit recomputed for the samordningsnummer.
     const r = await ombud.post(klientUrl(V), {

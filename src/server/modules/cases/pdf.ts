@@ -1,34 +1,7 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { type AnteckningItem, type ArendeItem, AVSLUT_ORSAK_ETIKETT } from '../../../contracts/cases.ts';
 import { ARENDE_STATUS_ETIKETT, etikett } from '../../../domain/codes.ts';
-
-const fontDir = join(
-  dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')),
-  'fonts',
-  'Roboto',
-);
-
-/**
- * pdfmake is one process-wide instance that other modules configure too, and it rewrites the font object it
- * is given; createPdf reads fonts and policies when called. So the Roboto files shipped inside pdfmake (a
- * fresh machine needs no font package) are registered by path right before each document, in the same
- * synchronous step: no URL may be fetched and no local file read but those fonts.
- */
-function pdfmakeKlar() {
-  pdfmake.addFonts({
-    Roboto: {
-      normal: join(fontDir, 'Roboto-Regular.ttf'),
-      bold: join(fontDir, 'Roboto-Medium.ttf'),
-      italics: join(fontDir, 'Roboto-Italic.ttf'),
-      bolditalics: join(fontDir, 'Roboto-MediumItalic.ttf'),
-    },
-  });
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((path) => dirname(path) === fontDir);
-}
+import { renderPdf } from '../../platform/documents/pdf.ts';
 
 const tid = (iso: string) =>
   new Intl.DateTimeFormat('sv-SE', {
@@ -97,6 +70,5 @@ export async function anteckningarPdf(input: {
       margin: [56, 24, 56, 0],
     }),
   };
-  pdfmakeKlar();
-  return Buffer.from(await pdfmake.createPdf(def).getBuffer());
+  return renderPdf(def);
 }

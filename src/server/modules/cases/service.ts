@@ -106,11 +106,24 @@ async function klientFel(
   return fel;
 }
 
+const aliasUpptaget = () =>
+  new Conflict('Aliaset används redan av en annan klient i verksamheten.', [
+    { field: 'alias', message: 'Aliaset används redan.' },
+  ]);
+
 async function kravAliasLedigt(tx: Tx, verksamhetId: string, alias: string, utom?: string) {
-  if (await repo.aliasFinns(tx, verksamhetId, alias, utom)) {
-    throw new Conflict('Aliaset används redan av en annan klient i verksamheten.', [
-      { field: 'alias', message: 'Aliaset används redan.' },
-    ]);
+  if (await repo.aliasFinns(tx, verksamhetId, alias, utom)) throw aliasUpptaget();
+}
+
+/** Two requests registering the same alias at once: the unique index decides, and the loser gets a 409. */
+async function medAliasKontroll<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    const e = err as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
+    const pg = e.cause ?? e;
+    if (pg.code === '23505' && pg.constraint === 'klient_identitet_alias') throw aliasUpptaget();
+    throw err;
   }
 }
 
@@ -191,31 +204,33 @@ export async function getKlient(ctx: ServiceContext, verksamhetId: string, klien
 
 export async function createKlientService(ctx: ServiceContext, verksamhetId: string, input: CreateKlient) {
   const k = parse(createKlient, input);
-  return iVerksamhet(ctx, verksamhetId, 'klient:write', async ({ tx, audit, v }) => {
-    const stadsdelsomradeKod = k.stadsdelsomradeKod || null;
-    const fel = await klientFel(tx, v, { ...k, stadsdelsomradeKod });
-    if (fel.length) throw new Invalid(fel);
-    await kravAliasLedigt(tx, verksamhetId, k.alias);
-    const id = await repo.insertKlient(
-      tx,
-      verksamhetId,
-      {
-        kon: k.kon,
-        fodelsear: k.fodelsear,
-        kommunKod: k.kommunKod,
-        stadsdelsomradeKod,
-        barnUnder18: k.barnUnder18,
-      },
-      { alias: k.alias, namn: k.namn, personnummer: k.personnummer, telefon: k.telefon, adress: k.adress },
-    );
-    await audit({
-      action: 'klient.created',
-      organisationId: verksamhetId,
-      resourceType: 'klient',
-      resourceId: id,
-    });
-    return detalj(tx, verksamhetId, id);
-  });
+  return medAliasKontroll(() =>
+    iVerksamhet(ctx, verksamhetId, 'klient:write', async ({ tx, audit, v }) => {
+      const stadsdelsomradeKod = k.stadsdelsomradeKod || null;
+      const fel = await klientFel(tx, v, { ...k, stadsdelsomradeKod });
+      if (fel.length) throw new Invalid(fel);
+      await kravAliasLedigt(tx, verksamhetId, k.alias);
+      const id = await repo.insertKlient(
+        tx,
+        verksamhetId,
+        {
+          kon: k.kon,
+          fodelsear: k.fodelsear,
+          kommunKod: k.kommunKod,
+          stadsdelsomradeKod,
+          barnUnder18: k.barnUnder18,
+        },
+        { alias: k.alias, namn: k.namn, personnummer: k.personnummer, telefon: k.telefon, adress: k.adress },
+      );
+      await audit({
+        action: 'klient.created',
+        organisationId: verksamhetId,
+        resourceType: 'klient',
+        resourceId: id,
+      });
+      return detalj(tx, verksamhetId, id);
+    }),
+  );
 }
 
 export async function updateKlientService(
@@ -225,47 +240,49 @@ export async function updateKlientService(
   input: UpdateKlient,
 ) {
   const u = parse(updateKlient, input);
-  return iVerksamhet(ctx, verksamhetId, 'klient:write', async ({ tx, audit, v }) => {
-    const k = await repo.getKlient(tx, verksamhetId, klientId);
-    if (!k) throw new NotFound('Klienten hittades inte.');
-    if (k.gallrad_at) throw new Conflict('Klienten är gallrad och kan inte ändras.');
-    const merged = {
-      fodelsear: u.fodelsear ?? k.fodelsear,
-      kommunKod: u.kommunKod ?? k.kommun_kod,
-      stadsdelsomradeKod:
-        u.stadsdelsomradeKod !== undefined
-          ? u.stadsdelsomradeKod || null
-          : u.kommunKod && u.kommunKod !== k.kommun_kod
-            ? null
-            : k.stadsdelsomrade_kod,
-      personnummer: u.personnummer !== undefined ? u.personnummer : k.personnummer,
-    };
-    const fel = await klientFel(tx, v, merged);
-    if (fel.length) throw new Invalid(fel);
-    if (u.alias !== undefined) await kravAliasLedigt(tx, verksamhetId, u.alias, klientId);
-    const s: Partial<repo.KlientStatistik> = {};
-    if (u.kon !== undefined) s.kon = u.kon;
-    if (u.fodelsear !== undefined) s.fodelsear = u.fodelsear;
-    if (u.kommunKod !== undefined || u.stadsdelsomradeKod !== undefined) {
-      s.kommunKod = merged.kommunKod;
-      s.stadsdelsomradeKod = merged.stadsdelsomradeKod;
-    }
-    if (u.barnUnder18 !== undefined) s.barnUnder18 = u.barnUnder18;
-    const i: Partial<repo.KlientIdentitet> = {};
-    for (const f of ['alias', 'namn', 'personnummer', 'telefon', 'adress'] as const) {
-      if (u[f] !== undefined) (i as Record<string, unknown>)[f] = u[f];
-    }
-    await repo.updateKlient(tx, verksamhetId, klientId, s, i);
-    // Which fields changed is recorded by name only: the values are identity or statistics of a person.
-    await audit({
-      action: 'klient.updated',
-      organisationId: verksamhetId,
-      resourceType: 'klient',
-      resourceId: klientId,
-      detail: { falt: Object.keys(input).sort() },
-    });
-    return detalj(tx, verksamhetId, klientId);
-  });
+  return medAliasKontroll(() =>
+    iVerksamhet(ctx, verksamhetId, 'klient:write', async ({ tx, audit, v }) => {
+      const k = await repo.getKlient(tx, verksamhetId, klientId);
+      if (!k) throw new NotFound('Klienten hittades inte.');
+      if (k.gallrad_at) throw new Conflict('Klienten är gallrad och kan inte ändras.');
+      const merged = {
+        fodelsear: u.fodelsear ?? k.fodelsear,
+        kommunKod: u.kommunKod ?? k.kommun_kod,
+        stadsdelsomradeKod:
+          u.stadsdelsomradeKod !== undefined
+            ? u.stadsdelsomradeKod || null
+            : u.kommunKod && u.kommunKod !== k.kommun_kod
+              ? null
+              : k.stadsdelsomrade_kod,
+        personnummer: u.personnummer !== undefined ? u.personnummer : k.personnummer,
+      };
+      const fel = await klientFel(tx, v, merged);
+      if (fel.length) throw new Invalid(fel);
+      if (u.alias !== undefined) await kravAliasLedigt(tx, verksamhetId, u.alias, klientId);
+      const s: Partial<repo.KlientStatistik> = {};
+      if (u.kon !== undefined) s.kon = u.kon;
+      if (u.fodelsear !== undefined) s.fodelsear = u.fodelsear;
+      if (u.kommunKod !== undefined || u.stadsdelsomradeKod !== undefined) {
+        s.kommunKod = merged.kommunKod;
+        s.stadsdelsomradeKod = merged.stadsdelsomradeKod;
+      }
+      if (u.barnUnder18 !== undefined) s.barnUnder18 = u.barnUnder18;
+      const i: Partial<repo.KlientIdentitet> = {};
+      for (const f of ['alias', 'namn', 'personnummer', 'telefon', 'adress'] as const) {
+        if (u[f] !== undefined) (i as Record<string, unknown>)[f] = u[f];
+      }
+      await repo.updateKlient(tx, verksamhetId, klientId, s, i);
+      // Which fields changed is recorded by name only: the values are identity or statistics of a person.
+      await audit({
+        action: 'klient.updated',
+        organisationId: verksamhetId,
+        resourceType: 'klient',
+        resourceId: klientId,
+        detail: { falt: Object.keys(input).sort() },
+      });
+      return detalj(tx, verksamhetId, klientId);
+    }),
+  );
 }
 
 // ------------------------------------------------------------------ ärenden

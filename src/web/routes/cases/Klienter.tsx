@@ -83,10 +83,12 @@ export function Klienter() {
       {list.data ? (
         <section className="card" aria-labelledby="klient-lista">
           <h2 id="klient-lista">
-            {t('klient.list.count', {
-              n: formatNumber(list.data.total),
-              g: formatNumber(gallrade.data?.total ?? 0),
-            })}
+            {gallrade.data
+              ? t('klient.list.count', {
+                  n: formatNumber(list.data.total),
+                  g: formatNumber(gallrade.data.total),
+                })
+              : t('klient.list.countUtan', { n: formatNumber(list.data.total) })}
           </h2>
           {list.data.items.length === 0 ? (
             <p>{t('klient.list.empty')}</p>
