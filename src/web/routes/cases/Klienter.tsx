@@ -50,6 +50,9 @@ export function Klienter() {
           <Link className="button" to="/klienter/ny">
             {t('klient.new')}
           </Link>{' '}
+          <Link className="button secondary" to="/klienter/import">
+            {t('import.link')}
+          </Link>{' '}
           <Link className="button secondary" to="/gallring">
             {t('gallring.link')}
           </Link>

@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import { ArendeDetalj } from './ArendeDetalj.tsx';
 import { Caseload } from './Caseload.tsx';
 import { Gallring } from './Gallring.tsx';
+import { Import } from './Import.tsx';
 import { KlientDetalj } from './KlientDetalj.tsx';
 import { Klienter } from './Klienter.tsx';
 import { KlientForm } from './KlientForm.tsx';
@@ -11,6 +12,7 @@ import { Ko } from './Ko.tsx';
 export const casePages: Array<{ path: string; element: ReactElement }> = [
   { path: '/klienter', element: <Klienter /> },
   { path: '/klienter/ny', element: <KlientForm /> },
+  { path: '/klienter/import', element: <Import /> },
   { path: '/klienter/:id', element: <KlientDetalj /> },
   { path: '/arenden/:id', element: <ArendeDetalj /> },
   { path: '/ko', element: <Ko /> },

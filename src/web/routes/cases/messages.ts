@@ -1,6 +1,20 @@
 /** Texts of the casework pages. Code labels (status, kön, kontaktorsaker…) come from src/domain and contracts. */
 export const cases = {
   sv: {
+    'import.title': 'Importera klienter och ärenden',
+    'import.lead':
+      'För verksamheter som flyttar från kalkylblad: en CSV-fil (UTF-8, kommaseparerad, rubrikrad) med en rad per ärende. Formatet beskrivs i docs/import.md. Innehåller filen fel skrivs ingenting, och varje felaktig rad listas.',
+    'import.file': 'CSV-fil',
+    'import.skipInvalid': 'Hoppa över felaktiga rader och importera resten',
+    'import.submit': 'Importera',
+    'import.progress': 'Skickar filen:',
+    'import.done':
+      '{arenden} ärenden för {klienter} klienter importerades. {hoppadeOver} rader hoppades över.',
+    'import.skipped': 'Rader som hoppades över',
+    'import.col.rad': 'Rad',
+    'import.col.kolumn': 'Kolumn',
+    'import.col.fel': 'Fel',
+    'import.link': 'Importera från fil',
     'nav.klienter': 'Klienter',
     'nav.ko': 'Kö',
     'nav.caseload': 'Ärendemängd',
@@ -142,6 +156,19 @@ export const cases = {
     'gallring.link': 'Gallring',
   },
   en: {
+    'import.title': 'Import clients and cases',
+    'import.lead':
+      'For operations moving from spreadsheets: a CSV file (UTF-8, comma-separated, header row) with one row per case. The format is described in docs/import.md. If the file has errors nothing is written, and every bad row is listed.',
+    'import.file': 'CSV file',
+    'import.skipInvalid': 'Skip bad rows and import the rest',
+    'import.submit': 'Import',
+    'import.progress': 'Sending the file:',
+    'import.done': '{arenden} cases for {klienter} clients were imported. {hoppadeOver} rows were skipped.',
+    'import.skipped': 'Rows skipped',
+    'import.col.rad': 'Row',
+    'import.col.kolumn': 'Column',
+    'import.col.fel': 'Error',
+    'import.link': 'Import from file',
     'nav.klienter': 'Clients',
     'nav.ko': 'Queue',
     'nav.caseload': 'Caseload',
