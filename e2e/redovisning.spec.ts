@@ -42,6 +42,10 @@ test('chef submits the redovisning; the snapshot is frozen; the Länsstyrelse re
   await expect(klienter.getByRole('columnheader', { name: `Totalt ${ar}` })).toBeVisible();
   const totalt = klienter.getByRole('spinbutton', { name: `Klienter under året, totalt ${ar}` });
   expect(Number(await totalt.inputValue())).toBeGreaterThanOrEqual(0);
+  // Age groups and the queue can be typed in too (for a verksamhet that does not use the casework).
+  const alder = page.getByRole('table', { name: `Klienter ${ar} per åldersgrupp` });
+  await expect(alder.getByRole('rowheader', { name: '65 år och äldre' })).toBeVisible();
+  await expect(page.getByRole('spinbutton', { name: 'I kö 31 december' })).toBeEditable();
   await expectAccessible(page);
 
   // Staff, narrative and application.

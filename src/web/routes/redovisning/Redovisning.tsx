@@ -9,7 +9,16 @@ import { Loading, Page } from '../../components/Page.tsx';
 import { formatPercent, formatTimestamp } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useSession } from '../../session.tsx';
-import { forraAretNu, GTabell, type Kon, klientRader, orsakRader, StatusBadge, visa } from './common.tsx';
+import {
+  alderRader,
+  forraAretNu,
+  GTabell,
+  type Kon,
+  klientRader,
+  orsakRader,
+  StatusBadge,
+  visa,
+} from './common.tsx';
 
 type Utkast = Pick<RedovisningV1, 'klienter' | 'kontaktorsaker' | 'ko' | 'personal' | 'ansokan' | 'text'>;
 const TEXTER = [
@@ -71,6 +80,15 @@ function Formular({ v, ar }: { v: RedovisningView; ar: number }) {
       (y[block] as Record<string, Record<Kon, number>>)[rad]![kon] = n;
       return y;
     });
+  const setAlder = (rad: string, kon: Kon, n: number) =>
+    setU((x) => {
+      const y = structuredClone(x);
+      (y.klienter.alder as Record<string, Record<Kon, number>>)[rad]![kon] = n;
+      return y;
+    });
+  const setKo = (patch: Partial<Utkast['ko']>) => setU((x) => ({ ...x, ko: { ...x.ko, ...patch } }));
+  // Empty means "not reported" for the waiting times (null), zero for counts.
+  const dagar = (s: string) => (s.trim() === '' ? null : Math.max(0, Math.round(Number(s))));
   const num = (s: string) => (s === '' ? 0 : Number(s.replace(',', '.')));
   const a = v.andelar;
   const pct = (n: number | null) => (n === null ? '–' : formatPercent(n));
@@ -102,6 +120,12 @@ function Formular({ v, ar }: { v: RedovisningView; ar: number }) {
           onChange={las ? undefined : setG('klienter')}
         />
         <GTabell
+          caption={t('red.alder', { ar })}
+          ar={ar}
+          rader={alderRader(u, fore)}
+          onChange={las ? undefined : setAlder}
+        />
+        <GTabell
           caption={t('red.orsaker')}
           ar={ar}
           rader={orsakRader(u, fore, lang)}
@@ -123,24 +147,58 @@ function Formular({ v, ar }: { v: RedovisningView; ar: number }) {
           <tbody>
             <tr>
               <th scope="row">{t('red.ko.harKo')}</th>
-              <td className="num">{u.ko.harKo ? t('red.yes') : t('red.no')}</td>
+              <td className="num">
+                {las ? (
+                  u.ko.harKo ? (
+                    t('red.yes')
+                  ) : (
+                    t('red.no')
+                  )
+                ) : (
+                  <input
+                    type="checkbox"
+                    aria-label={t('red.ko.harKo')}
+                    checked={u.ko.harKo}
+                    onChange={(e) => setKo({ harKo: e.target.checked })}
+                  />
+                )}
+              </td>
               <td className="num">{fore?.ko ? (fore.ko.harKo ? t('red.yes') : t('red.no')) : '–'}</td>
             </tr>
-            <tr>
-              <th scope="row">{t('red.ko.median')}</th>
-              <td className="num">{visa(u.ko.vantetidMedianDagar)}</td>
-              <td className="num">{visa(fore?.ko?.vantetidMedianDagar)}</td>
-            </tr>
-            <tr>
-              <th scope="row">{t('red.ko.max')}</th>
-              <td className="num">{visa(u.ko.vantetidMaxDagar)}</td>
-              <td className="num">{visa(fore?.ko?.vantetidMaxDagar)}</td>
-            </tr>
-            <tr>
-              <th scope="row">{t('red.ko.3112')}</th>
-              <td className="num">{visa(u.ko.antalIKo3112)}</td>
-              <td className="num">{visa(fore?.ko?.antalIKo3112)}</td>
-            </tr>
+            {(
+              [
+                ['vantetidMedianDagar', 'red.ko.median'],
+                ['vantetidMaxDagar', 'red.ko.max'],
+                ['antalIKo3112', 'red.ko.3112'],
+              ] as const
+            ).map(([falt, etikett]) => (
+              <tr key={falt}>
+                <th scope="row">{t(etikett)}</th>
+                <td className="num">
+                  {las ? (
+                    visa(u.ko[falt])
+                  ) : (
+                    <input
+                      type="number"
+                      min={0}
+                      step={1}
+                      inputMode="numeric"
+                      aria-label={t(etikett)}
+                      style={{ width: '5.5rem', textAlign: 'right' }}
+                      value={u.ko[falt] ?? ''}
+                      onChange={(e) =>
+                        setKo(
+                          falt === 'antalIKo3112'
+                            ? { antalIKo3112: dagar(e.target.value) ?? 0 }
+                            : { [falt]: dagar(e.target.value) },
+                        )
+                      }
+                    />
+                  )}
+                </td>
+                <td className="num">{visa(fore?.ko?.[falt])}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
         {!las && v.kalla !== 'import' ? (

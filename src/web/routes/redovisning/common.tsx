@@ -1,6 +1,6 @@
 import type { RedovisningView } from '../../../contracts/redovisning.ts';
 import type { RedovisningV1 } from '../../../contracts/redovisning-v1.ts';
-import { KONTAKTORSAK_ETIKETT, KONTAKTORSAKER } from '../../../domain/codes.ts';
+import { ALDERSGRUPPER, KONTAKTORSAK_ETIKETT, KONTAKTORSAKER } from '../../../domain/codes.ts';
 import { formatNumber } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
@@ -93,6 +93,16 @@ export function klientRader(
     label: t(`red.klienter.${k}`),
     g: d.klienter[k],
     fore: fore?.klienter?.[k]?.totalt ?? null,
+  }));
+}
+
+/** Clients per age group (age = year − birth year), by gender, with last year's total beside. */
+export function alderRader(d: Pick<RedovisningV1, 'klienter'>, fore: Partial<RedovisningV1> | undefined) {
+  return ALDERSGRUPPER.map((a) => ({
+    key: a,
+    label: a === '65+' ? '65 år och äldre' : `${a} år`,
+    g: d.klienter.alder[a],
+    fore: fore?.klienter?.alder?.[a]?.totalt ?? null,
   }));
 }
 
