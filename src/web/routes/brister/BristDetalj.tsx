@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useParams } from 'react-router';
 import type { BristDetail } from '../../../contracts/brister.ts';
 import { BRIST_OVERGANGAR, type BristStatus } from '../../../domain/brist-status.ts';
@@ -7,6 +7,7 @@ import { ApiError, api } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Field, SelectField } from '../../components/Field.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
+import { SaveForm } from '../../components/SaveForm.tsx';
 import { formatNumber, formatTimestamp } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { ForsenadBadge, StatusBadge, TextArea, useNiva, useStatus, useVerksamhet } from './common.tsx';
@@ -17,7 +18,6 @@ function StatusForm({ b, onSaved }: { b: BristDetail; onSaved: (d: BristDetail) 
   const nasta = BRIST_OVERGANGAR[b.status];
   const [to, setTo] = useState<string>('');
   const [kommentar, setKommentar] = useState('');
-  const [ok, setOk] = useState(false);
   const save = useMutation({
     mutationFn: () =>
       api.post<BristDetail>(`/brister/${b.id}/status`, {
@@ -27,25 +27,13 @@ function StatusForm({ b, onSaved }: { b: BristDetail; onSaved: (d: BristDetail) 
     onSuccess: (d) => {
       setTo('');
       setKommentar('');
-      setOk(true);
       onSaved(d);
     },
   });
   if (nasta.length === 0) return <p>{t('brist.detail.status.final')}</p>;
   const fe = save.error instanceof ApiError ? save.error.fieldErrors() : {};
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    setOk(false);
-    save.mutate();
-  }
   return (
-    <form onSubmit={submit} noValidate>
-      <ErrorMessage error={save.error} />
-      {ok ? (
-        <p role="status" className="alert alert-ok">
-          {t('brist.detail.status.saved')}
-        </p>
-      ) : null}
+    <SaveForm mutation={save} savedText={t('brist.detail.status.saved')}>
       <SelectField
         label={t('brist.detail.status.new')}
         value={to}
@@ -66,7 +54,7 @@ function StatusForm({ b, onSaved }: { b: BristDetail; onSaved: (d: BristDetail) 
       <button type="submit" disabled={!to || save.isPending}>
         {t('brist.detail.status.save')}
       </button>
-    </form>
+    </SaveForm>
   );
 }
 

@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { ATERKOPPLING_TYPER, type InboxItem } from '../../../contracts/brister.ts';
 import { ApiError, api } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { SelectField } from '../../components/Field.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
+import { SaveForm } from '../../components/SaveForm.tsx';
 import { formatNumber, formatTimestamp } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { ForsenadBadge, TextArea, useNiva } from './common.tsx';
@@ -14,31 +15,18 @@ function Svar({ item }: { item: InboxItem }) {
   const qc = useQueryClient();
   const [typ, setTyp] = useState<string>('');
   const [text, setText] = useState('');
-  const [ok, setOk] = useState(false);
   const send = useMutation({
     mutationFn: () =>
       api.post<InboxItem>(`/brister/${item.id}/aterkoppling`, { typ, text, aktorId: item.aktor.id }),
     onSuccess: async () => {
       setTyp('');
       setText('');
-      setOk(true);
       await qc.invalidateQueries({ queryKey: ['inkorg'] });
     },
   });
   const fe = send.error instanceof ApiError ? send.error.fieldErrors() : {};
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    setOk(false);
-    send.mutate();
-  }
   return (
-    <form onSubmit={submit} noValidate aria-label={`${t('inkorg.send')}: ${item.titel}`}>
-      <ErrorMessage error={send.error} />
-      {ok ? (
-        <p role="status" className="alert alert-ok">
-          {t('inkorg.sent')}
-        </p>
-      ) : null}
+    <SaveForm mutation={send} savedText={t('inkorg.sent')} label={`${t('inkorg.send')}: ${item.titel}`}>
       <SelectField
         label={`${t('inkorg.typ')} – ${item.titel}`}
         value={typ}
@@ -59,7 +47,7 @@ function Svar({ item }: { item: InboxItem }) {
       <button type="submit" disabled={!typ || send.isPending}>
         {t('inkorg.send')}
       </button>
-    </form>
+    </SaveForm>
   );
 }
 

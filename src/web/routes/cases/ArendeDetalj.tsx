@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import {
   type AnteckningItem,
@@ -18,6 +18,7 @@ import { ApiError, api } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Field, SelectField } from '../../components/Field.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
+import { SaveForm } from '../../components/SaveForm.tsx';
 import { formatNumber, formatTimestamp } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import {
@@ -43,7 +44,6 @@ function StatusForm({ a, verksamhetId, onSaved }: { a: ArendeItem; verksamhetId:
   const [datum, setDatum] = useState('');
   const [ombudId, setOmbudId] = useState('');
   const [orsak, setOrsak] = useState('');
-  const [ok, setOk] = useState(false);
   const save = useMutation({
     mutationFn: () =>
       api.post<ArendeItem>(`${base(verksamhetId)}/arenden/${a.id}/status`, {
@@ -56,26 +56,14 @@ function StatusForm({ a, verksamhetId, onSaved }: { a: ArendeItem; verksamhetId:
       setTill('');
       setDatum('');
       setOrsak('');
-      setOk(true);
       onSaved(d);
     },
   });
   if (a.mojligaStatus.length === 0) return <p>{t('arende.status.final')}</p>;
   const fe = save.error instanceof ApiError ? save.error.fieldErrors() : {};
   const avslutar = till === 'avslutad' || till === 'ej_aktuell';
-  function submit(ev: FormEvent) {
-    ev.preventDefault();
-    setOk(false);
-    save.mutate();
-  }
   return (
-    <form onSubmit={submit} noValidate>
-      <ErrorMessage error={save.error} />
-      {ok ? (
-        <p role="status" className="alert alert-ok">
-          {t('arende.status.saved')}
-        </p>
-      ) : null}
+    <SaveForm mutation={save} savedText={t('arende.status.saved')}>
       <div className="grid-form">
         <SelectField
           label={t('arende.status.till')}
@@ -126,7 +114,7 @@ function StatusForm({ a, verksamhetId, onSaved }: { a: ArendeItem; verksamhetId:
       <button type="submit" disabled={!till || save.isPending}>
         {t('arende.status.save')}
       </button>
-    </form>
+    </SaveForm>
   );
 }
 
@@ -145,7 +133,6 @@ function UppgifterForm({
   const [prioritet, setPrioritet] = useState<string[]>(a.prioritet);
   const [aktorIds, setAktorIds] = useState<string[]>(a.aktorIds);
   const [sip, setSip] = useState(a.sip);
-  const [ok, setOk] = useState(false);
   const save = useMutation({
     mutationFn: () =>
       api.patch<ArendeItem>(`${base(verksamhetId)}/arenden/${a.id}`, {
@@ -155,26 +142,12 @@ function UppgifterForm({
         sip,
       }),
     onSuccess: (d) => {
-      setOk(true);
       onSaved(d);
     },
   });
   const fe = save.error instanceof ApiError ? save.error.fieldErrors() : {};
   return (
-    <form
-      onSubmit={(ev) => {
-        ev.preventDefault();
-        setOk(false);
-        save.mutate();
-      }}
-      noValidate
-    >
-      <ErrorMessage error={save.error} />
-      {ok ? (
-        <p role="status" className="alert alert-ok">
-          {t('case.saved')}
-        </p>
-      ) : null}
+    <SaveForm mutation={save} savedText={t('case.saved')}>
       <Kryssrutor
         legend={t('arende.col.kontaktorsaker')}
         options={options(KONTAKTORSAKER, KONTAKTORSAK_ETIKETT, lang)}
@@ -205,7 +178,7 @@ function UppgifterForm({
       <button type="submit" disabled={save.isPending}>
         {t('case.save')}
       </button>
-    </form>
+    </SaveForm>
   );
 }
 

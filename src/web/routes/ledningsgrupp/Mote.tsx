@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { MoteDetail } from '../../../contracts/ledningsgrupp.ts';
 import { BRIST_OVERGANGAR, type BristStatus } from '../../../domain/brist-status.ts';
@@ -7,6 +7,7 @@ import { ApiError, api } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { SelectField } from '../../components/Field.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
+import { SaveForm } from '../../components/SaveForm.tsx';
 import { formatNumber } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { StatusBadge, TextArea, useNiva, useStatus, useVerksamhet } from '../brister/common.tsx';
@@ -27,31 +28,18 @@ function Beslut({ p, url, onSaved }: { p: Punkt; url: string; onSaved: (m: MoteD
   const status = useStatus();
   const [beslut, setBeslut] = useState(p.beslut ?? '');
   const [to, setTo] = useState('');
-  const [ok, setOk] = useState(false);
   const save = useMutation({
     mutationFn: () =>
       api.post<MoteDetail>(`${url}/beslut`, { bristId: p.bristId, beslut, ...(to ? { status: to } : {}) }),
     onSuccess: (m) => {
       setTo('');
-      setOk(true);
       onSaved(m);
     },
   });
   const fe = save.error instanceof ApiError ? save.error.fieldErrors() : {};
   const lyfts = p.status === 'registrerad' || p.status === 'kvarstar';
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    setOk(false);
-    save.mutate();
-  }
   return (
-    <form onSubmit={submit} noValidate>
-      <ErrorMessage error={save.error} />
-      {ok ? (
-        <p role="status" className="alert alert-ok">
-          {t('lg.mote.beslut.saved')}
-        </p>
-      ) : null}
+    <SaveForm mutation={save} savedText={t('lg.mote.beslut.saved')}>
       <TextArea
         label={t('lg.mote.beslut.for', { titel: p.titel })}
         value={beslut}
@@ -72,38 +60,23 @@ function Beslut({ p, url, onSaved }: { p: Punkt; url: string; onSaved: (m: MoteD
       <button type="submit" className="secondary" disabled={!beslut.trim() || save.isPending}>
         {t('lg.mote.beslut.save')}
       </button>
-    </form>
+    </SaveForm>
   );
 }
 
 function Protokoll({ m, url, onSaved }: { m: MoteDetail; url: string; onSaved: (m: MoteDetail) => void }) {
   const { t } = useI18n();
   const [text, setText] = useState(m.protokoll ?? '');
-  const [ok, setOk] = useState(false);
   useEffect(() => setText(m.protokoll ?? ''), [m.protokoll]);
   const save = useMutation({
     mutationFn: () => api.patch<MoteDetail>(url, { protokoll: text }),
     onSuccess: (d) => {
-      setOk(true);
       onSaved(d);
     },
   });
   const fe = save.error instanceof ApiError ? save.error.fieldErrors() : {};
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        setOk(false);
-        save.mutate();
-      }}
-      noValidate
-    >
-      <ErrorMessage error={save.error} />
-      {ok ? (
-        <p role="status" className="alert alert-ok">
-          {t('lg.mote.protokoll.saved')}
-        </p>
-      ) : null}
+    <SaveForm mutation={save} savedText={t('lg.mote.protokoll.saved')}>
       <TextArea
         label={t('lg.mote.protokoll.text')}
         value={text}
@@ -114,7 +87,7 @@ function Protokoll({ m, url, onSaved }: { m: MoteDetail; url: string; onSaved: (
       <button type="submit" disabled={save.isPending}>
         {t('lg.mote.protokoll.save')}
       </button>
-    </form>
+    </SaveForm>
   );
 }
 
