@@ -2,7 +2,7 @@
  * Benchmark of the redovisning counting engine (src/server/modules/redovisning/engine.ts) on a national-size
  * dataset: ~116 verksamheter across the 21 län, ~11 000 clients a year, synthetic casework for three years.
  */
-import { type AppDb, query, withTx } from '../src/server/db/client.ts';
+import { type AppDb, withTx } from '../src/server/db/client.ts';
 import { readReferenceCsv } from '../src/server/db/reference/load.ts';
 import { seedSynthetic } from '../src/server/db/seed/synthetic.ts';
 import * as orgRepo from '../src/server/modules/orgs/repo.ts';

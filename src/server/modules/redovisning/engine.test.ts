@@ -1,11 +1,10 @@
 // The SQL counting engine on hand-made casework with hand-computed figures (rules: raknare.ts).
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArendeStatus, BarnUnder18, Kon, Kontaktorsak } from '../../../domain/codes.ts';
 import { raknaRedovisning } from '../../../domain/redovisning/raknare.ts';
 import type { G } from '../../../domain/redovisning/typer.ts';
-import { query, withTx } from '../../db/client.ts';
+import { withTx } from '../../db/client.ts';
 import { arende, klient } from '../../db/schema/index.ts';
 import { createTestDb, type TestDatabase } from '../../testing/db.ts';
 import { makeVerksamhet } from '../../testing/factories.ts';

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import type { RedovisningView, SaveRedovisning } from '../../../contracts/redovisning.ts';
 import type { RedovisningV1 } from '../../../contracts/redovisning-v1.ts';
 import { ApiError, api } from '../../api.ts';
