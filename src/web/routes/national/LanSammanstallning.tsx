@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { LanRapportItem } from '../../../contracts/national.ts';
 import { api } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { FigureTable } from '../../components/FigureTable.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useSession } from '../../session.tsx';
@@ -80,45 +81,30 @@ export function LanSammanstallning() {
       ) : (
         <>
           <Sammanstallningen s={q.data} />
-          <table>
-            <caption>{t('ls.perKommun')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('ls.kommun')}</th>
-                <th scope="col" className="num">
-                  {t('nat.verksamheter')}
-                </th>
-                <th scope="col" className="num">
-                  {t('nat.kvinnor')}
-                </th>
-                <th scope="col" className="num">
-                  {t('nat.man')}
-                </th>
-                <th scope="col" className="num">
-                  {t('nat.annan')}
-                </th>
-                <th scope="col" className="num">
-                  {t('nat.totalt')}
-                </th>
-                <th scope="col" className="num">
-                  {t('ls.medBarn')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {q.data.perKommun.map((k) => (
-                <tr key={k.kommunKod}>
-                  <th scope="row">{k.kommunNamn}</th>
-                  <td className="num">{k.verksamheter.length}</td>
-                  <td className="num">{cell(k.klienter.kvinna)}</td>
-                  <td className="num">{cell(k.klienter.man)}</td>
-                  <td className="num">{cell(k.klienter.annan)}</td>
-                  <td className="num">{cell(k.klienter.totalt)}</td>
-                  <td className="num">{cell(k.medBarn.totalt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <FigureTable
+            caption={t('ls.perKommun')}
+            columns={[
+              { label: t('ls.kommun') },
+              { label: t('nat.verksamheter'), num: true },
+              { label: t('nat.kvinnor'), num: true },
+              { label: t('nat.man'), num: true },
+              { label: t('nat.annan'), num: true },
+              { label: t('nat.totalt'), num: true },
+              { label: t('ls.medBarn'), num: true },
+            ]}
+            rows={q.data.perKommun.map((k) => ({
+              key: k.kommunKod,
+              head: k.kommunNamn,
+              cells: [
+                k.verksamheter.length,
+                cell(k.klienter.kvinna),
+                cell(k.klienter.man),
+                cell(k.klienter.annan),
+                cell(k.klienter.totalt),
+                cell(k.medBarn.totalt),
+              ],
+            }))}
+          />
         </>
       )}
       <section aria-labelledby="ls-rapport">

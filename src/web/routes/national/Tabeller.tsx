@@ -9,6 +9,7 @@ import {
   OBLIGATORISKA_ROLLER,
   UTFORARE_ETIKETT,
 } from '../../../domain/codes.ts';
+import { FigureTable } from '../../components/FigureTable.tsx';
 import { formatNumber, formatPercent } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
@@ -127,54 +128,32 @@ const SERIER = (t: (k: string) => string) => [
 
 export function Tabell2({ s }: { s: Sammanstallning }) {
   const { t } = useI18n();
+  const andring = (n: number) => (n > 0 ? `+${n}` : formatNumber(n));
+  const celler = (r: Sammanstallning['tabell2']['totalt']) => [
+    formatNumber(r.kommuner),
+    formatNumber(r.kommunerMedPoForegaendeAr),
+    formatNumber(r.kommunerMedPo),
+    andring(r.forandring),
+    formatNumber(r.verksamheter),
+  ];
   return (
-    <table>
-      <caption>{t('nat.tabell2')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('nat.lan')}</th>
-          <th scope="col" className="num">
-            {t('nat.kommuner')}
-          </th>
-          <th scope="col" className="num">
-            {t('nat.kommunerForegaende', { ar: s.ar - 1 })}
-          </th>
-          <th scope="col" className="num">
-            {t('nat.kommunerNu', { ar: s.ar })}
-          </th>
-          <th scope="col" className="num">
-            {t('nat.forandring')}
-          </th>
-          <th scope="col" className="num">
-            {t('nat.verksamheter')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {s.tabell2.rader.map((r) => (
-          <tr key={r.lanKod}>
-            <th scope="row">{r.lanNamn}</th>
-            <td className="num">{formatNumber(r.kommuner)}</td>
-            <td className="num">{formatNumber(r.kommunerMedPoForegaendeAr)}</td>
-            <td className="num">{formatNumber(r.kommunerMedPo)}</td>
-            <td className="num">{r.forandring > 0 ? `+${r.forandring}` : formatNumber(r.forandring)}</td>
-            <td className="num">{formatNumber(r.verksamheter)}</td>
-          </tr>
-        ))}
-      </tbody>
-      {s.tabell2.rader.length > 1 ? (
-        <tfoot>
-          <tr>
-            <th scope="row">{t('nat.totalt')}</th>
-            <td className="num">{formatNumber(s.tabell2.totalt.kommuner)}</td>
-            <td className="num">{formatNumber(s.tabell2.totalt.kommunerMedPoForegaendeAr)}</td>
-            <td className="num">{formatNumber(s.tabell2.totalt.kommunerMedPo)}</td>
-            <td className="num">{formatNumber(s.tabell2.totalt.forandring)}</td>
-            <td className="num">{formatNumber(s.tabell2.totalt.verksamheter)}</td>
-          </tr>
-        </tfoot>
-      ) : null}
-    </table>
+    <FigureTable
+      caption={t('nat.tabell2')}
+      columns={[
+        { label: t('nat.lan') },
+        { label: t('nat.kommuner'), num: true },
+        { label: t('nat.kommunerForegaende', { ar: s.ar - 1 }), num: true },
+        { label: t('nat.kommunerNu', { ar: s.ar }), num: true },
+        { label: t('nat.forandring'), num: true },
+        { label: t('nat.verksamheter'), num: true },
+      ]}
+      rows={s.tabell2.rader.map((r) => ({ key: r.lanKod, head: r.lanNamn, cells: celler(r) }))}
+      total={
+        s.tabell2.rader.length > 1
+          ? { key: 'totalt', head: t('nat.totalt'), cells: celler(s.tabell2.totalt) }
+          : undefined
+      }
+    />
   );
 }
 
@@ -237,37 +216,21 @@ export function Tabell3({ s }: { s: Sammanstallning }) {
 export function Tabell4({ s }: { s: Sammanstallning }) {
   const { t } = useI18n();
   return (
-    <table>
-      <caption>{t('nat.tabell4')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('nat.ar')}</th>
-          <th scope="col" className="num">
-            {t('nat.man')}
-          </th>
-          <th scope="col" className="num">
-            {t('nat.kvinnor')}
-          </th>
-          <th scope="col" className="num">
-            {t('nat.totalt')}
-          </th>
-          <th scope="col" className="num">
-            {t('nat.andel')}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {s.tabell4.map((r) => (
-          <tr key={r.ar}>
-            <th scope="row">{r.ar}</th>
-            <td className="num">{formatNumber(r.man)}</td>
-            <td className="num">{formatNumber(r.kvinna)}</td>
-            <td className="num">{formatNumber(r.totalt)}</td>
-            <td className="num">{pct(r.andel)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <FigureTable
+      caption={t('nat.tabell4')}
+      columns={[
+        { label: t('nat.ar') },
+        { label: t('nat.man'), num: true },
+        { label: t('nat.kvinnor'), num: true },
+        { label: t('nat.totalt'), num: true },
+        { label: t('nat.andel'), num: true },
+      ]}
+      rows={s.tabell4.map((r) => ({
+        key: r.ar,
+        head: r.ar,
+        cells: [formatNumber(r.man), formatNumber(r.kvinna), formatNumber(r.totalt), pct(r.andel)],
+      }))}
+    />
   );
 }
 
@@ -290,33 +253,20 @@ export function Kontaktorsaker({ s }: { s: Sammanstallning }) {
           varden: [k[c]!.kvinna, k[c]!.man, k[c]!.totalt],
         }))}
       />
-      <table>
-        <caption>{t('nat.diagram1')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('nat.kontaktorsak')}</th>
-            <th scope="col" className="num">
-              {t('nat.kvinnor')}
-            </th>
-            <th scope="col" className="num">
-              {t('nat.man')}
-            </th>
-            <th scope="col" className="num">
-              {t('nat.totalt')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {KONTAKTORSAKER.map((c) => (
-            <tr key={c}>
-              <th scope="row">{KONTAKTORSAK_ETIKETT[c][lang]}</th>
-              <td className="num">{pct(k[c]!.kvinna)}</td>
-              <td className="num">{pct(k[c]!.man)}</td>
-              <td className="num">{pct(k[c]!.totalt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FigureTable
+        caption={t('nat.diagram1')}
+        columns={[
+          { label: t('nat.kontaktorsak') },
+          { label: t('nat.kvinnor'), num: true },
+          { label: t('nat.man'), num: true },
+          { label: t('nat.totalt'), num: true },
+        ]}
+        rows={KONTAKTORSAKER.map((c) => ({
+          key: c,
+          head: KONTAKTORSAK_ETIKETT[c][lang],
+          cells: [pct(k[c]!.kvinna), pct(k[c]!.man), pct(k[c]!.totalt)],
+        }))}
+      />
     </>
   );
 }
@@ -329,45 +279,25 @@ export function KoLedningsgruppPersonal({ s }: { s: Sammanstallning }) {
     <>
       <h2>{t('nat.ko')}</h2>
       <p>{t('nat.koText', { antal: ko.antal, verksamheter: ko.verksamheter, andel: pct(ko.andel) })}</p>
-      <table>
-        <caption>{t('nat.ko')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('nat.medianVantetid')}</th>
-            <th scope="col" className="num">
-              {t('nat.verksamheter')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {(['0-30', '31-60', '61-90', '>90'] as const).map((i) => (
-            <tr key={i}>
-              <th scope="row">{i.replace('-', '–')} d</th>
-              <td className="num">{formatNumber(ko.vantetider[i])}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FigureTable
+        caption={t('nat.ko')}
+        columns={[{ label: t('nat.medianVantetid') }, { label: t('nat.verksamheter'), num: true }]}
+        rows={(['0-30', '31-60', '61-90', '>90'] as const).map((i) => ({
+          key: i,
+          head: `${i.replace('-', '–')} d`,
+          cells: [formatNumber(ko.vantetider[i])],
+        }))}
+      />
       <h2>{t('nat.utforare')}</h2>
-      <table>
-        <caption className="sr-only">{t('nat.utforare')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('nat.namn')}</th>
-            <th scope="col">{t('nat.organisation')}</th>
-            <th scope="col">{t('nat.lan')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {s.utforare.map((u) => (
-            <tr key={u.kod}>
-              <td>{u.namn}</td>
-              <td>{UTFORARE_ETIKETT[u.utforare][lang]}</td>
-              <td>{u.lanNamn}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FigureTable
+        caption={t('nat.utforare')}
+        captionHidden
+        columns={[{ label: t('nat.namn') }, { label: t('nat.organisation') }, { label: t('nat.lan') }]}
+        rows={s.utforare.map((u) => ({
+          key: u.kod,
+          cells: [u.namn, UTFORARE_ETIKETT[u.utforare][lang], u.lanNamn],
+        }))}
+      />
       <h2>{t('nat.ledningsgrupp')}</h2>
       <p>
         {t('nat.ledningsgruppText', {
@@ -376,49 +306,36 @@ export function KoLedningsgruppPersonal({ s }: { s: Sammanstallning }) {
           andel: pct(lg.andel),
         })}
       </p>
-      <table>
-        <caption className="sr-only">{t('nat.ledningsgrupp')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('nat.roll')}</th>
-            <th scope="col" className="num">
-              {t('nat.saknar')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {OBLIGATORISKA_ROLLER.map((r) => (
-            <tr key={r}>
-              <th scope="row">{LEDNINGSGRUPP_ROLL_ETIKETT[r][lang]}</th>
-              <td className="num">{formatNumber((lg.perRoll as Record<string, number>)[r] ?? 0)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FigureTable
+        caption={t('nat.ledningsgrupp')}
+        captionHidden
+        columns={[{ label: t('nat.roll') }, { label: t('nat.saknar'), num: true }]}
+        rows={OBLIGATORISKA_ROLLER.map((r) => ({
+          key: r,
+          head: LEDNINGSGRUPP_ROLL_ETIKETT[r][lang],
+          cells: [formatNumber((lg.perRoll as Record<string, number>)[r] ?? 0)],
+        }))}
+      />
       <h2>{t('nat.personal')}</h2>
-      <table>
-        <caption className="sr-only">{t('nat.personal')}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="num">
-              {t('nat.ombud')}
-            </th>
-            <th scope="col" className="num">
-              {t('nat.arsarbetare')}
-            </th>
-            <th scope="col" className="num">
-              {t('nat.andelKvinnor')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <td className="num">{formatNumber(s.personal.ombud)}</td>
-            <td className="num">{formatNumber(s.personal.arsarbetare)}</td>
-            <td className="num">{pct(s.personal.andelKvinnor)}</td>
-          </tr>
-        </tbody>
-      </table>
+      <FigureTable
+        caption={t('nat.personal')}
+        captionHidden
+        columns={[
+          { label: t('nat.ombud'), num: true },
+          { label: t('nat.arsarbetare'), num: true },
+          { label: t('nat.andelKvinnor'), num: true },
+        ]}
+        rows={[
+          {
+            key: 'personal',
+            cells: [
+              formatNumber(s.personal.ombud),
+              formatNumber(s.personal.arsarbetare),
+              pct(s.personal.andelKvinnor),
+            ],
+          },
+        ]}
+      />
     </>
   );
 }
