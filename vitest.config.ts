@@ -21,6 +21,11 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           pool: 'forks',
+          // Keys that live outside the database (platform/keys.ts): fixed for tests, never for a deployment.
+          env: {
+            OMBUD_AUDIT_KEY: '11'.repeat(32),
+            OMBUD_DATA_KEY: '22'.repeat(32),
+          },
         },
       },
     ],
