@@ -21,6 +21,12 @@ export const userItem = z.object({
   disabled: z.boolean(),
   totpEnabled: z.boolean(),
   medlemskap: z.array(userMedlemskap),
+  /**
+   * May the acting user set this user's password, disable/enable the account and give it more roles?
+   * Only when every role of the user lies inside organisations the actor administers (an admin: always).
+   * Roles in the actor's own organisations can be removed regardless.
+   */
+  kanHantera: z.boolean(),
 });
 export type UserItem = z.infer<typeof userItem>;
 

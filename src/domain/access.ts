@@ -199,3 +199,70 @@ export function verksamheterMed(p: Principal, action: Action): string[] {
 export function harNagonRattighet(p: Principal, action: Action): boolean {
   return p.medlemskap.some((m) => rattigheter(m).some((r) => r.action === action));
 }
+
+/*
+ * User administration by least privilege. A verksamhetschef administers the users OF their verksamhet —
+ * never a person who also holds a role elsewhere: resetting such a user's password would let the chef log
+ * in as them and act in organisations the chef has no part in (the account takeover this rule closes).
+ * So, for a chef:
+ * - `se`: users with at least one role in a verksamhet the chef runs (and only those roles are shown);
+ * - `hantera` (password, disable/enable, give more roles): users whose EVERY role lies in verksamheter
+ *   the chef runs and is one a chef may give; a user with no role at all is nobody's to take;
+ * - `ge_roll`: ombud, chef or ledamot in a verksamhet the chef runs, to a new user or one the chef
+ *   may `hantera` (someone who belongs elsewhere needs an admin);
+ * - `ta_bort_roll`: a chef-givable role in a verksamhet the chef runs — withdrawing access to one's own
+ *   verksamhet only ever narrows what the user can do.
+ * The system administrator may do everything; nobody else administers users. Admin and Socialstyrelsen
+ * accounts are therefore never reachable from a verksamhet.
+ */
+export const ANVANDARADMIN_ATGARDER = ['se', 'hantera', 'ge_roll', 'ta_bort_roll'] as const;
+export type AnvandarAdminAtgard = (typeof ANVANDARADMIN_ATGARDER)[number];
+
+/** Roles a verksamhetschef may give or take away (in their own verksamhet). */
+export const CHEF_KAN_GE: readonly Roll[] = ['ombud', 'chef', 'ledamot'];
+
+/** The user being administered: every role they hold anywhere; `ny` while being created. */
+export interface MalAnvandare {
+  userId: string;
+  medlemskap: ReadonlyArray<Pick<Medlemskap, 'organisationId' | 'roll'>>;
+  ny?: boolean;
+}
+
+type RollIOrg = Pick<Medlemskap, 'organisationId' | 'roll'>;
+
+export function arSystemadmin(p: Principal): boolean {
+  return p.medlemskap.some((m) => m.roll === 'admin' && giltigtMedlemskap(m));
+}
+
+function inomChefensVerksamheter(chefFor: ReadonlySet<string>, m: RollIOrg): boolean {
+  return chefFor.has(m.organisationId) && CHEF_KAN_GE.includes(m.roll);
+}
+
+function helt(chefFor: ReadonlySet<string>, mal: MalAnvandare): boolean {
+  return mal.medlemskap.length > 0 && mal.medlemskap.every((m) => inomChefensVerksamheter(chefFor, m));
+}
+
+/** The rule table: what a chef (administering `chefFor`) may do to `mal`, optionally about one role. */
+const CHEFENS_REGLER: Record<
+  AnvandarAdminAtgard,
+  (chefFor: ReadonlySet<string>, mal: MalAnvandare, roll?: RollIOrg) => boolean
+> = {
+  se: (chefFor, mal) => mal.medlemskap.some((m) => chefFor.has(m.organisationId)),
+  hantera: (chefFor, mal) => helt(chefFor, mal),
+  ge_roll: (chefFor, mal, roll) =>
+    roll !== undefined && inomChefensVerksamheter(chefFor, roll) && (mal.ny === true || helt(chefFor, mal)),
+  ta_bort_roll: (chefFor, _mal, roll) => roll !== undefined && inomChefensVerksamheter(chefFor, roll),
+};
+
+export function kanAdministreraAnvandare(
+  actor: Principal,
+  atgard: AnvandarAdminAtgard,
+  mal: MalAnvandare,
+  roll?: RollIOrg,
+): boolean {
+  if (arSystemadmin(actor))
+    return atgard === 'ge_roll' || atgard === 'ta_bort_roll' ? roll !== undefined : true;
+  const chefFor = new Set(verksamheterMed(actor, 'user:admin'));
+  if (chefFor.size === 0) return false;
+  return CHEFENS_REGLER[atgard](chefFor, mal, roll);
+}

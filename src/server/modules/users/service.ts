@@ -1,5 +1,13 @@
 import type { CreateUser, UserItem } from '../../../contracts/users.ts';
-import { can, type Principal } from '../../../domain/access.ts';
+import {
+  arSystemadmin,
+  CHEF_KAN_GE,
+  kanAdministreraAnvandare,
+  type MalAnvandare,
+  type Principal,
+  type Roll,
+  verksamheterMed,
+} from '../../../domain/access.ts';
 import type { Tx } from '../../db/client.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { destroyUserSessions } from '../../platform/auth/sessions.ts';
@@ -8,36 +16,58 @@ import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors.ts
 import { getOrganisation } from '../orgs/repo.ts';
 import * as repo from './repo.ts';
 
-const CHEF_MAY_GRANT = new Set(['ombud', 'chef', 'ledamot']);
-
-function isAdmin(p: Principal) {
-  return p.medlemskap.some((m) => m.roll === 'admin');
-}
+type Membership = Awaited<ReturnType<typeof repo.membershipsOf>>[number];
 
 /** Verksamheter whose users this chef administers; undefined = every organisation (admin). */
 function adminScope(p: Principal): string[] | undefined {
-  if (isAdmin(p)) return undefined;
-  return p.medlemskap.filter((m) => m.roll === 'chef').map((m) => m.organisationId);
+  if (arSystemadmin(p)) return undefined;
+  return verksamheterMed(p, 'user:admin');
 }
 
-async function mayGrant(tx: Tx, p: Principal, organisationId: string, roll: string) {
-  if (isAdmin(p)) return;
+const target = (userId: string, ms: readonly Membership[]): MalAnvandare => ({
+  userId,
+  medlemskap: ms.filter((m) => m.userId === userId),
+});
+
+const NOT_YOURS =
+  'Användaren har roller i andra organisationer. Lösenord, konto och nya roller hanteras då av en administratör.';
+
+/**
+ * The user and every role they hold, if the actor may see them at all (404 otherwise: the account's
+ * existence is not revealed); with `hantera`, 403 unless the actor may manage the whole account.
+ */
+async function loadTarget(tx: Tx, p: Principal, userId: string, atgard: 'se' | 'hantera') {
+  const user = await repo.getUser(tx, userId);
+  if (!user) throw new NotFound();
+  const mal = target(userId, await repo.membershipsOf(tx, [userId]));
+  if (!kanAdministreraAnvandare(p, 'se', mal)) throw new NotFound();
+  if (atgard === 'hantera' && !kanAdministreraAnvandare(p, 'hantera', mal)) throw new Forbidden(NOT_YOURS);
+  return { user, mal };
+}
+
+/** May the actor give or take `roll` in `organisationId` for `mal`? 404 for an organisation out of reach. */
+async function checkRole(
+  tx: Tx,
+  p: Principal,
+  atgard: 'ge_roll' | 'ta_bort_roll',
+  mal: MalAnvandare,
+  organisationId: string,
+  roll: Roll,
+) {
+  if (kanAdministreraAnvandare(p, atgard, mal, { organisationId, roll })) return;
   const org = await getOrganisation(tx, organisationId);
-  if (
-    org?.typ !== 'verksamhet' ||
-    !can(p, 'user:admin', { typ: 'verksamhet', id: org.id, lanKod: org.lanKod ?? '' })
-  ) {
-    throw new NotFound('Organisationen hittades inte.');
-  }
-  if (!CHEF_MAY_GRANT.has(roll))
-    throw new Forbidden('En verksamhetschef kan bara ge rollerna ombud, chef och ledamot.');
+  if (!org || !adminScope(p)?.includes(org.id)) throw new NotFound('Organisationen hittades inte.');
+  if (!CHEF_KAN_GE.includes(roll))
+    throw new Forbidden('En verksamhetschef kan bara ge och ta bort rollerna ombud, chef och ledamot.');
+  throw new Forbidden(NOT_YOURS);
 }
 
 async function present(
   tx: Tx,
+  p: Principal,
   users: Awaited<ReturnType<typeof repo.listUsers>>,
-  scope?: string[],
 ): Promise<UserItem[]> {
+  const scope = adminScope(p);
   const ms = await repo.membershipsOf(
     tx,
     users.map((u) => u.id),
@@ -54,28 +84,21 @@ async function present(
     medlemskap: ms
       .filter((m) => m.userId === u.id && (!scope || scope.includes(m.organisationId)))
       .map(({ userId: _u, lanKod: _l, ...m }) => m),
+    kanHantera: kanAdministreraAnvandare(p, 'hantera', target(u.id, ms)),
   }));
 }
 
 export async function listUsers(ctx: ServiceContext): Promise<UserItem[]> {
-  const scope = adminScope(ctx.principal);
-  return inTx(ctx, {}, async ({ tx }) => present(tx, await repo.listUsers(tx, scope), scope));
-}
-
-async function userInScope(tx: Tx, p: Principal, userId: string) {
-  const user = await repo.getUser(tx, userId);
-  if (!user) throw new NotFound();
-  const scope = adminScope(p);
-  if (scope) {
-    const ms = await repo.membershipsOf(tx, [userId]);
-    if (!ms.some((m) => scope.includes(m.organisationId))) throw new NotFound();
-  }
-  return user;
+  return inTx(ctx, {}, async ({ tx }) =>
+    present(tx, ctx.principal, await repo.listUsers(tx, adminScope(ctx.principal))),
+  );
 }
 
 export async function createUserService(ctx: ServiceContext, input: CreateUser): Promise<UserItem> {
   return inTx(ctx, {}, async ({ tx, audit }) => {
-    for (const m of input.medlemskap) await mayGrant(tx, ctx.principal, m.organisationId, m.roll);
+    const ny: MalAnvandare = { userId: '', medlemskap: [], ny: true };
+    for (const m of input.medlemskap)
+      await checkRole(tx, ctx.principal, 'ge_roll', ny, m.organisationId, m.roll);
     if (await repo.findUserByUsername(tx, input.username)) {
       throw new Conflict('Användarnamnet är upptaget.', [
         { field: 'username', message: 'Användarnamnet är upptaget.' },
@@ -104,8 +127,9 @@ export async function createUserService(ctx: ServiceContext, input: CreateUser):
         detail: { roll: m.roll },
       });
     }
-    const scope = adminScope(ctx.principal);
-    const [created] = await present(tx, [(await repo.listUsers(tx)).find((u) => u.id === id)!], scope);
+    const [created] = await present(tx, ctx.principal, [
+      (await repo.listUsers(tx)).find((u) => u.id === id)!,
+    ]);
     return created!;
   });
 }
@@ -116,9 +140,8 @@ export async function addMembership(
   m: { organisationId: string; roll: CreateUser['medlemskap'][number]['roll'] },
 ) {
   return inTx(ctx, {}, async ({ tx, audit }) => {
-    const user = await repo.getUser(tx, userId);
-    if (!user) throw new NotFound();
-    await mayGrant(tx, ctx.principal, m.organisationId, m.roll);
+    const { mal } = await loadTarget(tx, ctx.principal, userId, 'se');
+    await checkRole(tx, ctx.principal, 'ge_roll', mal, m.organisationId, m.roll);
     const id = await repo.insertMembership(tx, { userId, organisationId: m.organisationId, roll: m.roll });
     if (!id) throw new Conflict('Användaren har redan den rollen i organisationen.');
     await audit({
@@ -136,7 +159,8 @@ export async function removeMembership(ctx: ServiceContext, userId: string, memb
   return inTx(ctx, {}, async ({ tx, audit }) => {
     const m = await repo.getMembership(tx, membershipId);
     if (!m || m.userId !== userId) throw new NotFound();
-    await mayGrant(tx, ctx.principal, m.organisationId, m.roll);
+    const { mal } = await loadTarget(tx, ctx.principal, userId, 'se');
+    await checkRole(tx, ctx.principal, 'ta_bort_roll', mal, m.organisationId, m.roll);
     await repo.deleteMembership(tx, membershipId);
     // Fewer rights take effect at once: the user's sessions end.
     await destroyUserSessions(tx, userId);
@@ -154,7 +178,7 @@ export async function removeMembership(ctx: ServiceContext, userId: string, memb
 /** Disabling a user ends every session of theirs on the server at once. */
 export async function setUserDisabled(ctx: ServiceContext, userId: string, disabled: boolean) {
   return inTx(ctx, {}, async ({ tx, audit }) => {
-    await userInScope(tx, ctx.principal, userId);
+    await loadTarget(tx, ctx.principal, userId, 'hantera');
     if (userId === ctx.principal.userId)
       throw new Invalid([{ field: 'id', message: 'Du kan inte stänga av dig själv.' }]);
     await repo.setDisabled(tx, userId, disabled);
@@ -170,7 +194,7 @@ export async function setUserDisabled(ctx: ServiceContext, userId: string, disab
 
 export async function setUserPassword(ctx: ServiceContext, userId: string, password: string) {
   return inTx(ctx, {}, async ({ tx, audit }) => {
-    await userInScope(tx, ctx.principal, userId);
+    await loadTarget(tx, ctx.principal, userId, 'hantera');
     await repo.setPasswordHash(tx, userId, await hashPassword(password));
     await destroyUserSessions(tx, userId);
     await audit({ action: 'user.password_set', resourceType: 'user', resourceId: userId });
