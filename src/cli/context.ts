@@ -4,6 +4,8 @@ import type { Database } from '../server/db/client.ts';
 import { openConfiguredDatabase } from '../server/db/open.ts';
 import * as orgRepo from '../server/modules/orgs/repo.ts';
 import type { ServiceContext } from '../server/platform/context.ts';
+import { DomainError } from '../server/platform/errors.ts';
+import { safeError } from '../server/platform/logging.ts';
 
 /**
  * The CLI acts as the operator of this installation: an admin principal (at Socialstyrelsen's
@@ -34,8 +36,15 @@ export async function withCli(fn: (c: { ctx: ServiceContext; database: Database 
   }
 }
 
+/** Errors as the operator needs them, without personal data (a database error's values stay out). */
 export function printError(err: unknown) {
   const e = err as { message?: string; errors?: Array<{ field: string; message: string }> };
+  if (err instanceof Error && !(err instanceof DomainError)) {
+    const safe = safeError(err);
+    const where = [safe.sqlState, safe.constraint].filter(Boolean).join(', ');
+    console.error(`Fel: ${String(safe.message)}${where ? ` (${where})` : ''}`);
+    return;
+  }
   console.error(`Fel: ${e.message ?? String(err)}`);
   for (const f of e.errors ?? []) console.error(`  ${f.field}: ${f.message}`);
 }

@@ -127,12 +127,17 @@ export type KlientItem = z.infer<typeof klientItem>;
 
 export const klientList = z.object({ total: z.number().int(), items: z.array(klientItem) });
 
-export const klientQuery = z.object({
-  q: z.string().trim().max(60).optional(),
+const klientUrval = {
   gallrad: z.enum(['ja', 'nej', 'alla']).default('alla'),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
-});
+};
+/**
+ * The client list's filters in the address. A search term is not one of them: an alias typed into a
+ * search must not land in access logs, proxies or browser history, so searching is a POST (klientSok).
+ */
+export const klientQuery = z.strictObject(klientUrval);
+export const klientSok = z.strictObject({ q: z.string().trim().max(60).optional(), ...klientUrval });
 
 export const arendeItem = z.object({
   id: z.uuid(),

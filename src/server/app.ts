@@ -22,6 +22,7 @@ import { registerModules } from './modules/index.ts';
 import authPlugin from './platform/auth/plugin.ts';
 import { authRoutes } from './platform/auth/routes.ts';
 import { registerErrorHandler } from './platform/error-handler.ts';
+import { loggerOptions } from './platform/logging.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const WEB_DIST = join(here, '../../dist/web');
@@ -30,6 +31,8 @@ export interface BuildOptions {
   db: AppDb;
   config: AppConfig;
   logger?: boolean;
+  /** Where log lines go (default stdout); tests read them to prove no personal data is logged. */
+  logStream?: NodeJS.WritableStream;
   /** Serve the built web app from dist/web (off in API tests). */
   serveWeb?: boolean;
 }
@@ -38,7 +41,7 @@ export interface BuildOptions {
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const { db, config } = opts;
   const app = Fastify({
-    logger: opts.logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
+    logger: opts.logger ? loggerOptions(process.env.LOG_LEVEL ?? 'info', opts.logStream) : false,
     bodyLimit: 50 * 1024 * 1024,
     trustProxy: process.env.OMBUD_TRUST_PROXY === '1',
   }).withTypeProvider<ZodTypeProvider>();

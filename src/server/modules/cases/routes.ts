@@ -19,6 +19,7 @@ import {
   klientDetail,
   klientList,
   klientQuery,
+  klientSok,
   koList,
   koQuery,
   koStatistik,
@@ -54,6 +55,14 @@ export async function caseRoutes(app: FastifyInstance, deps: ModuleDeps) {
       schema: { tags, params: v, querystring: klientQuery, response: { 200: klientList } },
     },
     (req) => service.listKlienter(ctx(req), req.params.verksamhetId, req.query),
+  );
+  r.post(
+    `${base}/klienter/sok`,
+    {
+      config: { permission: 'klient:read' },
+      schema: { tags, params: v, body: klientSok, response: { 200: klientList } },
+    },
+    (req) => service.listKlienter(ctx(req), req.params.verksamhetId, req.body),
   );
   r.post(
     `${base}/klienter`,

@@ -21,9 +21,12 @@ export function Klienter() {
   const list = useQuery({
     queryKey: ['klienter', v.id, urval],
     queryFn: () =>
-      api.get<{ total: number; items: KlientItem[] }>(
-        `${base(v.id!)}/klienter?limit=500&gallrad=${urval.gallrad}${urval.q ? `&q=${encodeURIComponent(urval.q)}` : ''}`,
-      ),
+      // A POST keeps the search term out of addresses and logs.
+      api.post<{ total: number; items: KlientItem[] }>(`${base(v.id!)}/klienter/sok`, {
+        limit: 500,
+        gallrad: urval.gallrad,
+        ...(urval.q ? { q: urval.q } : {}),
+      }),
     enabled: Boolean(v.id),
   });
   const gallrade = useQuery({
