@@ -21,7 +21,8 @@ import type { AppDb } from './db/client.ts';
 import { registerModules } from './modules/index.ts';
 import authPlugin from './platform/auth/plugin.ts';
 import { authRoutes } from './platform/auth/routes.ts';
-import { registerErrorHandler } from './platform/error-handler.ts';
+import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './platform/error-handler.ts';
+import { registerInputGuard, registerStrictJsonParser } from './platform/input-guard.ts';
 import { loggerOptions } from './platform/logging.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -44,10 +45,14 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     logger: opts.logger ? loggerOptions(process.env.LOG_LEVEL ?? 'info', opts.logStream) : false,
     bodyLimit: 50 * 1024 * 1024,
     trustProxy: process.env.OMBUD_TRUST_PROXY === '1',
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerStrictJsonParser(app);
+  registerInputGuard(app);
 
   // Routes outside /api/v1 that plugins add (the API description, the web app's files) are public;
   // every /api/v1 route must declare its own permission (a test walks them).

@@ -1,4 +1,6 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { DomainError, type FieldError } from './errors.ts';
 
@@ -10,7 +12,7 @@ interface Problem {
   errors?: FieldError[];
 }
 
-function send(reply: import('fastify').FastifyReply, problem: Problem) {
+function send(reply: FastifyReply, problem: Problem) {
   return reply.status(problem.status).type('application/problem+json').send(problem);
 }
 
@@ -117,12 +119,50 @@ export function registerErrorHandler(app: FastifyInstance) {
     });
   });
 
-  app.setNotFoundHandler((request, reply) =>
+  // The address is not echoed back: it is the caller's input.
+  app.setNotFoundHandler((_request, reply) =>
     send(reply, {
       type: 'about:blank',
       title: 'Hittades inte',
       status: 404,
-      detail: `Ingen resurs på ${request.url.split('?')[0]}.`,
+      detail: 'Det finns ingen sida eller resurs på den adressen.',
     }),
+  );
+}
+
+/** Errors Fastify raises before routing (a malformed or over-long address): problem+json, no echo. */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return send(reply, {
+      type: 'about:blank',
+      title: 'För lång adress',
+      status: 414,
+      detail: 'Adressen är för lång.',
+    });
+  }
+  return send(reply, {
+    type: 'about:blank',
+    title: 'Felaktig adress',
+    status: 400,
+    detail: 'Adressen är inte giltig. Kontrollera att den är rätt skriven.',
+  });
+}
+
+/**
+ * Errors Node's HTTP parser raises before Fastify sees a request (too large headers, garbage on the
+ * socket): answered as problem+json where the socket still takes an answer.
+ */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Duplex) {
+  if (!socket.writable) return socket.destroy();
+  const [status, title, detail] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'För stora huvuden', 'Begärans huvuden är för stora.']
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Tidsgränsen passerades', 'Begäran tog för lång tid.']
+        : [400, 'Felaktig begäran', 'Begäran kunde inte tolkas.'];
+  const body = JSON.stringify({ type: 'about:blank', title, status, detail });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
 }

@@ -42,16 +42,22 @@ export function maskPersonalData(text: string): string {
 }
 
 /** The stack frames only: the first lines of `stack` repeat the message. */
-function frames(stack: string | undefined): string | undefined {
-  if (!stack) return undefined;
-  const at = stack.indexOf('\n    at ');
-  return at < 0 ? undefined : stack.slice(at + 1);
+function frames(stack: string | undefined): string {
+  const at = stack?.indexOf('\n    at ') ?? -1;
+  return at < 0 ? '' : stack!.slice(at + 1);
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
-export function safeError(value: unknown): Record<string, unknown> {
-  if (!(value instanceof Error)) return { type: typeof value, message: '[inte ett Error-objekt]' };
+export interface SafeError {
+  [key: string]: unknown;
+  type: string;
+  message: string;
+  stack: string;
+}
+
+export function safeError(value: unknown): SafeError {
+  if (!(value instanceof Error)) return { type: typeof value, message: '[inte ett Error-objekt]', stack: '' };
   const db = databaseError(value);
   if (db) {
     return {

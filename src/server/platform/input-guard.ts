@@ -1,0 +1,78 @@
+import type { FastifyInstance } from 'fastify';
+import { Invalid } from './errors.ts';
+
+/**
+ * Text PostgreSQL cannot store never reaches it. A NUL character (U+0000) is refused by PostgreSQL's text
+ * types ("invalid byte sequence"), and half of a UTF-16 surrogate pair is no character at all; either used
+ * to surface as a 500 from whichever query met it first. One rule for every route: every string in the
+ * body, the query string and the path — and every uploaded file — is checked before validation, and the
+ * first bad one answers 400 naming its field.
+ */
+export const OTILLATET_TECKEN =
+  'Texten innehåller ett tecken som inte kan sparas (ett NUL-tecken eller en ofullständig teckenkod). Ta bort det och försök igen.';
+const OTILLATET_I_FIL =
+  'Filen innehåller NUL-tecken. Spara den som CSV med teckenkodningen UTF-8 och försök igen.';
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const bad = (s: string) => s.includes('\u0000') || LONE_SURROGATE.test(s);
+
+/** The dotted path of the first string (value or key) that cannot be stored, or undefined. */
+export function forstaOgiltigaText(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'string') return bad(value) ? path : undefined;
+  if (value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const hit = forstaOgiltigaText(value[i], path ? `${path}.${i}` : String(i));
+      if (hit !== undefined) return hit;
+    }
+    return undefined;
+  }
+  for (const [k, v] of Object.entries(value)) {
+    const p = path ? `${path}.${k}` : k;
+    if (bad(k)) return p;
+    const hit = forstaOgiltigaText(v, p);
+    if (hit !== undefined) return hit;
+  }
+  return undefined;
+}
+
+export function registerInputGuard(app: FastifyInstance) {
+  app.addHook('preValidation', async (request) => {
+    if (Buffer.isBuffer(request.body) && request.body.includes(0)) {
+      throw new Invalid([{ field: 'body', message: OTILLATET_I_FIL }], OTILLATET_I_FIL);
+    }
+    for (const [where, value] of [
+      ['params', request.params],
+      ['query', request.query],
+      ['body', request.body],
+    ] as const) {
+      const field = forstaOgiltigaText(value);
+      if (field !== undefined) {
+        throw new Invalid([{ field: field || where, message: OTILLATET_TECKEN }], OTILLATET_TECKEN);
+      }
+    }
+  });
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * JSON bodies must be valid UTF-8. Fastify's own parser decodes leniently (bad bytes become U+FFFD), which
+ * silently changes what the user sent; this one refuses with 400 and then parses as Fastify does
+ * (prototype poisoning refused).
+ */
+export function registerStrictJsonParser(app: FastifyInstance) {
+  const parse = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    let text: string;
+    try {
+      text = UTF8.decode(body as Buffer);
+    } catch {
+      const message = 'Begärans innehåll är inte giltig UTF-8.';
+      done(new Invalid([{ field: 'body', message }], message), undefined);
+      return;
+    }
+    parse(request, text, done);
+  });
+}
