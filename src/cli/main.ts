@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { auditCommands } from './audit.ts';
 import { authCommands } from './auth.ts';
 import { bristerCommands } from './brister.ts';
 import { casesCommands } from './cases.ts';
@@ -16,6 +17,7 @@ dbCommands(program);
 seedCommands(program);
 verksamhetCommands(program);
 authCommands(program);
+auditCommands(program);
 casesCommands(program);
 bristerCommands(program);
 redovisningCommands(program);

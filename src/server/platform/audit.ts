@@ -1,7 +1,15 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { type Queryable, query, type Tx } from '../db/client.ts';
 import { auditLog } from '../db/schema/index.ts';
+import {
+  type AuditCheckpoint,
+  type AuditHead,
+  checkpointFailure,
+  signCheckpoint,
+} from './audit-checkpoint.ts';
+import { Conflict } from './errors.ts';
+import { getKey } from './keys.ts';
 
 export interface AuditEntry {
   action: string;
@@ -28,8 +36,9 @@ export function stableJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
 }
 
-export function entryHash(prevHash: string, at: string, e: AuditEntry): string {
-  const content = stableJson({
+/** What an entry's hash covers besides the previous hash: its time and content, as stable JSON. */
+export function entryContent(at: string, e: AuditEntry): string {
+  return stableJson({
     at,
     action: e.action,
     userId: e.userId ?? null,
@@ -40,7 +49,14 @@ export function entryHash(prevHash: string, at: string, e: AuditEntry): string {
     detail: e.detail ?? null,
     ip: e.ip ?? null,
   });
-  return createHash('sha256').update(prevHash).update('\n').update(content).digest('hex');
+}
+
+/**
+ * HMAC-SHA256 with the audit key (kept outside the database, platform/keys.ts): with a public hash anyone
+ * who can write the table could edit an entry and recompute every later hash (decision 0003).
+ */
+export function entryHash(key: Buffer, prevHash: string, at: string, e: AuditEntry): string {
+  return createHmac('sha256', key).update(prevHash).update('\n').update(entryContent(at, e)).digest('hex');
 }
 
 /**
@@ -48,6 +64,7 @@ export function entryHash(prevHash: string, at: string, e: AuditEntry): string {
  * (the read or write it records) fails with it.
  */
 export async function writeAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+  const key = getKey('audit');
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
   const last = await query<{ hash: string }>(tx, sql`select hash from audit_log order by id desc limit 1`);
   const prevHash = last[0]?.hash ?? GENESIS_HASH;
@@ -63,73 +80,117 @@ export async function writeAudit(tx: Tx, entry: AuditEntry): Promise<void> {
     detail: entry.detail ?? null,
     ip: entry.ip ?? null,
     prevHash,
-    hash: entryHash(prevHash, at, entry),
+    hash: entryHash(key, prevHash, at, entry),
   });
 }
 
-export interface VerifyResult {
-  ok: boolean;
-  count: number;
-  headHash: string;
-  /** The first entry whose hash or link does not hold. */
-  brokenAt?: { id: number; reason: string };
+export interface StoredEntry {
+  id: number;
+  at: string;
+  entry: AuditEntry;
+  prevHash: string;
+  hash: string;
 }
 
-/** Walks the chain from the first entry; an edited, inserted or removed entry breaks it. */
-export async function verifyAuditChain(db: Queryable): Promise<VerifyResult> {
+/** Entries after `afterId` in chain order, as their hash saw them (also used by tests that forge one). */
+export async function readAuditEntries(db: Queryable, afterId: number, limit = 5000): Promise<StoredEntry[]> {
+  const rows = await query<{
+    id: string;
+    at_ms: string;
+    user_id: string | null;
+    username: string | null;
+    action: string;
+    organisation_id: string | null;
+    resource_type: string | null;
+    resource_id: string | null;
+    detail: Record<string, unknown> | string | null;
+    ip: string | null;
+    prev_hash: string;
+    hash: string;
+  }>(
+    db,
+    sql`select id, (extract(epoch from at) * 1000)::bigint as at_ms, user_id, username, action, organisation_id,
+           resource_type, resource_id, detail, ip, prev_hash, hash
+         from audit_log where id > ${afterId} order by id limit ${limit}`,
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    at: new Date(Number(r.at_ms)).toISOString(),
+    entry: {
+      action: r.action,
+      userId: r.user_id,
+      username: r.username,
+      organisationId: r.organisation_id,
+      resourceType: r.resource_type,
+      resourceId: r.resource_id,
+      detail: typeof r.detail === 'string' ? JSON.parse(r.detail) : r.detail,
+      ip: r.ip,
+    },
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  }));
+}
+
+export interface VerifyResult extends AuditHead {
+  ok: boolean;
+  /** The first entry whose hash or link does not hold. */
+  brokenAt?: { id: number; reason: string };
+  /** With a checkpoint: why the (otherwise whole) log no longer reaches it. */
+  checkpointFailure?: string;
+}
+
+export interface VerifyOptions {
+  /** Default: the installation's audit key. */
+  key?: Buffer;
+  /** A checkpoint already read with `readCheckpoint` (its signature checked). */
+  checkpoint?: AuditHead;
+}
+
+/**
+ * Walks the chain from the first entry: an edited, inserted or removed entry breaks it, and without the key
+ * it cannot be re-linked. With a checkpoint, removing the newest entries is found as well.
+ */
+export async function verifyAuditChain(db: Queryable, opts: VerifyOptions = {}): Promise<VerifyResult> {
+  const key = opts.key ?? getKey('audit');
+  const cp = opts.checkpoint;
   let prev = GENESIS_HASH;
   let count = 0;
   let lastId = 0;
+  let atCheckpoint: { id: number; hash: string } | undefined;
   for (;;) {
-    const page = await query<{
-      id: string;
-      at_ms: string;
-      user_id: string | null;
-      username: string | null;
-      action: string;
-      organisation_id: string | null;
-      resource_type: string | null;
-      resource_id: string | null;
-      detail: Record<string, unknown> | null;
-      ip: string | null;
-      prev_hash: string;
-      hash: string;
-    }>(
-      db,
-      sql`select id, (extract(epoch from at) * 1000)::bigint as at_ms, user_id, username, action, organisation_id,
-             resource_type, resource_id, detail, ip, prev_hash, hash
-           from audit_log where id > ${lastId} order by id limit 5000`,
-    );
+    const page = await readAuditEntries(db, lastId);
     if (page.length === 0) break;
     for (const r of page) {
-      const id = Number(r.id);
-      if (r.prev_hash !== prev)
+      const head = { count, headId: lastId, headHash: prev };
+      if (r.prevHash !== prev)
         return {
           ok: false,
-          count,
-          headHash: prev,
+          ...head,
           brokenAt: {
-            id,
+            id: r.id,
             reason: 'länken till föregående post stämmer inte (en post har tagits bort eller lagts till)',
           },
         };
-      const at = new Date(Number(r.at_ms)).toISOString();
-      const expected = entryHash(prev, at, {
-        action: r.action,
-        userId: r.user_id,
-        username: r.username,
-        organisationId: r.organisation_id,
-        resourceType: r.resource_type,
-        resourceId: r.resource_id,
-        detail: typeof r.detail === 'string' ? JSON.parse(r.detail) : r.detail,
-        ip: r.ip,
-      });
-      if (expected !== r.hash)
-        return { ok: false, count, headHash: prev, brokenAt: { id, reason: 'postens innehåll har ändrats' } };
+      if (entryHash(key, prev, r.at, r.entry) !== r.hash)
+        return { ok: false, ...head, brokenAt: { id: r.id, reason: 'postens innehåll har ändrats' } };
       prev = r.hash;
       count++;
-      lastId = id;
+      lastId = r.id;
+      if (cp && count === cp.count) atCheckpoint = { id: r.id, hash: r.hash };
     }
   }
-  return { ok: true, count, headHash: prev };
+  const head = { count, headId: lastId, headHash: prev };
+  const failure = cp ? checkpointFailure(cp, count, atCheckpoint) : null;
+  return failure ? { ok: false, ...head, checkpointFailure: failure } : { ok: true, ...head };
+}
+
+/** A signed checkpoint of the chain as it is now; refused when the chain is already broken. */
+export async function takeAuditCheckpoint(db: Queryable, at: Date = new Date()): Promise<AuditCheckpoint> {
+  const r = await verifyAuditChain(db);
+  if (!r.ok) {
+    throw new Conflict(
+      `Loggen är bruten vid post ${r.brokenAt?.id}: ${r.brokenAt?.reason}. Ingen kontrollpunkt skapas.`,
+    );
+  }
+  return signCheckpoint(r, getKey('audit'), at);
 }
