@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { ROLLER } from '../contracts/auth.ts';
+import { createUser } from '../contracts/users.ts';
+import { LOSENORD_MEDDELANDE, losenordFel } from '../domain/losenord.ts';
 import { findOrganisationByKod } from '../server/modules/orgs/repo.ts';
 import { findUserByUsername } from '../server/modules/users/repo.ts';
 import { createUserService } from '../server/modules/users/service.ts';
-import { verifyAuditChain } from '../server/platform/audit.ts';
 import {
   createApiToken,
   linkOidcSubject,
@@ -11,6 +12,7 @@ import {
   resetTotp,
   revokeApiToken,
 } from '../server/platform/auth/service.ts';
+import { Invalid } from '../server/platform/errors.ts';
 import { withCli } from './context.ts';
 
 export function authCommands(program: Command) {
@@ -96,6 +98,9 @@ export function authCommands(program: Command) {
     .requiredOption('--roll <roller...>')
     .action((o) =>
       withCli(async ({ ctx }) => {
+        // The password first: a refused one is reported before anything is looked up.
+        const fel = losenordFel(String(o.password), String(o.username));
+        if (fel) throw new Invalid([], `--password: ${LOSENORD_MEDDELANDE[fel]}`);
         const medlemskap = [];
         for (const spec of o.roll as string[]) {
           const m = /^([a-z]+)@([a-z]+):(.+)$/.exec(spec);
@@ -104,32 +109,28 @@ export function authCommands(program: Command) {
           if (!org) throw new Error(`Organisationen ${m[2]}:${m[3]} finns inte.`);
           medlemskap.push({ organisationId: org.id, roll: m[1] as (typeof ROLLER)[number] });
         }
-        const u = await createUserService(ctx, {
+        // The API's contract, so the CLI obeys the same rules (the password rule among them).
+        const input = createUser.safeParse({
           username: o.username,
           displayName: o.namn,
           password: o.password,
           medlemskap,
         });
-        console.log(`Användaren ${u.username} är skapad.`);
-      }),
-    );
-
-  program
-    .command('audit')
-    .description('Granskningsloggen')
-    .command('verify')
-    .description('Kontrollera loggens hashkedja; avslutar med kod 1 om en post ändrats eller tagits bort')
-    .action(() =>
-      withCli(async ({ ctx }) => {
-        const r = await verifyAuditChain(ctx.db);
-        if (r.ok) {
-          console.log(`Loggen är hel: ${r.count} poster, senaste hash ${r.headHash}.`);
-        } else {
-          console.error(
-            `Loggen är bruten vid post ${r.brokenAt!.id}: ${r.brokenAt!.reason} (${r.count} poster före den stämmer).`,
+        if (!input.success) {
+          const flagga: Record<string, string> = {
+            username: '--username',
+            displayName: '--namn',
+            password: '--password',
+          };
+          throw new Invalid(
+            [],
+            input.error.issues
+              .map((i) => `${flagga[String(i.path[0])] ?? i.path.join('.')}: ${i.message}`)
+              .join(' '),
           );
-          process.exitCode = 1;
         }
+        const u = await createUserService(ctx, input.data);
+        console.log(`Användaren ${u.username} är skapad.`);
       }),
     );
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOSENORD_MEDDELANDE, losenordFel } from '../domain/losenord.ts';
 import { roll } from './auth.ts';
 import { text } from './common.ts';
 
@@ -38,19 +39,28 @@ export const username = z
     'Användarnamnet får innehålla små bokstäver a–z, siffror, punkt, bindestreck och understreck.',
   );
 
-export const password = z.string().min(10, 'Lösenordet ska ha minst 10 tecken.').max(200);
-
-export const createUser = z.strictObject({
-  username,
-  displayName: text(200),
-  email: z.email().max(200).optional(),
-  kon: z.enum(KON).optional(),
-  password: password.optional(),
-  medlemskap: z
-    .array(z.strictObject({ organisationId: z.uuid(), roll }))
-    .min(1)
-    .max(20),
+/** The password rule (domain/losenord.ts): at least 12 characters and not a common password. */
+export const password = z.string().superRefine((value, ctx) => {
+  const fel = losenordFel(value);
+  if (fel) ctx.addIssue({ code: 'custom', message: LOSENORD_MEDDELANDE[fel] });
 });
+
+export const createUser = z
+  .strictObject({
+    username,
+    displayName: text(200),
+    email: z.email().max(200).optional(),
+    kon: z.enum(KON).optional(),
+    password: password.optional(),
+    medlemskap: z
+      .array(z.strictObject({ organisationId: z.uuid(), roll }))
+      .min(1)
+      .max(20),
+  })
+  .superRefine((u, ctx) => {
+    if (u.password && losenordFel(u.password, u.username) === 'anvandarnamn')
+      ctx.addIssue({ code: 'custom', path: ['password'], message: LOSENORD_MEDDELANDE.anvandarnamn });
+  });
 export type CreateUser = z.infer<typeof createUser>;
 
 export const addMembership = z.strictObject({ organisationId: z.uuid(), roll });

@@ -4,6 +4,7 @@ import type { AppDb, Tx } from '../db/client.ts';
 import { withTx } from '../db/client.ts';
 import { type AuditEntry, writeAudit } from './audit.ts';
 import { Forbidden, NotFound } from './errors.ts';
+import type { RequestRef } from './refusal.ts';
 
 /** What every service method receives: the database, the acting user and where the request came from. */
 export interface ServiceContext {
@@ -11,6 +12,8 @@ export interface ServiceContext {
   config: AppConfig;
   principal: Principal;
   ip?: string | undefined;
+  /** The HTTP route being served, if any: named in the audit entry of a refused attempt at client data. */
+  request?: RequestRef | undefined;
 }
 
 /** A context for system jobs and the CLI, acting as nobody in particular. */

@@ -2,7 +2,9 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { AppConfig } from '../config.ts';
 import type { AppDb } from '../db/client.ts';
 import { gallringJob } from '../modules/cases/gallring.ts';
+import { writeDailyCheckpoint } from './audit-checkpoint-job.ts';
 import { purgeExpiredSessions } from './auth/sessions.ts';
+import { purgeOldThrottles } from './auth/throttle.ts';
 
 export interface Job {
   name: string;
@@ -21,7 +23,14 @@ export const jobs: Job[] = [
         absoluteHours: config.sessionAbsoluteHours,
       }),
   },
+  { name: 'login.throttle.purge', everyMinutes: 60, run: (db) => purgeOldThrottles(db) },
   { name: 'cases.gallring', everyMinutes: 60, run: gallringJob },
+  // Reads the chain only and writes one file per day (wx): harmless from several servers at once.
+  {
+    name: 'audit.checkpoint',
+    everyMinutes: 60,
+    run: (db, config) => writeDailyCheckpoint(db, config.dataDir),
+  },
 ];
 
 /**

@@ -114,6 +114,8 @@ describe('bad input', () => {
     ],
     ['an over-long name', user({ displayName: 'å'.repeat(201) }), 'displayName'],
     ['a too short password', user({ password: 'kort' }), 'password'],
+    ['a common password', user({ password: 'Qwerty123456' }), 'password'],
+    ['the username as password', user({ password: 'Ny.Anvandare' }), 'password'],
     ['a bad username', user({ username: 'Stora Bokstäver' }), 'username'],
     ['a wrong-typed email', user({ email: ['a@b.se'] }), 'email'],
   ])('POST /users with %s → 400, nothing written', async (_name, payload, field) => {
@@ -121,6 +123,21 @@ describe('bad input', () => {
     const res = await admin.post('/api/v1/users', payload);
     expectProblem(res, field);
     expect(await counts()).toEqual(before);
+  });
+
+  it('PUT /users/:id/password refuses the user’s own username (any case) → 400 naming the password', async () => {
+    const u = await makeUser(database.db, [{ organisationId: verksamhetId, roll: 'ombud' }], {
+      username: `karin.lindqvist.${Date.now()}`,
+    });
+    const before = await counts();
+    const res = await admin.put(`/api/v1/users/${u.id}/password`, { password: u.username.toUpperCase() });
+    expect(expectProblem(res, 'password').errors).toEqual([
+      { field: 'password', message: 'Lösenordet får inte vara samma som användarnamnet.' },
+    ]);
+    expect(await counts()).toEqual(before);
+    expect(
+      (await admin.put(`/api/v1/users/${u.id}/password`, { password: 'ett helt annat lösenord' })).statusCode,
+    ).toBe(200);
   });
 
   it('names every unknown field, also several at once', async () => {
@@ -136,8 +153,12 @@ describe('bad input', () => {
     const body = res.json() as { title: string; errors: { field: string; message: string }[] };
     expect(body.title).toBe('Ogiltiga uppgifter');
     expect(body.errors.find((e) => e.field === 'password')?.message).toBe(
-      'Lösenordet ska ha minst 10 tecken.',
+      'Lösenordet ska ha minst 12 tecken.',
     );
+    const common = await admin.post('/api/v1/users', user({ password: 'PASSWORD1234' }));
+    expect(common.json().errors).toEqual([
+      { field: 'password', message: 'Lösenordet är för vanligt. Välj ett längre eller ovanligare.' },
+    ]);
     const long = await admin.post('/api/v1/verksamheter', verksamhet({ namn: 'x'.repeat(201) }));
     expect(long.json().errors[0].message).toMatch(/[Ff]ör (stor|lång)|högst|maximalt|tecken/);
   });

@@ -1,4 +1,14 @@
-import { boolean, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { ROLLER } from '../../../contracts/auth.ts';
 import { organisation } from './orgs.ts';
 
@@ -18,6 +28,7 @@ export const appUser = pgTable('app_user', {
   /** The last accepted TOTP time step; a code is never accepted twice (replay). */
   totpLastStep: integer('totp_last_step'),
   oidcSubject: text('oidc_subject').unique(),
+  /** Wrong TOTP codes in a row, and the second factor's lock after too many (password guesses: loginThrottle). */
   failedLogins: integer('failed_logins').notNull().default(0),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
@@ -85,3 +96,19 @@ export const oidcFlow = pgTable('oidc_flow', {
   codeVerifier: text('code_verifier').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Failed password logins per account name (known or not) and client address: after a few, that pair
+ * waits a growing time. Nobody can lock an account from their own address for someone at another.
+ */
+export const loginThrottle = pgTable(
+  'login_throttle',
+  {
+    username: text('username').notNull(),
+    ip: text('ip').notNull(),
+    failures: integer('failures').notNull(),
+    blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.username, t.ip] }), index('login_throttle_last').on(t.lastFailureAt)],
+);

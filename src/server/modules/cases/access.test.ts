@@ -84,6 +84,7 @@ function request(route: CollectedRoute) {
       barnUnder18: 'nej',
     },
     'PATCH /api/v1/verksamheter/:verksamhetId/klienter/:klientId': { telefon: '08-1' },
+    'POST /api/v1/verksamheter/:verksamhetId/klienter/sok': { q: 'Hemlig' },
     'POST /api/v1/verksamheter/:verksamhetId/arenden': {
       klientId: ids.utanArende,
       forfraganDatum: '2025-01-01',
@@ -211,5 +212,77 @@ describe('the database wall (row-level security)', () => {
         ),
       ),
     ).rejects.toThrow();
+  });
+});
+
+describe('refused attempts at client data are audited', () => {
+  const refusals = (userId: string) =>
+    query<{
+      organisation_id: string | null;
+      resource_type: string;
+      resource_id: string | null;
+      detail: Record<string, unknown>;
+    }>(
+      database.db,
+      sql`select organisation_id, resource_type, resource_id, detail from audit_log
+          where action = 'atkomst.nekad' and user_id = ${userId} order by id`,
+    );
+
+  it('a foreign chef reading another verksamhet’s client gets 404, and one entry names who, where and what', async () => {
+    const chefB = await makeUser(database.db, [{ organisationId: B, roll: 'chef' }]);
+    const c = await loginAs(app, chefB.username);
+    const res = await c.get(`/api/v1/verksamheter/${A}/klienter/${ids.klientId}?q=Hemlig`);
+    expect(res.statusCode).toBe(404);
+    expect(await refusals(chefB.id)).toEqual([
+      {
+        organisation_id: A,
+        resource_type: 'verksamhet',
+        resource_id: A,
+        detail: {
+          behorighet: 'klient:read',
+          status: 404,
+          method: 'GET',
+          route: '/api/v1/verksamheter/:verksamhetId/klienter/:klientId',
+          params: { verksamhetId: A, klientId: ids.klientId },
+        },
+      },
+    ]);
+    // The query string (a search may carry a client's name) is not written to the append-only log.
+    expect(JSON.stringify(await refusals(chefB.id))).not.toContain('Hemlig');
+  });
+
+  it('also a refused write, and a role with no client access anywhere (refused by the route’s coarse gate)', async () => {
+    const chefB = await makeUser(database.db, [{ organisationId: B, roll: 'chef' }]);
+    const c = await loginAs(app, chefB.username);
+    const write = await c.post(arendeUrl(A, ids.arendeId!, '/anteckningar'), { text: 'x' });
+    expect(write.statusCode).toBe(404);
+    expect(await refusals(chefB.id)).toEqual([
+      expect.objectContaining({
+        organisation_id: A,
+        detail: expect.objectContaining({ behorighet: 'klient:write', status: 404, method: 'POST' }),
+      }),
+    ]);
+
+    const ledamot = await makeUser(database.db, [{ organisationId: A, roll: 'ledamot' }]);
+    const l = await loginAs(app, ledamot.username);
+    expect((await l.get(arendeUrl(A, ids.arendeId!, '/anteckningar'))).statusCode).toBe(404);
+    expect(await refusals(ledamot.id)).toEqual([
+      expect.objectContaining({
+        organisation_id: A,
+        detail: expect.objectContaining({
+          behorighet: 'klient:read',
+          status: 404,
+          params: { verksamhetId: A, arendeId: ids.arendeId },
+        }),
+      }),
+    ]);
+  });
+
+  it('the own chef’s read leaves no refusal; a client that does not exist in the own verksamhet is no refusal either', async () => {
+    const own = await makeUser(database.db, [{ organisationId: A, roll: 'chef' }]);
+    const c = await loginAs(app, own.username);
+    expect((await c.get(`/api/v1/verksamheter/${A}/klienter/${ids.klientId}`)).statusCode).toBe(200);
+    expect((await c.get(`/api/v1/verksamheter/${A}/klienter/${B}`)).statusCode).toBe(404);
+    expect(await refusals(own.id)).toEqual([]);
   });
 });

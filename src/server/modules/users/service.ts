@@ -8,6 +8,7 @@ import {
   type Roll,
   verksamheterMed,
 } from '../../../domain/access.ts';
+import { LOSENORD_MEDDELANDE, losenordFel } from '../../../domain/losenord.ts';
 import type { Tx } from '../../db/client.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { destroyUserSessions } from '../../platform/auth/sessions.ts';
@@ -194,7 +195,10 @@ export async function setUserDisabled(ctx: ServiceContext, userId: string, disab
 
 export async function setUserPassword(ctx: ServiceContext, userId: string, password: string) {
   return inTx(ctx, {}, async ({ tx, audit }) => {
-    await loadTarget(tx, ctx.principal, userId, 'hantera');
+    const { user } = await loadTarget(tx, ctx.principal, userId, 'hantera');
+    // The contract checks the rest of the rule; only here is the user's name known.
+    const fel = losenordFel(password, user.username);
+    if (fel) throw new Invalid([{ field: 'password', message: LOSENORD_MEDDELANDE[fel] }]);
     await repo.setPasswordHash(tx, userId, await hashPassword(password));
     await destroyUserSessions(tx, userId);
     await audit({ action: 'user.password_set', resourceType: 'user', resourceId: userId });

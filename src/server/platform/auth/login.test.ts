@@ -71,54 +71,160 @@ describe('password login', () => {
       expect(res.cookies).toHaveLength(0);
     }
     expect(await audit(u.username)).toEqual([
-      { action: 'login.failed', detail: { reason: 'password', locked: false } },
+      { action: 'login.failed', detail: { reason: 'password', failures: 1 } },
     ]);
     expect(await audit('finns-inte')).toEqual([
-      { action: 'login.failed', detail: { reason: 'unknown_user' } },
+      { action: 'login.failed', detail: { reason: 'unknown_user', failures: 1 } },
     ]);
   });
 
-  it('locks the account after lockoutThreshold failures; then even the right password is refused', async () => {
-    const locking = await makeApp(database.db, { lockoutThreshold: 3, lockoutMinutes: 15 });
+  it('a user without a password (OIDC only) is refused like anyone else, after the same hash check', async () => {
+    const u = await newUser();
+    await database.db.execute(sql`update app_user set password_hash = null where id = ${u.id}`);
+    const wrong = await new Client(app).post('/api/v1/auth/login', { username: u.username, password: 'x' });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json().detail).toBe('Fel användarnamn eller lösenord.');
+  });
+});
+
+describe('throttling of password guesses (no account lock)', () => {
+  const LOGIN = '/api/v1/auth/login';
+  /** A login attempt from the given client address. */
+  const attempt = (a: FastifyInstance, username: string, password: string, ip = '198.51.100.1') =>
+    a.inject({
+      method: 'POST',
+      url: LOGIN,
+      headers: { origin: ORIGIN },
+      payload: { username, password },
+      remoteAddress: ip,
+    });
+  /** Lets the current wait pass (instead of sleeping in the test). */
+  const waitOut = (username: string) =>
+    database.db.execute(
+      sql`update login_throttle set blocked_until = now() - interval '1 second' where username = ${username}`,
+    );
+  const throttleRows = (username: string) =>
+    query<{ ip: string; failures: number; wait: number | null }>(
+      database.db,
+      sql`select ip, failures, extract(epoch from blocked_until - last_failure_at)::float8 as wait
+          from login_throttle where username = ${username} order by ip`,
+    );
+
+  it('an unknown and a known account name get identical answers through the whole sequence', async () => {
+    const throttled = await makeApp(database.db, { lockoutThreshold: 3, lockoutMinutes: 15 });
     try {
       const u = await newUser();
-      const c = new Client(locking);
-      for (let i = 0; i < 3; i++) {
-        const res = await c.post('/api/v1/auth/login', { username: u.username, password: 'fel-lösenord' });
-        expect(res.statusCode).toBe(401);
-      }
-      const locked = await c.post('/api/v1/auth/login', { username: u.username, password: TEST_PASSWORD });
-      expect(locked.statusCode).toBe(429);
-      expect(locked.headers['content-type']).toContain('application/problem+json');
-      expect(locked.json().detail).toMatch(/låst/);
-      expect(locked.cookies).toHaveLength(0);
-      expect(await sessionsOf(u.id)).toHaveLength(0);
-
-      // The failures were recorded although every request failed.
-      expect((await audit(u.username)).map((a) => [a.action, a.detail?.reason, a.detail?.locked])).toEqual([
-        ['login.failed', 'password', false],
-        ['login.failed', 'password', false],
-        ['login.failed', 'password', true],
-        ['login.failed', 'locked', undefined],
+      const sequence = async (username: string) => {
+        const out: unknown[] = [];
+        for (let i = 0; i < 9; i++) {
+          const res = await attempt(throttled, username, 'fel-lösenord');
+          out.push({
+            status: res.statusCode,
+            type: res.headers['content-type'],
+            body: res.json(),
+            retryAfter: res.headers['retry-after'],
+            cookies: res.cookies.length,
+          });
+          if (res.statusCode === 429) await waitOut(username);
+        }
+        return out;
+      };
+      const known = await sequence(u.username);
+      const unknown = await sequence(`finns-inte-${u.username}`);
+      expect(unknown).toEqual(known);
+      const wrong = { status: 401, detail: 'Fel användarnamn eller lösenord.' };
+      const wait = {
+        status: 429,
+        detail: 'För många misslyckade inloggningar. Vänta en stund och försök igen.',
+      };
+      expect(
+        known.map((r) => [(r as { body: object }).body, (r as { retryAfter?: string }).retryAfter]),
+      ).toEqual([
+        [expect.objectContaining(wrong), undefined],
+        [expect.objectContaining(wrong), undefined],
+        [expect.objectContaining(wrong), undefined], // the third failure: now wait 1 s
+        [expect.objectContaining(wait), '1'],
+        [expect.objectContaining(wrong), undefined], // the fourth: 2 s
+        [expect.objectContaining(wait), '2'],
+        [expect.objectContaining(wrong), undefined], // the fifth: 4 s
+        [expect.objectContaining(wait), '4'],
+        [expect.objectContaining(wrong), undefined],
       ]);
-      const [row] = await query<{ minutes: number }>(
-        database.db,
-        sql`select extract(epoch from locked_until - now()) / 60 as minutes from app_user where id = ${u.id}`,
-      );
-      expect(Number(row!.minutes)).toBeGreaterThan(14);
-      expect(Number(row!.minutes)).toBeLessThanOrEqual(15);
-
-      // Once lockedUntil has passed, the right password works again.
-      await database.db.execute(
-        sql`update app_user set locked_until = now() - interval '1 second' where id = ${u.id}`,
-      );
-      const after = await c.post('/api/v1/auth/login', { username: u.username, password: TEST_PASSWORD });
-      expect(after.statusCode).toBe(200);
+      // Every attempt is in the log, the throttled ones too.
+      expect((await audit(u.username)).map((a) => a.detail?.reason)).toEqual([
+        'password',
+        'password',
+        'password',
+        'throttled',
+        'password',
+        'throttled',
+        'password',
+        'throttled',
+        'password',
+      ]);
     } finally {
-      await locking.close();
+      await throttled.close();
     }
   });
 
+  it('failures from address A do not stop a correct login from address B; A itself has to wait', async () => {
+    const throttled = await makeApp(database.db, { lockoutThreshold: 3, lockoutMinutes: 15 });
+    try {
+      const u = await newUser();
+      const A = '203.0.113.66';
+      const B = '198.51.100.20';
+      for (let i = 0; i < 10; i++) await attempt(throttled, u.username, `gissning-${i}`, A);
+      expect((await attempt(throttled, u.username, 'gissning-x', A)).statusCode).toBe(429);
+      // The owner, elsewhere, is not locked out.
+      const owner = await attempt(throttled, u.username, TEST_PASSWORD, B);
+      expect(owner.statusCode).toBe(200);
+      expect(owner.json()).toEqual({ mfa: 'none' });
+      // The attacker's address waits even with the right password (a guess is not checked while waiting).
+      expect((await attempt(throttled, u.username, TEST_PASSWORD, A)).statusCode).toBe(429);
+      expect((await throttleRows(u.username)).map((r) => [r.ip, r.failures])).toEqual([[A, 3]]);
+      // Once the wait is over the right password works from A too, and A's count starts again.
+      await waitOut(u.username);
+      expect((await attempt(throttled, u.username, TEST_PASSWORD, A)).statusCode).toBe(200);
+      expect(await throttleRows(u.username)).toEqual([]);
+    } finally {
+      await throttled.close();
+    }
+  });
+
+  it('the wait grows 1, 2, 4 … seconds up to OMBUD_LOCKOUT_MINUTES, and holds for every server on the database', async () => {
+    const policy = { lockoutThreshold: 2, lockoutMinutes: 1 };
+    const server1 = await makeApp(database.db, policy);
+    const server2 = await makeApp(database.db, policy);
+    try {
+      const username = `ingen-${Date.now()}`;
+      const waits: number[] = [];
+      for (let i = 0; i < 10; i++) {
+        const res = await attempt(i % 2 ? server2 : server1, username, 'fel');
+        expect(res.statusCode).toBe(401);
+        const [row] = await throttleRows(username);
+        waits.push(Math.round(row!.wait ?? 0));
+        // The other server sees the same wait.
+        if (row!.wait)
+          expect((await attempt(i % 2 ? server1 : server2, username, 'fel')).statusCode).toBe(429);
+        await waitOut(username);
+      }
+      expect(waits).toEqual([0, 1, 2, 4, 8, 16, 32, 60, 60, 60]);
+    } finally {
+      await server1.close();
+      await server2.close();
+    }
+  });
+
+  it('parallel guesses from one address are counted one after the other', async () => {
+    const throttled = await makeApp(database.db, { lockoutThreshold: 3, lockoutMinutes: 15 });
+    try {
+      const username = `parallell-${Date.now()}`;
+      const res = await Promise.all(Array.from({ length: 8 }, () => attempt(throttled, username, 'fel')));
+      expect(res.map((r) => r.statusCode).sort()).toEqual([401, 401, 401, 429, 429, 429, 429, 429]);
+    } finally {
+      await throttled.close();
+    }
+  });
   it('rate-limits login attempts: 429 after the configured maximum', async () => {
     const limited = await makeApp(database.db, { loginRateLimit: 3 });
     try {

@@ -41,6 +41,11 @@ describe('CSRF defence', () => {
     ['cross-site even with our Origin', { 'sec-fetch-site': 'cross-site', origin: ORIGIN }],
     ['a foreign Origin', { origin: 'https://evil.example' }],
     ['our host over another scheme-less trick', { origin: 'http://localhost:3000.evil.example' }],
+    // The Host header is the client's to choose: an Origin equal to it proves nothing.
+    [
+      'an Origin equal to the Host header but not OMBUD_PUBLIC_URL',
+      { origin: 'http://evil.example', host: 'evil.example' },
+    ],
     ['neither Sec-Fetch-Site nor Origin', {}],
   ])('refuses a cookie request with %s (403)', async (_name, headers) => {
     const res = await switchOrg(headers);

@@ -6,6 +6,7 @@ import type { AppDb } from '../../db/client.ts';
 import { withTx } from '../../db/client.ts';
 import { Forbidden, NotFound, Unauthorized } from '../errors.ts';
 import '../permissions.ts';
+import { auditRefusal, KLIENTDATA, requestRef } from '../refusal.ts';
 import { loadPrincipal } from './principal.ts';
 import { userForApiToken } from './service.ts';
 import { type ActiveSession, touchSession } from './sessions.ts';
@@ -29,18 +30,15 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * CSRF defence for cookie-authenticated (and login) requests: the browser's Sec-Fetch-Site must say the
- * request came from our own pages, or, from older browsers, Origin must be ours.
+ * request came from our own pages, or, from older browsers, Origin must be the configured public address.
+ * Never the Host header: it is whatever the client (or a misconfigured proxy) says, so an attacker's page
+ * reached under another name would compare equal to itself.
  */
 export function csrfOk(request: FastifyRequest, config: AppConfig): boolean {
   const site = request.headers['sec-fetch-site'];
   if (typeof site === 'string') return site === 'same-origin' || site === 'none';
   const origin = request.headers.origin;
-  if (typeof origin !== 'string') return false;
-  const host = request.headers.host;
-  return (
-    origin === new URL(config.publicUrl).origin ||
-    (host !== undefined && origin.replace(/^https?:\/\//, '') === host)
-  );
+  return typeof origin === 'string' && origin === new URL(config.publicUrl).origin;
 }
 
 export default fp(
@@ -95,7 +93,21 @@ export default fp(
       }
       if (permission === 'authenticated') return;
       // Coarse gate: no role anywhere grants this; the route's resources do not exist for this user.
-      if (!harNagonRattighet(request.principal, permission)) throw new NotFound();
+      if (!harNagonRattighet(request.principal, permission)) {
+        if (KLIENTDATA.includes(permission)) {
+          const params = request.params as Record<string, unknown> | undefined;
+          await auditRefusal({
+            db,
+            principal: request.principal,
+            ip: request.ip,
+            verksamhetId: typeof params?.verksamhetId === 'string' ? params.verksamhetId : null,
+            behorighet: permission,
+            status: 404,
+            request: requestRef(request),
+          });
+        }
+        throw new NotFound();
+      }
     });
   },
   { name: 'auth' },

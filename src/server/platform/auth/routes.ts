@@ -18,7 +18,7 @@ import { appUser, membership, organisation } from '../../db/schema/index.ts';
 import { NotFound, Unauthorized } from '../errors.ts';
 import { completeOidcLogin, OidcClient, startOidcLogin } from './oidc.ts';
 import { sessionCookieName } from './plugin.ts';
-import { login, logout, startTotpEnrolment, verifyTotp } from './service.ts';
+import { LoginThrottled, login, logout, startTotpEnrolment, verifyTotp } from './service.ts';
 import { destroySession, setActiveOrganisation } from './sessions.ts';
 
 export function setSessionCookie(reply: FastifyReply, config: AppConfig, id: string, expiresAt: Date) {
@@ -63,7 +63,10 @@ export async function authRoutes(app: FastifyInstance, opts: { db: AppDb; config
       schema: { tags: ['auth'], body: loginRequest, response: { 200: loginResponse } },
     },
     async (request, reply) => {
-      const result = await login(db, config, request.body, request.ip);
+      const result = await login(db, config, request.body, request.ip).catch((err: unknown) => {
+        if (err instanceof LoginThrottled) reply.header('retry-after', String(err.retryAfterSeconds));
+        throw err;
+      });
       await endPreviousSession(db, request.sessionId);
       setSessionCookie(reply, config, result.sessionId, result.expiresAt);
       return { mfa: result.mfa };

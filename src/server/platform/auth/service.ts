@@ -6,9 +6,10 @@ import { withTx } from '../../db/client.ts';
 import { apiToken, appUser, session } from '../../db/schema/index.ts';
 import { writeAudit } from '../audit.ts';
 import { Conflict, invalidField, TooManyRequests, Unauthorized } from '../errors.ts';
-import { DUMMY_HASH, verifyPassword } from './passwords.ts';
+import { DEMO_PASSWORD, DUMMY_HASH, verifyPassword } from './passwords.ts';
 import { loadPrincipal } from './principal.ts';
 import { completeMfa, createSession, destroySession } from './sessions.ts';
+import { clearFailures, lockPair, recordFailure, secondsToWait, throttleKey } from './throttle.ts';
 import { API_TOKEN_PREFIX, newSecret, sha256 } from './tokens.ts';
 
 export interface LoginResult {
@@ -22,50 +23,55 @@ type Outcome = { ok: true; result: LoginResult } | { ok: false; error: Error };
 
 const WRONG = 'Fel användarnamn eller lösenord.';
 
-/** Password login with lockout after repeated failures. Failures are recorded even though the request fails. */
+/** Too many failed logins for this account name from this address: 429 with the seconds to wait. */
+export class LoginThrottled extends TooManyRequests {
+  constructor(readonly retryAfterSeconds: number) {
+    super('För många misslyckade inloggningar. Vänta en stund och försök igen.');
+  }
+}
+
+/**
+ * Password login. An unknown account name, a wrong password and a disabled account get the same answer,
+ * after the same work (a password hash is always checked), and the same throttling: after
+ * `lockoutThreshold` failures for one account name from one address that pair waits 1, 2, 4 … seconds, at
+ * most `lockoutMinutes` (throttle.ts). Failures are recorded although the request fails.
+ */
 export async function login(
   db: AppDb,
   config: AppConfig,
   input: { username: string; password: string },
   ip: string | undefined,
 ): Promise<LoginResult> {
+  const key = throttleKey(input.username, ip);
+  const policy = { threshold: config.lockoutThreshold, maxMinutes: config.lockoutMinutes };
   const outcome = await withTx(db, {}, async (tx): Promise<Outcome> => {
-    const [user] = await tx.select().from(appUser).where(eq(appUser.username, input.username)).for('update');
+    await lockPair(tx, key);
+    const [user] = await tx.select().from(appUser).where(eq(appUser.username, input.username));
     const audit = (action: string, detail?: Record<string, unknown>) =>
       writeAudit(tx, { action, userId: user?.id ?? null, username: input.username, ip, detail });
-    if (!user) {
-      await verifyPassword(DUMMY_HASH, input.password);
-      await audit('login.failed', { reason: 'unknown_user' });
+    const wait = await secondsToWait(tx, key);
+    if (wait > 0) {
+      await audit('login.failed', { reason: 'throttled' });
+      return { ok: false, error: new LoginThrottled(wait) };
+    }
+    // No account, or one without a password (OIDC only): the dummy hash costs the same time.
+    let passwordOk = false;
+    if (user?.passwordHash) passwordOk = await verifyPassword(user.passwordHash, input.password);
+    else await verifyPassword(DUMMY_HASH, input.password);
+    if (!user || !passwordOk || user.disabledAt) {
+      const t = await recordFailure(tx, key, policy);
+      await audit('login.failed', {
+        reason: !user ? 'unknown_user' : user.disabledAt ? 'disabled' : 'password',
+        failures: t.failures,
+        ...(t.waitSeconds ? { waitSeconds: t.waitSeconds } : {}),
+      });
       return { ok: false, error: new Unauthorized(WRONG) };
     }
-    if (user.lockedUntil && user.lockedUntil > new Date()) {
-      await audit('login.failed', { reason: 'locked' });
-      return {
-        ok: false,
-        error: new TooManyRequests(
-          'Kontot är tillfälligt låst efter för många misslyckade försök. Försök igen senare.',
-        ),
-      };
-    }
-    const passwordOk = await verifyPassword(user.passwordHash, input.password);
-    if (!passwordOk || user.disabledAt) {
-      const failed = user.failedLogins + 1;
-      const lock = failed >= config.lockoutThreshold;
-      await tx
-        .update(appUser)
-        .set({
-          failedLogins: lock ? 0 : failed,
-          lockedUntil: lock ? new Date(Date.now() + config.lockoutMinutes * 60_000) : user.lockedUntil,
-        })
-        .where(eq(appUser.id, user.id));
-      await audit('login.failed', { reason: user.disabledAt ? 'disabled' : 'password', locked: lock });
-      return { ok: false, error: new Unauthorized(WRONG) };
-    }
-    if (config.production && input.password === 'demo') {
+    if (config.production && input.password === DEMO_PASSWORD) {
       await audit('login.failed', { reason: 'demo_password_in_production' });
       return { ok: false, error: new Unauthorized('Demolösenord är inte tillåtna i produktion.') };
     }
-    await tx.update(appUser).set({ failedLogins: 0, lockedUntil: null }).where(eq(appUser.id, user.id));
+    await clearFailures(tx, key);
     const mfa = await mfaNeeded(tx, config, user.id, user.totpEnabled);
     const created = await createSession(tx, user.id, mfa === 'none', {
       idleMinutes: config.sessionIdleMinutes,
@@ -120,8 +126,9 @@ export async function startTotpEnrolment(db: AppDb, userId: string, username: st
 
 /**
  * Verifies a TOTP code; on success the session's second factor is done (and enrolment completed).
- * Wrong codes count towards the same lockout as wrong passwords: at the threshold the account is locked
- * and this session ends, so a stolen password cannot be followed by guessing codes.
+ * `lockoutThreshold` wrong codes lock the second factor for `lockoutMinutes` and end this session, so a
+ * stolen password cannot be followed by guessing codes. Only someone who knows the password can get this
+ * far, so this lock, unlike a lock on the password, is not one that anyone can set off.
  */
 export async function verifyTotp(
   db: AppDb,
@@ -132,6 +139,18 @@ export async function verifyTotp(
   const outcome = await withTx(db, {}, async (tx) => {
     const [user] = await tx.select().from(appUser).where(eq(appUser.id, input.userId)).for('update');
     if (!user) return 'invalid' as const;
+    if (user.lockedUntil && user.lockedUntil > new Date()) {
+      // Not even the right code while locked: this session ends; a new login is asked for a code again.
+      await tx.delete(session).where(eq(session.idHash, input.sessionIdHash));
+      await writeAudit(tx, {
+        action: 'login.totp_failed',
+        userId: input.userId,
+        username: input.username,
+        ip,
+        detail: { reason: 'locked' },
+      });
+      return 'locked' as const;
+    }
     // The working secret first (a code never counts twice), then one being enrolled.
     const check = async (secret: string | null, afterTimeStep: number | null) => {
       if (!secret || !/^\d{6}$/.test(input.code)) return null;
@@ -182,7 +201,9 @@ export async function verifyTotp(
     return lock ? ('locked' as const) : ('invalid' as const);
   });
   if (outcome === 'locked')
-    throw new TooManyRequests('För många felaktiga koder. Kontot är tillfälligt låst; logga in igen senare.');
+    throw new TooManyRequests(
+      'För många felaktiga koder. Inloggningen med kod är tillfälligt låst; logga in igen senare.',
+    );
   if (outcome === 'invalid')
     throw invalidField('code', 'Koden stämmer inte. Kontrollera tiden i din app och försök igen.');
 }
