@@ -25,7 +25,15 @@ export async function cliContext(): Promise<{ ctx: ServiceContext; database: Dat
 
 /** Runs a command body with an opened database, closing it afterwards; errors become exit code 1. */
 export async function withCli(fn: (c: { ctx: ServiceContext; database: Database }) => Promise<void>) {
-  const c = await cliContext();
+  let c: Awaited<ReturnType<typeof cliContext>>;
+  try {
+    c = await cliContext();
+  } catch (err) {
+    // e.g. the server holds the embedded database (db/lock.ts): say so, exit 1, no stack trace.
+    printError(err);
+    process.exitCode = 1;
+    return;
+  }
   try {
     await fn(c);
   } catch (err) {

@@ -1,10 +1,11 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { type ExtractTablesWithRelations, type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { type DataDirLock, lockDataDir } from './lock.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -46,12 +47,30 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     const db = drizzlePg(pool, { schema }) as unknown as AppDb;
     return { db, kind: 'pg', close: () => pool.end() };
   }
-  if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
-  const client = opts.pglite ?? new PGlite(opts.dataDir);
-  await client.waitReady;
-  await client.exec("SET TIME ZONE 'UTC'");
-  const db = drizzlePglite(client, { schema }) as unknown as AppDb;
-  return { db, kind: 'pglite', close: () => client.close() };
+  let lock: DataDirLock | undefined;
+  if (opts.dataDir) {
+    // The data directory holds client data (and the keys beside it): for this OS user only.
+    mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+    chmodSync(opts.dataDir, 0o700);
+    lock = lockDataDir(opts.dataDir);
+  }
+  try {
+    const client = opts.pglite ?? new PGlite(opts.dataDir);
+    await client.waitReady;
+    await client.exec("SET TIME ZONE 'UTC'");
+    const db = drizzlePglite(client, { schema }) as unknown as AppDb;
+    return {
+      db,
+      kind: 'pglite',
+      close: async () => {
+        await client.close();
+        lock?.release();
+      },
+    };
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
 }
 
 export interface TxContext {
