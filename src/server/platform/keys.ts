@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 /**
  * Secrets that must live OUTSIDE the database, so that someone with only database access (or a copied
@@ -11,8 +11,10 @@ import { join, resolve } from 'node:path';
  *            secrets (envelope encryption).
  *
  * Each comes from its environment variable (32 bytes, base64 or hex) — what several server processes on
- * one PostgreSQL must share — or else from a file `keys/<name>.key` in the data directory, generated on
- * first use with mode 600 (directory 700). `wx` makes two processes starting at once agree on one key.
+ * one PostgreSQL must share — or else from a file `<name>.key` in the key folder, generated on first use
+ * with mode 600 (folder 700). `wx` makes two processes starting at once agree on one key. The key folder
+ * is OMBUD_KEY_DIR, by default `keys` BESIDE the data directory, never inside it: the embedded database
+ * is the data directory, and a copy or backup of it must not carry the keys that protect it.
  */
 export type KeyName = 'audit' | 'data';
 
@@ -35,9 +37,10 @@ function parseKey(name: KeyName, raw: string): Buffer {
   return key;
 }
 
-/** The data directory's key folder (OMBUD_DATA_DIR or ./data, as the server's configuration). */
+/** The key folder: OMBUD_KEY_DIR, or `keys` beside the data directory (./data → ./keys). */
 export function keyDir(env: NodeJS.ProcessEnv = process.env): string {
-  return join(resolve(env.OMBUD_DATA_DIR ?? 'data'), 'keys');
+  if (env.OMBUD_KEY_DIR) return resolve(env.OMBUD_KEY_DIR);
+  return join(dirname(resolve(env.OMBUD_DATA_DIR ?? 'data')), 'keys');
 }
 
 function loadOrCreate(name: KeyName, env: NodeJS.ProcessEnv): Buffer {
