@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { auditCommands } from './audit.ts';
 import { authCommands } from './auth.ts';
+import { backupCommands } from './backup.ts';
 import { bristerCommands } from './brister.ts';
 import { casesCommands } from './cases.ts';
 import { dbCommands } from './db.ts';
@@ -18,6 +19,7 @@ seedCommands(program);
 verksamhetCommands(program);
 authCommands(program);
 auditCommands(program);
+backupCommands(program);
 casesCommands(program);
 bristerCommands(program);
 redovisningCommands(program);

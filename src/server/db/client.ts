@@ -23,6 +23,8 @@ export async function query<T>(db: Queryable, q: SQL): Promise<T[]> {
 export interface Database {
   db: AppDb;
   kind: 'pglite' | 'pg';
+  /** The embedded database itself (backups dump its data directory). */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -62,6 +64,7 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     return {
       db,
       kind: 'pglite',
+      pglite: client,
       close: async () => {
         await client.close();
         lock?.release();

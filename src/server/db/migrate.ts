@@ -19,6 +19,11 @@ async function runSqlFile(database: Database, file: string) {
   }
 }
 
+/** The cluster-wide roles the schema's policies name (a restore needs them before the dump's grants). */
+export function prepareRoles(database: Database): Promise<void> {
+  return runSqlFile(database, 'pre-migrate.sql');
+}
+
 /** Brings a database to the current schema and loads the reference data (idempotent). */
 export async function migrate(database: Database): Promise<void> {
   await runSqlFile(database, 'pre-migrate.sql');
