@@ -78,7 +78,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           allowInsecure: env.OIDC_ALLOW_INSECURE === '1',
         }
       : undefined,
-    gallringDagar: int(env.OMBUD_GALLRING_DAGAR, 0),
+    // A grace period: a client closed by mistake can be reopened before the identity is gone for good.
+    gallringDagar: int(env.OMBUD_GALLRING_DAGAR, 30),
   };
 }
 

@@ -7,7 +7,8 @@ import { TEST_PASSWORD } from './factories.ts';
 export const ORIGIN = 'http://localhost:3000';
 
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
-  return { ...loadConfig({ NODE_ENV: 'test', OMBUD_DEMO: '0' }), publicUrl: ORIGIN, ...overrides };
+  // Tests purge on the closing day unless they set a grace period (the deployed default is 30 days).
+  return { ...loadConfig({ NODE_ENV: 'test', OMBUD_DEMO: '0' }), publicUrl: ORIGIN, gallringDagar: 0, ...overrides };
 }
 
 export async function makeApp(db: AppDb, overrides: Partial<AppConfig> = {}): Promise<FastifyInstance> {

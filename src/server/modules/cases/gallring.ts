@@ -43,7 +43,7 @@ export async function gallraVerksamhet(
   verksamhetId: string,
   idag: string = idagISverige(),
 ) {
-  return iVerksamhet(ctx, verksamhetId, 'klient:write', async ({ tx, audit }) => {
+  const result = await iVerksamhet(ctx, verksamhetId, 'klient:write', async ({ tx, audit }) => {
     const ids = (await repo.attGallra(tx, verksamhetId, idag)).map((r) => r.klient_id);
     const gallrade = await repo.gallra(tx, verksamhetId, ids);
     if (gallrade) {
@@ -56,6 +56,8 @@ export async function gallraVerksamhet(
     }
     return { gallrade };
   });
+  if (result.gallrade) await repo.vacuumIdentitet(ctx.db);
+  return result;
 }
 
 /**
@@ -89,6 +91,7 @@ export async function gallraSomSystem(
       return n;
     });
   }
+  if (gallrade) await repo.vacuumIdentitet(ctx.db);
   return { gallrade, verksamheter: ids.length };
 }
 

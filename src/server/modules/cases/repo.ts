@@ -1,6 +1,6 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { ArendeStatus, BarnUnder18, ForfraganFran, Kon } from '../../../domain/codes.ts';
-import { type Queryable, query } from '../../db/client.ts';
+import { type AppDb, type Queryable, query } from '../../db/client.ts';
 import {
   anteckning,
   arende,
@@ -464,6 +464,18 @@ export async function gallra(db: Queryable, verksamhetId: string, klientIds: str
         where verksamhet_id = ${verksamhetId} and id = any(${ids}) and gallrad_at is null returning id`,
   );
   return done.length;
+}
+
+/**
+ * After a purge: rewrite the identity and note tables so the deleted rows' bytes leave the table files.
+ * A DELETE only marks rows dead, and plain VACUUM only makes their space reusable; VACUUM FULL writes the
+ * live rows to new files and drops the old ones. It cannot run inside a transaction and needs the table
+ * owner, so it runs on the database handle itself (never as ombud_app). It locks the two tables for the
+ * moment it takes (they hold only current clients' identities); with several processes, concurrent
+ * vacuums simply queue.
+ */
+export async function vacuumIdentitet(db: AppDb) {
+  await db.execute(sql`vacuum full klient_identitet, anteckning`);
 }
 
 // ---------------------------------------------------------------- import (set-based)
