@@ -8,7 +8,12 @@ export const ORIGIN = 'http://localhost:3000';
 
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   // Tests purge on the closing day unless they set a grace period (the deployed default is 30 days).
-  return { ...loadConfig({ NODE_ENV: 'test', OMBUD_DEMO: '0' }), publicUrl: ORIGIN, gallringDagar: 0, ...overrides };
+  return {
+    ...loadConfig({ NODE_ENV: 'test', OMBUD_DEMO: '0' }),
+    publicUrl: ORIGIN,
+    gallringDagar: 0,
+    ...overrides,
+  };
 }
 
 export async function makeApp(db: AppDb, overrides: Partial<AppConfig> = {}): Promise<FastifyInstance> {

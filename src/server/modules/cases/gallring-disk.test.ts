@@ -1,14 +1,17 @@
-// Gallring that really erases: after a purge the deleted identity and note bytes are gone from the
-// embedded database's table files (VACUUM FULL rewrites them), while a kept client's are still there —
-// which shows the scan would find a purged one too. PGlite only: its files are ours to read.
+// Gallring that really erases: identity and notes are never on disk in clear (encrypted at rest), and
+// after a purge even their ciphertext is gone from the embedded database's table files (VACUUM FULL
+// rewrites them), while a kept client's ciphertext is still there — which shows the scan would find a
+// purged one too. PGlite only: its files are ours to read.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { luhnKontrollsiffra } from '../../../domain/personnummer.ts';
-import { openDatabase } from '../../db/client.ts';
+import { openDatabase, query } from '../../db/client.ts';
 import { migrate } from '../../db/migrate.ts';
 import { systemPrincipal } from '../../platform/context.ts';
+import { decryptField } from '../../platform/field-crypto.ts';
 import { loginAs, makeApp, testConfig } from '../../testing/app.ts';
 import { makeUser, makeVerksamhet } from '../../testing/factories.ts';
 import { gallraSomSystem } from './gallring.ts';
@@ -29,7 +32,9 @@ const foundIn = (files: string[], value: string) =>
 const pnr = (datum: string, nnn: string) => `${datum}-${nnn}${luhnKontrollsiffra(`${datum.slice(2)}${nnn}`)}`;
 
 describe.skipIf(inject('testDb').kind === 'pg')('gallring on disk', () => {
-  it('leaves no purged personnummer, name or note in the table files', { timeout: 120_000 }, async () => {
+  it('leaves no purged personnummer, name or note in the table files, in clear or encrypted', {
+    timeout: 120_000,
+  }, async () => {
     const dataDir = join(dir, 'data');
     const database = await openDatabase({ dataDir });
     await migrate(database);
@@ -73,6 +78,17 @@ describe.skipIf(inject('testDb').kind === 'pg')('gallring on disk', () => {
           avslutOrsak: 'ej_malgrupp',
         });
     }
+    // What is on disk is ciphertext: the plaintext is never there, so the purge is proven on the
+    // stored (encrypted) values themselves.
+    const stored = await query<{ text: string }>(database.db, sql`select text from anteckning`);
+    const sealed = (note: string) => stored.find((r) => decryptField(r.text) === note)!.text;
+    const purgedSealed = sealed(people.purged.note);
+    const keptSealed = sealed(people.kept.note);
+    expect(purgedSealed).not.toContain(people.purged.note);
+    const [pnrSealed] = await query<{ p: string }>(
+      database.db,
+      sql`select personnummer as p from klient_identitet where alias = ${people.purged.alias}`,
+    );
     const ctx = { db: database.db, config: testConfig(), principal: systemPrincipal('test'), ip: 'cli' };
     expect((await gallraSomSystem(ctx, { verksamhetId: v.id })).gallrade).toBe(1);
     // Dropped files are unlinked at a checkpoint; shutting down takes one.
@@ -82,10 +98,11 @@ describe.skipIf(inject('testDb').kind === 'pg')('gallring on disk', () => {
 
     const files = filesUnder(join(dataDir, 'base'));
     expect(files.length).toBeGreaterThan(10);
-    for (const value of [people.purged.pnr, people.purged.namn, people.purged.note])
-      expect(foundIn(files, value), `${value} is still in the table files`).toBe(0);
-    // The control: what was not purged is found by the same scan. (Encrypted at rest, this would be the
-    // ciphertext instead; the plaintext check above holds either way.)
-    expect(foundIn(files, people.kept.note)).toBeGreaterThan(0);
+    for (const value of [people.purged.pnr, people.purged.namn, people.purged.note, people.kept.note])
+      expect(foundIn(files, value), `${value} is in the table files in clear`).toBe(0);
+    for (const value of [purgedSealed, pnrSealed!.p])
+      expect(foundIn(files, value), 'a purged value is still in the table files').toBe(0);
+    // The control: what was not purged is found by the same scan.
+    expect(foundIn(files, keptSealed)).toBeGreaterThan(0);
   });
 });

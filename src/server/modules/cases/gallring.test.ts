@@ -9,6 +9,7 @@ import { type ArendePost, type KlientPost, raknaRedovisning } from '../../../dom
 import { query, withTx } from '../../db/client.ts';
 import { verifyAuditChain } from '../../platform/audit.ts';
 import { systemPrincipal } from '../../platform/context.ts';
+import { decryptField } from '../../platform/field-crypto.ts';
 import { jobs } from '../../platform/scheduler.ts';
 import { type Client, loginAs, makeApp, testConfig } from '../../testing/app.ts';
 import { createTestDb, type TestDatabase } from '../../testing/db.ts';
@@ -133,8 +134,19 @@ async function hittaAlla(values: Array<[string, boolean]>): Promise<string[][]> 
         sql`, `,
       )} from ${sql.identifier(c.table_name)}`,
     );
-    values.forEach((_, i) => {
-      if ((r![`v${i}`] ?? 0) > 0) hits[i]!.push(`${c.table_name}.${c.column_name}`);
+    // Identity fields and notes are stored encrypted: read those values through the key as well.
+    const sealed = await query<{ v: string }>(
+      database.db,
+      sql`select ${id}::text as v from ${sql.identifier(c.table_name)} where ${id}::text like 'enc1:%'`,
+    );
+    const open = sealed.map((x) => decryptField(x.v));
+    values.forEach(([v, siffror], i) => {
+      const inSealed = open.some((o) =>
+        siffror
+          ? o.replace(/\D/g, '').includes(v.replace(/\D/g, ''))
+          : o.toLowerCase().includes(v.toLowerCase()),
+      );
+      if ((r![`v${i}`] ?? 0) > 0 || inSealed) hits[i]!.push(`${c.table_name}.${c.column_name}`);
     });
   }
   return hits;

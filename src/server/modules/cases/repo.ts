@@ -9,6 +9,7 @@ import {
   klientIdentitet,
   ombudTjanst,
 } from '../../db/schema/index.ts';
+import { decryptField, decryptOptional, encryptField, encryptOptional } from '../../platform/field-crypto.ts';
 
 // Raw reads cast dates and timestamps to text so that both drivers (pg parses dates into Date objects,
 // PGlite does not) answer with the same strings.
@@ -38,6 +39,24 @@ export interface KlientRow {
   senaste_status: ArendeStatus | null;
   senaste_forfragan: string | null;
   senaste_ombud: string | null;
+}
+
+/** Identity fields are stored encrypted (platform/field-crypto.ts); the alias, a pseudonym, in clear. */
+function klartext(r: KlientRow): KlientRow {
+  return {
+    ...r,
+    namn: decryptOptional(r.namn),
+    personnummer: decryptOptional(r.personnummer),
+    telefon: decryptOptional(r.telefon),
+    adress: decryptOptional(r.adress),
+  };
+}
+
+function krypterad<T extends Partial<KlientIdentitet>>(i: T): T {
+  const out = { ...i };
+  for (const f of ['namn', 'personnummer', 'telefon', 'adress'] as const)
+    if (out[f] !== undefined) out[f] = encryptOptional(out[f]);
+  return out;
 }
 
 const KLIENT_SELECT = sql`
@@ -93,7 +112,7 @@ export async function listKlienter(db: Queryable, verksamhetId: string, f: Klien
           where ${where} order by ${order} limit ${f.limit} offset ${f.offset})
         order by ${order}`,
   );
-  return { total: n?.n ?? 0, rows };
+  return { total: n?.n ?? 0, rows: rows.map(klartext) };
 }
 
 export async function getKlient(db: Queryable, verksamhetId: string, id: string): Promise<KlientRow | null> {
@@ -101,7 +120,7 @@ export async function getKlient(db: Queryable, verksamhetId: string, id: string)
     db,
     sql`${KLIENT_SELECT} where k.verksamhet_id = ${verksamhetId} and k.id = ${id}`,
   );
-  return row ?? null;
+  return row ? klartext(row) : null;
 }
 
 export async function aliasFinns(db: Queryable, verksamhetId: string, alias: string, utomKlientId?: string) {
@@ -148,7 +167,7 @@ export async function insertKlient(
     .insert(klient)
     .values({ verksamhetId, ...s })
     .returning({ id: klient.id });
-  await db.insert(klientIdentitet).values({ klientId: row!.id, verksamhetId, ...i });
+  await db.insert(klientIdentitet).values({ klientId: row!.id, verksamhetId, ...krypterad(i) });
   return row!.id;
 }
 
@@ -168,7 +187,7 @@ export async function updateKlient(
   if (Object.keys(i).length) {
     await db
       .update(klientIdentitet)
-      .set(i)
+      .set(krypterad(i))
       .where(and(eq(klientIdentitet.verksamhetId, verksamhetId), eq(klientIdentitet.klientId, id)));
   }
 }
@@ -369,11 +388,12 @@ export interface AnteckningRow {
 }
 
 export async function listAnteckningar(db: Queryable, verksamhetId: string, arendeId: string) {
-  return query<AnteckningRow>(
+  const rows = await query<AnteckningRow>(
     db,
     sql`select id, arende_id, text, created_by, ${ts(sql`created_at`)} as created_at from anteckning
         where verksamhet_id = ${verksamhetId} and arende_id = ${arendeId} order by created_at, id`,
   );
+  return rows.map((r) => ({ ...r, text: decryptField(r.text) }));
 }
 
 export async function insertAnteckning(
@@ -385,7 +405,7 @@ export async function insertAnteckning(
 ): Promise<string> {
   const [row] = await db
     .insert(anteckning)
-    .values({ verksamhetId, arendeId, text, createdBy })
+    .values({ verksamhetId, arendeId, text: encryptField(text), createdBy })
     .returning({ id: anteckning.id });
   return row!.id;
 }
