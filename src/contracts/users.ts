@@ -65,3 +65,19 @@ export type CreateUser = z.infer<typeof createUser>;
 
 export const addMembership = z.strictObject({ organisationId: z.uuid(), roll });
 export const setPassword = z.strictObject({ password });
+
+/** A user's API token as an administrator sees it: never the secret (only its hash is kept). */
+export const apiTokenItem = z.object({
+  id: z.uuid(),
+  namn: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export type ApiTokenItem = z.infer<typeof apiTokenItem>;
+
+/** The user's link to their identity at the OIDC provider (the ID token's `sub`); null = not linked. */
+export const oidcKoppling = z.object({ subject: z.string().nullable() });
+export type OidcKoppling = z.infer<typeof oidcKoppling>;
+export const setOidcSubject = z.strictObject({ subject: text(255) });

@@ -3,9 +3,10 @@ import { cases } from '../routes/cases/messages.ts';
 import { core } from './core.ts';
 import { national } from './national.ts';
 import { redovisning } from './redovisning.ts';
+import { users } from './users.ts';
 
 /** All message files, merged. A module adds its own with one line here. */
-const modules = [core, redovisning, national, brister, cases];
+const modules = [core, redovisning, national, brister, cases, users];
 
 export type Lang = 'sv' | 'en';
 export const messages: Record<Lang, Record<string, string>> = {

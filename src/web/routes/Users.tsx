@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, Fragment, useState } from 'react';
 import { ROLLER } from '../../contracts/auth.ts';
 import type { UserItem } from '../../contracts/users.ts';
 import { ApiError, api } from '../api.ts';
@@ -8,8 +8,7 @@ import { Field, SelectField } from '../components/Field.tsx';
 import { Loading, Page } from '../components/Page.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { useSession } from '../session.tsx';
-
-const CHEF_ROLLER = ['ombud', 'chef', 'ledamot'] as const;
+import { CHEF_ROLLER, ManageUser } from './ManageUser.tsx';
 
 function NewUserForm() {
   const { t } = useI18n();
@@ -118,59 +117,71 @@ function NewUserForm() {
 export function Users() {
   const { t } = useI18n();
   const { me } = useSession();
-  const qc = useQueryClient();
   const q = useQuery({ queryKey: ['users'], queryFn: () => api.get<UserItem[]>('/users') });
-  const toggle = useMutation({
-    mutationFn: (u: UserItem) => api.post(`/users/${u.id}/${u.disabled ? 'enable' : 'disable'}`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['users'] }),
-  });
+  // The server decides (admin-actions.ts): an admin in any of their organisations, not only the active one.
+  const isAdmin = me.medlemskap.some((m) => m.roll === 'admin');
+  const [managing, setManaging] = useState<string | null>(null);
   return (
     <Page title={t('users.title')}>
       <NewUserForm />
-      <ErrorMessage error={toggle.error} />
       {q.isPending ? (
         <Loading />
       ) : q.error ? (
         <ErrorMessage error={q.error} />
       ) : (
-        <table>
-          <caption className="sr-only">{t('users.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('col.username')}</th>
-              <th scope="col">{t('col.namn')}</th>
-              <th scope="col">{t('col.roll')}</th>
-              <th scope="col">{t('col.status')}</th>
-              <th scope="col">
-                <span className="sr-only">{t('col.status')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {q.data.map((u) => (
-              <tr key={u.id}>
-                <td>{u.username}</td>
-                <td>{u.displayName}</td>
-                <td>
-                  {u.medlemskap.map((m) => `${t(`roll.${m.roll}`)} (${m.organisationNamn})`).join('; ')}
-                </td>
-                <td>{u.disabled ? t('users.disabled') : t('users.active')}</td>
-                <td>
-                  {u.id !== me.userId ? (
-                    <button
-                      type="button"
-                      className="secondary"
-                      onClick={() => toggle.mutate(u)}
-                      aria-label={`${u.disabled ? t('users.enable') : t('users.disable')} ${u.username}`}
-                    >
-                      {u.disabled ? t('users.enable') : t('users.disable')}
-                    </button>
-                  ) : null}
-                </td>
+        <div className="table-scroll">
+          <table>
+            <caption className="sr-only">{t('users.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('col.username')}</th>
+                <th scope="col">{t('col.namn')}</th>
+                <th scope="col">{t('col.roll')}</th>
+                <th scope="col">{t('col.status')}</th>
+                <th scope="col" className="actions">
+                  <span className="sr-only">{t('manage.actions')}</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {q.data.map((u) => {
+                const open = managing === u.id;
+                const panelId = `hantera-${u.id}`;
+                return (
+                  <Fragment key={u.id}>
+                    <tr>
+                      <td>{u.username}</td>
+                      <td>{u.displayName}</td>
+                      <td>
+                        {u.medlemskap.map((m) => `${t(`roll.${m.roll}`)} (${m.organisationNamn})`).join('; ')}
+                      </td>
+                      <td>{u.disabled ? t('users.disabled') : t('users.active')}</td>
+                      <td className="actions">
+                        <button
+                          type="button"
+                          className="secondary"
+                          aria-expanded={open}
+                          aria-controls={open ? panelId : undefined}
+                          aria-label={t('manage.openFor', { name: u.username })}
+                          onClick={() => setManaging(open ? null : u.id)}
+                        >
+                          {t('manage.open')}
+                        </button>
+                      </td>
+                    </tr>
+                    {open ? (
+                      <tr className="manage-row">
+                        <td colSpan={5}>
+                          <ManageUser user={u} id={panelId} isAdmin={isAdmin} />
+                        </td>
+                      </tr>
+                    ) : null}
+                  </Fragment>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
     </Page>
   );

@@ -2,9 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ok } from '../../../contracts/common.ts';
-import { addMembership, createUser, setPassword, userItem } from '../../../contracts/users.ts';
+import {
+  addMembership,
+  apiTokenItem,
+  createUser,
+  oidcKoppling,
+  setOidcSubject,
+  setPassword,
+  userItem,
+} from '../../../contracts/users.ts';
 import { ctxFrom } from '../../platform/request-context.ts';
 import type { ModuleDeps } from '../index.ts';
+import * as adminActions from './admin-actions.ts';
 import * as service from './service.ts';
 
 export async function userRoutes(app: FastifyInstance, deps: ModuleDeps) {
@@ -56,5 +65,46 @@ export async function userRoutes(app: FastifyInstance, deps: ModuleDeps) {
       schema: { tags, params: id, body: setPassword, response: { 200: ok } },
     },
     (req) => service.setUserPassword(ctxFrom(req, deps), req.params.id, req.body.password),
+  );
+
+  // How the user logs in (admin only, checked in admin-actions.ts): what the CLI does, while the server runs.
+  r.get(
+    '/users/:id/tokens',
+    {
+      config: { permission: 'user:admin' },
+      schema: { tags, params: id, response: { 200: z.array(apiTokenItem) } },
+    },
+    (req) => adminActions.listUserTokens(ctxFrom(req, deps), req.params.id),
+  );
+  r.post(
+    '/users/:id/tokens/:tokenId/revoke',
+    {
+      config: { permission: 'user:admin' },
+      schema: { tags, params: id.extend({ tokenId: z.uuid() }), response: { 200: ok } },
+    },
+    (req) => adminActions.revokeUserToken(ctxFrom(req, deps), req.params.id, req.params.tokenId),
+  );
+  r.post(
+    '/users/:id/totp-reset',
+    { config: { permission: 'user:admin' }, schema: { tags, params: id, response: { 200: ok } } },
+    (req) => adminActions.resetUserTotp(ctxFrom(req, deps), req.params.id),
+  );
+  r.get(
+    '/users/:id/oidc',
+    { config: { permission: 'user:admin' }, schema: { tags, params: id, response: { 200: oidcKoppling } } },
+    (req) => adminActions.getUserOidc(ctxFrom(req, deps), req.params.id),
+  );
+  r.put(
+    '/users/:id/oidc',
+    {
+      config: { permission: 'user:admin' },
+      schema: { tags, params: id, body: setOidcSubject, response: { 200: ok } },
+    },
+    (req) => adminActions.setUserOidc(ctxFrom(req, deps), req.params.id, req.body.subject),
+  );
+  r.delete(
+    '/users/:id/oidc',
+    { config: { permission: 'user:admin' }, schema: { tags, params: id, response: { 200: ok } } },
+    (req) => adminActions.setUserOidc(ctxFrom(req, deps), req.params.id, null),
   );
 }

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { generateSecret, generateURI, verify as verifyTotpCode } from 'otplib';
 import type { AppConfig } from '../../config.ts';
 import type { AppDb } from '../../db/client.ts';
@@ -6,11 +6,21 @@ import { withTx } from '../../db/client.ts';
 import { apiToken, appUser, session } from '../../db/schema/index.ts';
 import { writeAudit } from '../audit.ts';
 import { Conflict, invalidField, TooManyRequests, Unauthorized } from '../errors.ts';
+import { decryptField, encryptField } from '../field-crypto.ts';
 import { DEMO_PASSWORD, DUMMY_HASH, verifyPassword } from './passwords.ts';
 import { loadPrincipal } from './principal.ts';
 import { completeMfa, createSession, destroySession } from './sessions.ts';
 import { clearFailures, lockPair, recordFailure, secondsToWait, throttleKey } from './throttle.ts';
 import { API_TOKEN_PREFIX, newSecret, sha256 } from './tokens.ts';
+
+/**
+ * Who makes an administrative change, for its audit entry: the CLI's operator name (`cli:<os user>`), or a
+ * signed-in administrator with their user id and address (the web's user administration).
+ */
+export type Acting = string | { userId: string; username: string; ip?: string | undefined };
+
+const actingFields = (a: Acting) =>
+  typeof a === 'string' ? { username: a } : { userId: a.userId, username: a.username, ip: a.ip };
 
 export interface LoginResult {
   sessionId: string;
@@ -118,7 +128,11 @@ export async function logout(
 export async function startTotpEnrolment(db: AppDb, userId: string, username: string) {
   const secret = generateSecret();
   await withTx(db, {}, async (tx) => {
-    await tx.update(appUser).set({ totpPendingSecret: secret }).where(eq(appUser.id, userId));
+    // Stored encrypted (platform/field-crypto.ts): a copied database must not yield working second factors.
+    await tx
+      .update(appUser)
+      .set({ totpPendingSecret: encryptField(secret) })
+      .where(eq(appUser.id, userId));
     await writeAudit(tx, { action: 'totp.enrolment_started', userId, username });
   });
   return { secret, uri: generateURI({ issuer: 'Ombud', label: username, secret }) };
@@ -155,7 +169,7 @@ export async function verifyTotp(
     const check = async (secret: string | null, afterTimeStep: number | null) => {
       if (!secret || !/^\d{6}$/.test(input.code)) return null;
       const r = await verifyTotpCode({
-        secret,
+        secret: decryptField(secret),
         token: input.code,
         epochTolerance: 30,
         ...(afterTimeStep !== null ? { afterTimeStep } : {}),
@@ -209,7 +223,7 @@ export async function verifyTotp(
 }
 
 /** A personal API token for integrations; the secret is shown once and only its hash is kept. */
-export async function createApiToken(db: AppDb, userId: string, namn: string, actingUsername: string) {
+export async function createApiToken(db: AppDb, userId: string, namn: string, acting: Acting) {
   const token = newSecret(API_TOKEN_PREFIX);
   await withTx(db, {}, async (tx) => {
     const [row] = await tx
@@ -218,7 +232,7 @@ export async function createApiToken(db: AppDb, userId: string, namn: string, ac
       .returning({ id: apiToken.id });
     await writeAudit(tx, {
       action: 'token.created',
-      username: actingUsername,
+      ...actingFields(acting),
       resourceType: 'api_token',
       resourceId: row?.id ?? null,
       detail: { forUser: userId, namn },
@@ -227,18 +241,32 @@ export async function createApiToken(db: AppDb, userId: string, namn: string, ac
   return token;
 }
 
-/** Revokes a token at once (the next request with it is refused). False if there is no live token by that id. */
-export async function revokeApiToken(db: AppDb, tokenId: string, actingUsername: string): Promise<boolean> {
+/**
+ * Revokes a token at once (the next request with it is refused). False if there is no live token by that id
+ * (of `forUserId`, when given).
+ */
+export async function revokeApiToken(
+  db: AppDb,
+  tokenId: string,
+  acting: Acting,
+  forUserId?: string,
+): Promise<boolean> {
   return withTx(db, {}, async (tx) => {
     const [row] = await tx
       .update(apiToken)
       .set({ revokedAt: sql`now()` })
-      .where(sql`${apiToken.id} = ${tokenId} and ${apiToken.revokedAt} is null`)
+      .where(
+        and(
+          eq(apiToken.id, tokenId),
+          isNull(apiToken.revokedAt),
+          forUserId === undefined ? undefined : eq(apiToken.userId, forUserId),
+        ),
+      )
       .returning({ id: apiToken.id, userId: apiToken.userId });
     if (!row) return false;
     await writeAudit(tx, {
       action: 'token.revoked',
-      username: actingUsername,
+      ...actingFields(acting),
       resourceType: 'api_token',
       resourceId: row.id,
       detail: { forUser: row.userId },
@@ -255,6 +283,7 @@ export async function listApiTokens(db: AppDb, userId: string) {
         namn: apiToken.namn,
         createdAt: apiToken.createdAt,
         lastUsedAt: apiToken.lastUsedAt,
+        expiresAt: apiToken.expiresAt,
         revokedAt: apiToken.revokedAt,
       })
       .from(apiToken)
@@ -271,7 +300,7 @@ export async function linkOidcSubject(
   db: AppDb,
   userId: string,
   subject: string | null,
-  actingUsername: string,
+  acting: Acting,
 ): Promise<void> {
   await withTx(db, {}, async (tx) => {
     if (subject !== null) {
@@ -286,7 +315,7 @@ export async function linkOidcSubject(
     if (subject === null) await tx.delete(session).where(eq(session.userId, userId));
     await writeAudit(tx, {
       action: subject === null ? 'user.oidc_unlinked' : 'user.oidc_linked',
-      username: actingUsername,
+      ...actingFields(acting),
       resourceType: 'user',
       resourceId: userId,
     });
@@ -294,7 +323,7 @@ export async function linkOidcSubject(
 }
 
 /** For a lost authenticator: removes the user's TOTP and ends their sessions; a required role re-enrols. */
-export async function resetTotp(db: AppDb, userId: string, actingUsername: string): Promise<void> {
+export async function resetTotp(db: AppDb, userId: string, acting: Acting): Promise<void> {
   await withTx(db, {}, async (tx) => {
     await tx
       .update(appUser)
@@ -303,7 +332,7 @@ export async function resetTotp(db: AppDb, userId: string, actingUsername: strin
     await tx.delete(session).where(eq(session.userId, userId));
     await writeAudit(tx, {
       action: 'user.totp_reset',
-      username: actingUsername,
+      ...actingFields(acting),
       resourceType: 'user',
       resourceId: userId,
     });
