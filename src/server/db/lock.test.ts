@@ -1,9 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { freePort, runCli, type ServerProcess, startServer } from '../testing/server-process.ts';
 import { openDatabase } from './client.ts';
 import { DataDirBusy, LOCK_FILE, lockDataDir } from './lock.ts';
 
@@ -76,73 +76,18 @@ describe('data directory lock', () => {
   });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
-
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.stderr.on('data', (d) => {
-      out += d;
-    });
-    child.on('close', (code) => resolve({ code, out }));
-  });
-}
-
 describe.skipIf(inject('testDb').kind === 'pg')('server and CLI on one embedded database', () => {
-  let server: ChildProcess | undefined;
-  afterAll(() => {
-    server?.kill('SIGKILL');
+  let server: ServerProcess | undefined;
+  afterAll(async () => {
+    await server?.stop('SIGKILL');
   });
 
   it('the CLI refuses while the server runs, and works once it has stopped', {
     timeout: 180_000,
   }, async () => {
     const dataDir = join(tempDir(), 'data');
-    const port = await freePort();
-    const env = {
-      ...process.env,
-      OMBUD_DATA_DIR: dataDir,
-      OMBUD_DEMO: '0',
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-    };
-    server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let serverOut = '';
-    server.stdout?.on('data', (d) => {
-      serverOut += d;
-    });
-    server.stderr?.on('data', (d) => {
-      serverOut += d;
-    });
-    const deadline = Date.now() + 40_000;
-    for (;;) {
-      const up = await fetch(`http://127.0.0.1:${port}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (up) break;
-      if (Date.now() > deadline) throw new Error(`the server did not start: ${serverOut}`);
-      await new Promise((r) => setTimeout(r, 300));
-    }
+    const env = { OMBUD_DATA_DIR: dataDir, OMBUD_DEMO: '0' };
+    server = await startServer(env, await freePort());
     const create = [
       'user',
       'create',
@@ -155,16 +100,14 @@ describe.skipIf(inject('testDb').kind === 'pg')('server and CLI on one embedded 
       '--roll',
       'admin@socialstyrelsen:socialstyrelsen',
     ];
-    const refused = await run(create, env);
+    const refused = await runCli(create, env);
     expect(refused.code).toBe(1);
     expect(refused.out).toMatch(/används redan av en annan Ombud-process/);
     expect(refused.out).toMatch(/stoppa servern/);
 
-    const stopped = new Promise((r) => server!.once('exit', r));
-    server.kill('SIGTERM');
-    await stopped;
+    await server.stop('SIGTERM');
     server = undefined;
-    const created = await run(create, env);
+    const created = await runCli(create, env);
     expect(created.out).toMatch(/Användaren lasttest är skapad/);
     expect(created.code).toBe(0);
     expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
