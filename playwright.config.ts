@@ -44,6 +44,8 @@ export default defineConfig({
       OMBUD_DATA_DIR: dataDir,
       OMBUD_PUBLIC_URL: `http://localhost:${port}`,
       OMBUD_DEMO: '1',
+      // The casework spec closes a client and purges it on the same day (the deployed default waits 30).
+      OMBUD_GALLRING_DAGAR: '0',
       LOG_LEVEL: 'warn',
     },
   },
