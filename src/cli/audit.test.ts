@@ -1,6 +1,5 @@
 // `ombud audit checkpoint` and `ombud audit verify --checkpoint`: the command bodies on both databases,
 // and on PostgreSQL the real command as an operator runs it (exit codes, Swedish messages).
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type AppDb, withTx } from '../server/db/client.ts';
 import { writeAudit } from '../server/platform/audit.ts';
 import { createTestDb, type TestDatabase } from '../server/testing/db.ts';
+import { runCli } from '../server/testing/server-process.ts';
 import { auditCheckpoint, auditVerify } from './audit.ts';
 
 let database: TestDatabase;
@@ -30,23 +30,8 @@ const deleteNewest = (db: AppDb, n: number) =>
   db.execute(sql`delete from audit_log where id in (select id from audit_log order by id desc limit ${n})`);
 
 /** `ombud audit …` as an operator runs it, against the test database at `url`. */
-function runCli(url: string, args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'src/cli/main.ts', 'audit', ...args], {
-      env: { ...process.env, DATABASE_URL: url, NODE_ENV: 'test', OMBUD_DEMO: '0' },
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.stderr.on('data', (d) => {
-      err += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out, err }));
-  });
-}
+const auditCli = (url: string, args: string[]) =>
+  runCli(['audit', ...args], { DATABASE_URL: url, NODE_ENV: 'test', OMBUD_DEMO: '0' });
 
 describe('ombud audit checkpoint / verify --checkpoint', () => {
   it('writes a checkpoint (mode 600) that a later verify checks the log against', async () => {
@@ -101,13 +86,13 @@ describe('ombud audit checkpoint / verify --checkpoint', () => {
       try {
         await append(fresh.db, 3);
         const file = join(dir, 'cli.json');
-        const taken = await runCli(fresh.url!, ['checkpoint', '--out', file]);
+        const taken = await auditCli(fresh.url!, ['checkpoint', '--out', file]);
         expect(taken.code, taken.err).toBe(0);
         expect(taken.err).toMatch(/Skrev kontrollpunkten till/);
         expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ count: 3 });
 
         await deleteNewest(fresh.db, 1);
-        const verified = await runCli(fresh.url!, ['verify', '--checkpoint', file]);
+        const verified = await auditCli(fresh.url!, ['verify', '--checkpoint', file]);
         expect(verified.code).toBe(1);
         expect(verified.err).toMatch(/Loggen stämmer inte med kontrollpunkten från .*tagits bort/);
       } finally {

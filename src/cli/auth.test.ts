@@ -1,11 +1,11 @@
 // `ombud user create --password …` obeys the same password rule as the API and the web form: on PostgreSQL
 // the real command as an operator runs it (Swedish message, exit code 1, nobody created).
-import { spawn } from 'node:child_process';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { query } from '../server/db/client.ts';
 import { createTestDb, type TestDatabase } from '../server/testing/db.ts';
 import { makeVerksamhet } from '../server/testing/factories.ts';
+import { runCli } from '../server/testing/server-process.ts';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -15,23 +15,8 @@ afterAll(async () => {
   await database.close();
 });
 
-function runCli(url: string, args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'src/cli/main.ts', ...args], {
-      env: { ...process.env, DATABASE_URL: url, NODE_ENV: 'test', OMBUD_DEMO: '0' },
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.stderr.on('data', (d) => {
-      err += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out, err }));
-  });
-}
+const cli = (url: string, args: string[]) =>
+  runCli(args, { DATABASE_URL: url, NODE_ENV: 'test', OMBUD_DEMO: '0' });
 
 describe('ombud user create', () => {
   it.skipIf(inject('testDb').kind !== 'pg')(
@@ -40,7 +25,7 @@ describe('ombud user create', () => {
     async () => {
       const v = await makeVerksamhet(database.db);
       const create = (username: string, password: string) =>
-        runCli(database.url!, [
+        cli(database.url!, [
           'user',
           'create',
           '--username',

@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppDb, query, withTx } from '../db/client.ts';
 import { createTestDb, dbError, type TestDatabase } from '../testing/db.ts';
+import { runCli } from '../testing/server-process.ts';
 import {
   type AuditEntry,
   entryContent,
@@ -43,24 +43,8 @@ const ids = async () =>
     Number(r.id),
   );
 
-/** `ombud audit verify` as an operator runs it, against this test database (PostgreSQL only). */
-function cliVerify(): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'src/cli/main.ts', 'audit', 'verify'], {
-      env: { ...process.env, DATABASE_URL: database.url!, NODE_ENV: 'test', OMBUD_DEMO: '0' },
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.stderr.on('data', (d) => {
-      err += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out, err }));
-  });
-}
+const cliVerify = () =>
+  runCli(['audit', 'verify'], { DATABASE_URL: database.url!, NODE_ENV: 'test', OMBUD_DEMO: '0' });
 
 describe('the audit log', () => {
   it('is append-only for the application role: UPDATE, DELETE and TRUNCATE are denied', async () => {

@@ -66,23 +66,25 @@ export async function startServer(
   };
 }
 
-/** An `ombud` command as its own process; its exit code and everything it printed. */
+/** An `ombud` command as its own process: exit code, standard out, standard error. */
 export function runCli(
   args: string[],
   env: NodeJS.ProcessEnv,
-): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
+): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
+    let err = '';
     child.stdout.on('data', (d) => {
       out += d;
     });
     child.stderr.on('data', (d) => {
-      out += d;
+      err += d;
     });
-    child.on('close', (code) => resolve({ code, out }));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, out, err }));
   });
 }
