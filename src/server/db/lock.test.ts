@@ -102,8 +102,8 @@ describe.skipIf(inject('testDb').kind === 'pg')('server and CLI on one embedded 
     ];
     const refused = await runCli(create, env);
     expect(refused.code).toBe(1);
-    expect(refused.out).toMatch(/används redan av en annan Ombud-process/);
-    expect(refused.out).toMatch(/stoppa servern/);
+    expect(refused.err).toMatch(/används redan av en annan Ombud-process/);
+    expect(refused.err).toMatch(/stoppa servern/);
 
     await server.stop('SIGTERM');
     server = undefined;
