@@ -46,7 +46,9 @@ const TELEFON_INTERNATIONELLT = new RegExp(
   `(?<![\\w+])(?:\\+46|0046)${SEP}*(?:\\(0\\)${SEP}*|0)?[1-9](?:${SEP}?\\d){5,8}(?!\\d)`,
   'g',
 );
-const EPOST = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+// The lookbehind starts a match only where a run of address characters starts: without it a long run
+// without "@" (a 200 000-character cell) is rescanned from every position, quadratic time.
+const EPOST = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 
 const PRIORITET: Record<FyndTyp, number> = { epost: 0, personnummer: 1, samordningsnummer: 1, telefon: 2 };
 

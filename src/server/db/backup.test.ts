@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { reportRedovisning } from '../../cli/redovisning.ts';
@@ -12,7 +13,7 @@ import { verifyAuditChain } from '../platform/audit.ts';
 import { testConfig } from '../testing/app.ts';
 import { createTestDb } from '../testing/db.ts';
 import { backupDatabase, restoreDatabase } from './backup.ts';
-import { type Database, openDatabase, withTx } from './client.ts';
+import { type Database, openDatabase, query, withTx } from './client.ts';
 import { DataDirBusy } from './lock.ts';
 import { migrate } from './migrate.ts';
 import { seedDemo } from './seed/demo.ts';
@@ -116,6 +117,83 @@ describe.skipIf(inject('testDb').kind !== 'pg')('backup and restore, PostgreSQL'
       await source.close();
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
+    }
+  });
+});
+
+/** Rows per table: a restore that lost or doubled any table's rows differs here. */
+async function rowCounts(database: Database): Promise<Record<string, number>> {
+  const tables = await query<{ t: string }>(
+    database.db,
+    sql`select tablename as t from pg_tables where schemaname = 'public' order by tablename`,
+  );
+  const out: Record<string, number> = {};
+  for (const { t } of tables) {
+    const [r] = await query<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from ${sql.identifier(t)}`,
+    );
+    out[t] = r!.n;
+  }
+  return out;
+}
+
+describe('portable backup: from the embedded database to PostgreSQL', () => {
+  it('ombud backup --portable from PGlite restores into an empty PGlite and an empty PostgreSQL with identical reports, rows and audit chain', {
+    timeout: 300_000,
+  }, async () => {
+    const source = testConfig({ dataDir: join(tmp, 'p-src', 'data') });
+    const file = join(tmp, 'portable.json.gz');
+    const a = await openDatabase({ dataDir: source.dataDir });
+    await migrate(a);
+    expect(await seedDemo(a.db)).toBe(true);
+    await expect(backupDatabase(source, file, { portable: true })).rejects.toThrow(DataDirBusy);
+    const want = await snapshot(a);
+    const counts = await rowCounts(a);
+    await a.close();
+    await backupDatabase(source, file, { portable: true });
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    // The chain as backed up (the snapshot above wrote audit entries of its own reading).
+    const reopened = await openDatabase({ dataDir: source.dataDir });
+    const wantAudit = await verifyAuditChain(reopened.db);
+    await reopened.close();
+    expect(wantAudit.ok).toBe(true);
+    expect(counts.klient).toBeGreaterThan(0);
+
+    const targets: Array<{ config: ReturnType<typeof testConfig>; open: () => Promise<Database> }> = [];
+    const intoPglite = testConfig({ dataDir: join(tmp, 'p-dst', 'data') });
+    targets.push({ config: intoPglite, open: () => openDatabase({ dataDir: intoPglite.dataDir }) });
+    let dropPg: (() => Promise<void>) | undefined;
+    if (inject('testDb').kind === 'pg') {
+      const cfg = inject('testDb') as { adminUrl: string };
+      const name = `p_${randomBytes(5).toString('hex')}`;
+      const admin = new pg.Client({ connectionString: cfg.adminUrl });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${name}`);
+      const url = new URL(cfg.adminUrl);
+      url.pathname = `/${name}`;
+      const intoPg = testConfig({ databaseUrl: url.toString() });
+      targets.push({ config: intoPg, open: () => openDatabase({ url: url.toString(), poolSize: 2 }) });
+      dropPg = async () => {
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.end();
+      };
+    }
+    try {
+      for (const target of targets) {
+        await restoreDatabase(target.config, file);
+        await expect(restoreDatabase(target.config, file)).rejects.toThrow(/inte tom/);
+        const restored = await target.open();
+        const gotCounts = await rowCounts(restored);
+        const got = await snapshot(restored);
+        await restored.close();
+        expect(gotCounts).toEqual(counts);
+        expect(got.audit).toEqual(wantAudit);
+        expect(got.national).toEqual(want.national);
+        expect(got.redovisning).toEqual(want.redovisning);
+      }
+    } finally {
+      await dropPg?.();
     }
   });
 });

@@ -5,9 +5,10 @@ import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import type { AppConfig } from '../config.ts';
 import { Conflict } from '../platform/errors.ts';
-import { openDatabase, query } from './client.ts';
+import { type Database, openDatabase, query } from './client.ts';
 import { lockDataDir } from './lock.ts';
 import { migrate, prepareRoles } from './migrate.ts';
+import { exportPortable, importPortable, isPortable } from './portable.ts';
 
 const run = promisify(execFile);
 
@@ -19,10 +20,12 @@ const run = promisify(execFile);
  * - PGlite: PGlite's own dump of the data directory (a gzipped tar), taken while holding the directory's
  *   lock — so never while the server runs (db/lock.ts refuses with a clear message) — and restored into an
  *   empty data directory. It is tied to the PGlite version: restore with the same Ombud version.
- * Neither holds the keys (OMBUD_KEY_DIR): back those up on their own.
+ * - Portable (`--portable`, either database): every row as JSON (db/portable.ts); restores into PostgreSQL
+ *   or PGlite, the way from the embedded database to a server.
+ * None holds the keys (OMBUD_KEY_DIR): back those up on their own.
  */
 export interface BackupResult {
-  kind: 'pglite' | 'pg';
+  kind: 'pglite' | 'pg' | 'portable';
   file: string;
   bytes: number;
 }
@@ -42,7 +45,25 @@ async function pgTool(tool: 'pg_dump' | 'pg_restore', args: string[]) {
   }
 }
 
-export async function backupDatabase(config: AppConfig, file: string): Promise<BackupResult> {
+export async function backupDatabase(
+  config: AppConfig,
+  file: string,
+  opts: { portable?: boolean } = {},
+): Promise<BackupResult> {
+  if (opts.portable) {
+    if (!config.databaseUrl && !existsSync(config.dataDir))
+      throw new Error(`Det finns ingen databas i ${config.dataDir} att säkerhetskopiera.`);
+    const database = await openDatabase(
+      config.databaseUrl ? { url: config.databaseUrl, poolSize: 1 } : { dataDir: config.dataDir },
+    );
+    try {
+      await exportPortable(database, file);
+    } finally {
+      await database.close();
+    }
+    chmodSync(file, 0o600);
+    return { kind: 'portable', file, bytes: readFileSync(file).length };
+  }
   if (config.databaseUrl) {
     await pgTool('pg_dump', ['--format=custom', `--file=${file}`, `--dbname=${config.databaseUrl}`]);
   } else {
@@ -63,16 +84,34 @@ export async function backupDatabase(config: AppConfig, file: string): Promise<B
 const NOT_EMPTY =
   'Måldatabasen är inte tom. Återställ till en ny, tom databas (PostgreSQL: createdb; inbäddad: en ny OMBUD_DATA_DIR) så att inget skrivs över.';
 
+async function assertEmpty(database: Database) {
+  const [row] = await query<{ n: number }>(
+    database.db,
+    sql`select count(*)::int as n from pg_tables where schemaname in ('public', 'drizzle')`,
+  );
+  if (row!.n > 0) throw new Conflict(NOT_EMPTY);
+}
+
 export async function restoreDatabase(config: AppConfig, file: string): Promise<void> {
   if (!existsSync(file)) throw new Error(`Filen ${file} finns inte.`);
+  if (isPortable(file)) {
+    if (!config.databaseUrl && existsSync(config.dataDir) && readdirSync(config.dataDir).length > 0)
+      throw new Conflict(NOT_EMPTY);
+    const database = await openDatabase(
+      config.databaseUrl ? { url: config.databaseUrl, poolSize: 1 } : { dataDir: config.dataDir },
+    );
+    try {
+      await assertEmpty(database);
+      await importPortable(database, file);
+    } finally {
+      await database.close();
+    }
+    return;
+  }
   if (config.databaseUrl) {
     const database = await openDatabase({ url: config.databaseUrl, poolSize: 1 });
     try {
-      const [row] = await query<{ n: number }>(
-        database.db,
-        sql`select count(*)::int as n from pg_tables where schemaname in ('public', 'drizzle')`,
-      );
-      if (row!.n > 0) throw new Conflict(NOT_EMPTY);
+      await assertEmpty(database);
       await prepareRoles(database);
       await pgTool('pg_restore', ['--no-owner', '--exit-on-error', `--dbname=${config.databaseUrl}`, file]);
       await migrate(database);

@@ -12,8 +12,20 @@ interface Problem {
   errors?: FieldError[];
 }
 
+/**
+ * JSON with the characters that mean something to HTML written as escapes (\u003c …): an error may quote
+ * what the caller sent (an unknown field's name, a CSV cell), and a body read as HTML by mistake (an old
+ * browser sniffing, a log viewer) must not run it. JSON readers get the same text back.
+ */
+export function problemJson(problem: Problem): string {
+  return JSON.stringify(problem).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 function send(reply: FastifyReply, problem: Problem) {
-  return reply.status(problem.status).type('application/problem+json').send(problem);
+  return reply.status(problem.status).type('application/problem+json').send(problemJson(problem));
 }
 
 /** Maps every error to application/problem+json with a Swedish message; never leaks internals. */
@@ -160,7 +172,7 @@ export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Duplex) {
       : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
         ? [408, 'Tidsgränsen passerades', 'Begäran tog för lång tid.']
         : [400, 'Felaktig begäran', 'Begäran kunde inte tolkas.'];
-  const body = JSON.stringify({ type: 'about:blank', title, status, detail });
+  const body = problemJson({ type: 'about:blank', title, status, detail });
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json; charset=utf-8\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,

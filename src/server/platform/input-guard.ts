@@ -37,14 +37,12 @@ export function forstaOgiltigaText(value: unknown, path = ''): string | undefine
 }
 
 export function registerInputGuard(app: FastifyInstance) {
-  app.addHook('preValidation', async (request) => {
-    if (Buffer.isBuffer(request.body) && request.body.includes(0)) {
-      throw new Invalid([{ field: 'body', message: OTILLATET_I_FIL }], OTILLATET_I_FIL);
-    }
+  // The path and query are checked on arrival, before authentication: the access check and the audit of a
+  // refusal (platform/refusal.ts) store path parameters, and must never meet a NUL.
+  app.addHook('onRequest', async (request) => {
     for (const [where, value] of [
       ['params', request.params],
       ['query', request.query],
-      ['body', request.body],
     ] as const) {
       const field = forstaOgiltigaText(value);
       if (field !== undefined) {
@@ -52,6 +50,43 @@ export function registerInputGuard(app: FastifyInstance) {
       }
     }
   });
+  app.addHook('preValidation', async (request) => {
+    if (Buffer.isBuffer(request.body) && request.body.includes(0)) {
+      throw new Invalid([{ field: 'body', message: OTILLATET_I_FIL }], OTILLATET_I_FIL);
+    }
+    const field = forstaOgiltigaText(request.body);
+    if (field !== undefined) {
+      throw new Invalid([{ field: field || 'body', message: OTILLATET_TECKEN }], OTILLATET_TECKEN);
+    }
+  });
+}
+
+/** No request the API accepts nests deeper than this; a deeper one is refused before it is parsed. */
+export const MAX_JSON_DJUP = 32;
+
+/**
+ * How deeply a JSON text nests (arrays and objects), counted without parsing, stopping once past `limit`.
+ * Parsing is not the danger (JSON.parse is iterative) but everything after it is recursive: the prototype
+ * check, this guard, zod. 5 000 levels overflowed the stack and answered 500.
+ */
+export function jsonDjup(text: string, limit = MAX_JSON_DJUP): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      depth++;
+      if (depth > max) max = depth;
+      if (max > limit) return max;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return max;
 }
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
@@ -70,6 +105,11 @@ export function registerStrictJsonParser(app: FastifyInstance) {
       text = UTF8.decode(body as Buffer);
     } catch {
       const message = 'Begärans innehåll är inte giltig UTF-8.';
+      done(new Invalid([{ field: 'body', message }], message), undefined);
+      return;
+    }
+    if (jsonDjup(text) > MAX_JSON_DJUP) {
+      const message = `Begärans innehåll är nästlat i fler än ${MAX_JSON_DJUP} nivåer.`;
       done(new Invalid([{ field: 'body', message }], message), undefined);
       return;
     }

@@ -45,7 +45,12 @@ export async function createVerksamhetService(ctx: ServiceContext, input: Create
       parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'body', message: i.message })),
     );
   }
-  const v = parsed.data;
+  // A kommun or area listed twice means the same as once (and would break the area table's key).
+  const v = {
+    ...parsed.data,
+    kommunKoder: [...new Set(parsed.data.kommunKoder)],
+    ...(parsed.data.stadsdelsomraden ? { stadsdelsomraden: [...new Set(parsed.data.stadsdelsomraden)] } : {}),
+  };
   return inTx(ctx, {}, async ({ tx, audit }) => {
     const errors: FieldError[] = [];
     if (!(await repo.getLan(tx, v.lanKod)))

@@ -4,7 +4,9 @@ import {
   CHEF_KAN_GE,
   kanAdministreraAnvandare,
   type MalAnvandare,
+  type OrganisationTyp,
   type Principal,
+  ROLL_ORGANISATIONSTYP,
   type Roll,
   verksamheterMed,
 } from '../../../domain/access.ts';
@@ -47,6 +49,29 @@ async function loadTarget(tx: Tx, p: Principal, userId: string, atgard: 'se' | '
 }
 
 /** May the actor give or take `roll` in `organisationId` for `mal`? 404 for an organisation out of reach. */
+const ROLL_KRAVER: Record<OrganisationTyp, string> = {
+  verksamhet: 'en PO-verksamhet',
+  lansstyrelse: 'en länsstyrelse',
+  socialstyrelsen: 'Socialstyrelsen',
+  aktor: 'en aktör (myndighet eller vårdgivare)',
+};
+
+/**
+ * A role is given only in an organisation that exists and is of the kind the role belongs to (an ombud in a
+ * PO-verksamhet, a handläggare in a länsstyrelse …). The policy already grants nothing for a misfit, but
+ * the administrator may give any role, and bad data should not be written at all.
+ */
+async function rollenPassar(tx: Tx, organisationId: string, roll: Roll) {
+  const org = await getOrganisation(tx, organisationId);
+  if (!org)
+    throw new Invalid([
+      { field: 'organisationId', message: 'Organisationen finns inte. Välj en organisation i listan.' },
+    ]);
+  const typ = ROLL_ORGANISATIONSTYP[roll];
+  if (typ !== null && typ !== org.typ)
+    throw new Invalid([{ field: 'roll', message: `Rollen kan bara ges i ${ROLL_KRAVER[typ]}.` }]);
+}
+
 async function checkRole(
   tx: Tx,
   p: Principal,
@@ -55,7 +80,10 @@ async function checkRole(
   organisationId: string,
   roll: Roll,
 ) {
-  if (kanAdministreraAnvandare(p, atgard, mal, { organisationId, roll })) return;
+  if (kanAdministreraAnvandare(p, atgard, mal, { organisationId, roll })) {
+    if (atgard === 'ge_roll') await rollenPassar(tx, organisationId, roll);
+    return;
+  }
   const org = await getOrganisation(tx, organisationId);
   if (!org || !adminScope(p)?.includes(org.id)) throw new NotFound('Organisationen hittades inte.');
   if (!CHEF_KAN_GE.includes(roll))
