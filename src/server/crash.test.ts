@@ -8,12 +8,14 @@ import { createTestDb, type TestDatabase } from './testing/db.ts';
 import { freePort, runCli, type ServerProcess, startServer } from './testing/server-process.ts';
 
 /**
- * Crash safety: the server process is killed outright (SIGKILL) in the middle of a burst of note writes
- * and in the middle of a 100 000-row import, then started again. Every write it acknowledged is there,
+ * Crash safety: the server process is killed outright (SIGKILL) in the middle of a burst of note writes,
+ * in the middle of a 100 000-row import and while redovisningar are being submitted, then started again. Every write it acknowledged is there,
  * nothing is half-imported, and the audit chain verifies (`ombud audit verify`). On the embedded database
  * and on PostgreSQL, as the test run's database kind says.
  */
 const tmp = mkdtempSync(join(tmpdir(), 'ombud-crash-'));
+/** The demo's last reported year: the submitted years copy its figures. */
+const YEAR = new Date().getFullYear() - 1;
 let server: ServerProcess | undefined;
 let pgDb: TestDatabase | undefined;
 afterAll(async () => {
@@ -132,7 +134,71 @@ describe('crash safety', () => {
     // Killed before it answered: nothing; had it answered 200 first, everything.
     expect(found.total).toBe(answered?.status === 200 ? 100_000 : 0);
 
-    // 3. The audit chain, checked by the CLI once the server has stopped (it holds an embedded database).
+    // 3. Redovisningar submitted twelve at a time, killed once the first is acknowledged: each year is
+    // either submitted whole (status, frozen version and event together) or still a draft, and every
+    // acknowledged one is submitted.
+    const source = (await (await chef.req('GET', `${base}/redovisningar/${YEAR}`)).json()) as {
+      dokument: Record<string, Record<string, unknown>>;
+    };
+    const { klienter, kontaktorsaker, ko, personal, ledningsgrupp, brister, ansokan, text } = source.dokument;
+    const document = {
+      klienter,
+      kontaktorsaker,
+      ko,
+      personal: { ...personal, ombud: 2, kvinnor: 1, man: 1, arsarbetare: 1.5 },
+      ledningsgrupp,
+      brister,
+      text: {
+        ...text,
+        forandringarMalgrupp: 'Fler yngre klienter.',
+        forbattringsarbete: 'Ny rutin för kön.',
+        jamstalldhetsanalys: 'Fler kvinnor än män söker stöd.',
+      },
+    };
+    const years = Array.from({ length: 12 }, (_, i) => 2005 + i);
+    for (const y of years) {
+      const r = await chef.req('PUT', `${base}/redovisningar/${y}`, {
+        ...document,
+        ansokan: { ...ansokan, ar: y + 1 },
+      });
+      const saved = (await r.json()) as { validering: unknown[] };
+      expect(r.status).toBe(200);
+      expect(saved.validering).toEqual([]);
+    }
+    const submitted: number[] = [];
+    await Promise.all(
+      years.map(async (y) => {
+        try {
+          const r = await chef.req('POST', `${base}/redovisningar/${y}/inskickning`);
+          if (r.status === 200) submitted.push(y);
+          if (server!.child.exitCode === null) void server!.stop('SIGKILL');
+        } catch {
+          // the connection died with the process
+        }
+      }),
+    );
+    await server.stop('SIGKILL');
+    server = await startServer(env, port);
+    chef = await new Http(server.url).login('chef');
+    for (const y of years) {
+      const view = (await (await chef.req('GET', `${base}/redovisningar/${y}`)).json()) as {
+        status: string;
+        versioner: unknown[];
+        handelser: Array<{ toStatus: string }>;
+      };
+      const inskickad = view.status === 'inskickad';
+      expect({ y, inskickad, versioner: view.versioner.length > 0 }).toEqual({
+        y,
+        inskickad,
+        versioner: inskickad,
+      });
+      expect(view.handelser.some((h) => h.toStatus === 'inskickad')).toBe(inskickad);
+      if (submitted.includes(y)) expect(inskickad).toBe(true);
+    }
+    expect(submitted.length).toBeGreaterThan(0);
+    console.log(`crash: ${submitted.length} of ${years.length} submissions acknowledged before the kill`);
+
+    // 4. The audit chain, checked by the CLI once the server has stopped (it holds an embedded database).
     await server.stop('SIGTERM');
     server = undefined;
     const verify = await runCli(['audit', 'verify'], env);

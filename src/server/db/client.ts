@@ -57,7 +57,13 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     lock = lockDataDir(opts.dataDir);
   }
   try {
-    const client = opts.pglite ?? new PGlite(opts.dataDir);
+    // WAL kept small: single-user PostgreSQL has no checkpointer, and the default max_wal_size (1 GB) let
+    // the directory keep every segment an import ever wrote (db/housekeeping.ts checkpoints).
+    const client =
+      opts.pglite ??
+      new PGlite(opts.dataDir, {
+        startParams: [...PGlite.defaultStartParams, '-c', 'min_wal_size=32MB', '-c', 'max_wal_size=64MB'],
+      });
     await client.waitReady;
     await client.exec("SET TIME ZONE 'UTC'");
     const db = drizzlePglite(client, { schema }) as unknown as AppDb;

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppConfig } from '../config.ts';
 import type { AppDb } from '../db/client.ts';
+import { pgliteHousekeeping } from '../db/housekeeping.ts';
 import { gallringJob } from '../modules/cases/gallring.ts';
 import { writeDailyCheckpoint } from './audit-checkpoint-job.ts';
 import { purgeExpiredSessions } from './auth/sessions.ts';
@@ -30,6 +31,14 @@ export const jobs: Job[] = [
     name: 'audit.checkpoint',
     everyMinutes: 60,
     run: (db, config) => writeDailyCheckpoint(db, config.dataDir),
+  },
+  // The embedded database only: a PostgreSQL server vacuums itself.
+  {
+    name: 'db.housekeeping',
+    everyMinutes: 360,
+    run: async (db, config) => {
+      if (!config.databaseUrl) await pgliteHousekeeping(db);
+    },
   },
 ];
 
