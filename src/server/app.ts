@@ -36,6 +36,8 @@ export interface BuildOptions {
   logStream?: NodeJS.WritableStream;
   /** Serve the built web app from dist/web (off in API tests). */
   serveWeb?: boolean;
+  /** Where the built web app is (default dist/web; a test serves a folder of its own). */
+  webDist?: string;
 }
 
 /** Builds the whole app without listening: main.ts listens, tests use app.inject(). */
@@ -136,8 +138,23 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     { prefix: '/api/v1' },
   );
 
-  if (opts.serveWeb !== false && existsSync(WEB_DIST)) {
-    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: false });
+  const webDist = opts.webDist ?? WEB_DIST;
+  if (opts.serveWeb !== false && existsSync(webDist)) {
+    await app.register(fastifyStatic, {
+      root: webDist,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      // .br/.gz written at build time (vite.config.ts); a browser that takes neither gets the plain file.
+      preCompressed: true,
+      // Files under assets/ carry a content hash in their name: cached for good. The rest is revalidated.
+      setHeaders: (reply, path) => {
+        reply.header(
+          'cache-control',
+          path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
     // The SPA's own routes: any other GET that is not under /api gets index.html.
     app.get('/*', { config: { permission: 'public' }, schema: { hide: true } }, (request, reply) => {
       if (request.url.startsWith('/api/')) return reply.callNotFound();
