@@ -314,6 +314,31 @@ describe('sessions', () => {
     expect(c.cookie).toBeUndefined(); // the stale cookie is cleared
   });
 
+  it('a session’s last use is written at most once a minute (a logged-in request writes nothing more)', async () => {
+    const u = await newUser();
+    const c = await loginAs(app, u.username);
+    const hash = sha256(cookieValue(c));
+    const ageSeconds = async () =>
+      Number(
+        (
+          await query<{ s: number }>(
+            database.db,
+            sql`select extract(epoch from now() - last_seen_at) as s from session where id_hash = ${hash}`,
+          )
+        )[0]!.s,
+      );
+    await database.db.execute(
+      sql`update session set last_seen_at = now() - make_interval(secs => 30) where id_hash = ${hash}`,
+    );
+    expect((await c.get('/api/v1/me')).statusCode).toBe(200);
+    expect(await ageSeconds()).toBeGreaterThanOrEqual(29); // used 30 s ago: not written again
+    await database.db.execute(
+      sql`update session set last_seen_at = now() - make_interval(secs => 90) where id_hash = ${hash}`,
+    );
+    expect((await c.get('/api/v1/me')).statusCode).toBe(200);
+    expect(await ageSeconds()).toBeLessThan(29); // older than a minute: renewed
+  });
+
   it('a session ends at its absolute limit however active it is', async () => {
     const u = await newUser();
     const c = await loginAs(app, u.username);

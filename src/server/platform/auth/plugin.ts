@@ -9,7 +9,7 @@ import '../permissions.ts';
 import { auditRefusal, KLIENTDATA, requestRef } from '../refusal.ts';
 import { loadPrincipal } from './principal.ts';
 import { userForApiToken } from './service.ts';
-import { type ActiveSession, touchSession } from './sessions.ts';
+import { type ActiveSession, sessionWithPrincipal } from './sessions.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -71,15 +71,12 @@ export default fp(
         }
         const sid = request.cookies[sessionCookieName(config)];
         if (sid) {
-          const s = await withTx(db, {}, (tx) => touchSession(tx, sid, policy));
-          if (s) {
-            const principal = await withTx(db, {}, (tx) => loadPrincipal(tx, s.userId));
-            if (principal) {
-              request.session = s;
-              request.sessionId = sid;
-              request.principal = principal;
-              request.authVia = 'cookie';
-            }
+          const found = await sessionWithPrincipal(db, sid, policy);
+          if (found?.principal) {
+            request.session = found.session;
+            request.sessionId = sid;
+            request.principal = found.principal;
+            request.authVia = 'cookie';
           }
           if (!request.principal) reply.clearCookie(sessionCookieName(config), { path: '/' });
         }
