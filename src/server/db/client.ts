@@ -102,3 +102,23 @@ export function withTx<T>(db: AppDb, ctx: TxContext, fn: (tx: Tx) => Promise<T>)
     return fn(tx);
   });
 }
+
+/**
+ * Several queries on one transaction, one after the other. A transaction is one connection, which runs one
+ * query at a time anyway; issuing them together (Promise.all) only queued them inside node-postgres, which
+ * warns about it and whose next major version refuses it.
+ */
+export async function inOrder<T extends readonly unknown[]>(
+  ...steps: { [K in keyof T]: () => Promise<T[K]> }
+): Promise<T> {
+  const out: unknown[] = [];
+  for (const step of steps) out.push(await step());
+  return out as unknown as T;
+}
+
+/** `items.map(fn)` for queries on one transaction: one after the other (see inOrder). */
+export async function mapInOrder<I, O>(items: readonly I[], fn: (item: I) => Promise<O>): Promise<O[]> {
+  const out: O[] = [];
+  for (const item of items) out.push(await fn(item));
+  return out;
+}

@@ -1,20 +1,21 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Queryable } from '../../db/client.ts';
+import { inOrder, type Queryable } from '../../db/client.ts';
 import { bristAmne, kommun, lan, lanRapport } from '../../db/schema/index.ts';
 import * as orgRepo from '../orgs/repo.ts';
 import { listSnapshotsForSystem } from '../redovisning/repo.ts';
 
 /** Reference data the tables need: län, kommuner, the actor register, the brist taxonomy. */
 export async function referens(db: Queryable) {
-  const [lanRows, kommunRows, aktorer, amnen] = await Promise.all([
-    db.select({ kod: lan.kod, namn: lan.namn }).from(lan).orderBy(asc(lan.kod)),
-    db
-      .select({ kod: kommun.kod, namn: kommun.namn, lanKod: kommun.lanKod })
-      .from(kommun)
-      .orderBy(asc(kommun.kod)),
-    orgRepo.listAktorer(db),
-    db.select({ kod: bristAmne.kod, namn: bristAmne.namn, grupp: bristAmne.grupp }).from(bristAmne),
-  ]);
+  const [lanRows, kommunRows, aktorer, amnen] = await inOrder(
+    () => db.select({ kod: lan.kod, namn: lan.namn }).from(lan).orderBy(asc(lan.kod)),
+    () =>
+      db
+        .select({ kod: kommun.kod, namn: kommun.namn, lanKod: kommun.lanKod })
+        .from(kommun)
+        .orderBy(asc(kommun.kod)),
+    () => orgRepo.listAktorer(db),
+    () => db.select({ kod: bristAmne.kod, namn: bristAmne.namn, grupp: bristAmne.grupp }).from(bristAmne),
+  );
   return {
     referens: { lan: lanRows, kommuner: kommunRows },
     aktorer: aktorer.map((a) => ({ kod: a.kod, namn: a.namn, kategori: a.kategori })),

@@ -10,7 +10,7 @@ import type { bristFilterQuery, LanRapportItem } from '../../../contracts/nation
 import type { Principal } from '../../../domain/access.ts';
 import { type BristFilter, bristbild, bristTexter } from '../../../domain/nationellt/bristbild.ts';
 import { kommunTabeller, sammanstall } from '../../../domain/nationellt/rapport.ts';
-import type { Queryable } from '../../db/client.ts';
+import { inOrder, mapInOrder, type Queryable } from '../../db/client.ts';
 import { authorize, inTx, type ServiceContext } from '../../platform/context.ts';
 import { Conflict, Forbidden, NotFound } from '../../platform/errors.ts';
 import type { Fordelning } from '../grants/service.ts';
@@ -24,11 +24,11 @@ export async function laddaUnderlag(
   tx: Queryable,
   q: { ar: number; lanKod?: string; forhandsvisning: boolean },
 ) {
-  const [ref, nu, fore] = await Promise.all([
-    repo.referens(tx),
-    repo.dokument(tx, q),
-    repo.dokument(tx, { ...q, ar: q.ar - 1 }),
-  ]);
+  const [ref, nu, fore] = await inOrder(
+    () => repo.referens(tx),
+    () => repo.dokument(tx, q),
+    () => repo.dokument(tx, { ...q, ar: q.ar - 1 }),
+  );
   return { ...ref, docs: nu.map((s) => s.dokument), foregaende: fore.map((s) => s.dokument) };
 }
 
@@ -165,7 +165,7 @@ export async function listLanRapporter(ctx: ServiceContext, ar: number) {
   authorize(ctx.principal, 'national:read', { typ: 'nation' });
   return inTx(ctx, {}, async ({ tx }) => {
     const lan = await repo.referens(tx);
-    return Promise.all(lan.referens.lan.map((l) => rapportItem(tx, ctx.principal, l.kod, ar)));
+    return mapInOrder(lan.referens.lan, (l) => rapportItem(tx, ctx.principal, l.kod, ar));
   });
 }
 

@@ -1,5 +1,6 @@
 import { type CreateVerksamhet, createVerksamhet } from '../../../contracts/orgs.ts';
 import { type Principal, verksamheterMed } from '../../../domain/access.ts';
+import { inOrder, mapInOrder } from '../../db/client.ts';
 import { authorize, inTx, type ServiceContext } from '../../platform/context.ts';
 import { Conflict, type FieldError, Invalid, NotFound } from '../../platform/errors.ts';
 import * as repo from './repo.ts';
@@ -18,7 +19,7 @@ export async function listVerksamheter(ctx: ServiceContext, filter: { lanKod?: s
     if (scope === 'all') return repo.listVerksamheter(tx, filter);
     const own = scope.ids?.length ? await repo.listVerksamheter(tx, { ids: scope.ids }) : [];
     const lanRows = (
-      await Promise.all((scope.lanKod ?? []).map((l) => repo.listVerksamheter(tx, { lanKod: l })))
+      await mapInOrder(scope.lanKod ?? [], (l) => repo.listVerksamheter(tx, { lanKod: l }))
     ).flat();
     const byId = new Map([...own, ...lanRows].map((v) => [v.id, v]));
     return [...byId.values()]
@@ -117,10 +118,10 @@ export async function getLanDetail(ctx: ServiceContext, lanKod: string) {
   return inTx(ctx, {}, async ({ tx }) => {
     const l = await repo.getLan(tx, lanKod);
     if (!l) throw new NotFound();
-    const [kommuner, verksamheter] = await Promise.all([
-      repo.listKommuner(tx, lanKod),
-      repo.listVerksamheter(tx, { lanKod }),
-    ]);
+    const [kommuner, verksamheter] = await inOrder(
+      () => repo.listKommuner(tx, lanKod),
+      () => repo.listVerksamheter(tx, { lanKod }),
+    );
     return {
       kod: l.kod,
       namn: l.namn,

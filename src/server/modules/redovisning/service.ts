@@ -19,7 +19,7 @@ import { type RedovisningV1, redovisningV1 } from '../../../contracts/redovisnin
 import { can, type Principal, type Resource, verksamheterMed } from '../../../domain/access.ts';
 import { idagISverige } from '../../../domain/datum.ts';
 import { assertOvergang, type RedovisningStatus } from '../../../domain/redovisning-status.ts';
-import type { AppDb, Tx } from '../../db/client.ts';
+import { type AppDb, inOrder, mapInOrder, type Tx } from '../../db/client.ts';
 import { authorize, inTx, type ServiceContext } from '../../platform/context.ts';
 import { Conflict, type FieldError, Invalid, NotFound } from '../../platform/errors.ts';
 import * as orgRepo from '../orgs/repo.ts';
@@ -97,7 +97,7 @@ export async function listSnapshots(
       lanKoder === null
         ? await repo.listSnapshotsForSystem(tx, base)
         : (
-            await Promise.all(lanKoder.map((lanKod) => repo.listSnapshotsForSystem(tx, { ...base, lanKod })))
+            await mapInOrder(lanKoder, (lanKod) => repo.listSnapshotsForSystem(tx, { ...base, lanKod }))
           ).flat();
     await audit({
       action: 'redovisning.snapshots.read',
@@ -162,11 +162,11 @@ async function byggView(
   const dokument = row?.dokument ?? proposal!.dokument;
   const status: RedovisningStatus = row?.status ?? 'utkast';
   const [versions, handelser, kommentarer] = row
-    ? await Promise.all([
-        repo.listVersions(tx, row.id),
-        repo.handelser(tx, row.id),
-        repo.listKommentarer(tx, row.id),
-      ])
+    ? await inOrder(
+        () => repo.listVersions(tx, row.id),
+        () => repo.handelser(tx, row.id),
+        () => repo.listKommentarer(tx, row.id),
+      )
     : [[], [], []];
   const fore = await forraAret(tx, v, ar, true);
   const senaste = handelser.at(-1);
@@ -434,10 +434,10 @@ export async function getGranskning(ctx: ServiceContext, id: string): Promise<Gr
   return inTx(ctx, {}, async ({ tx, audit }) => {
     const { row, v, versions } = await inskickad(tx, ctx.principal, id, 'redovisning:read');
     const senaste = versions.at(-1)!;
-    const [handelser, kommentarer] = await Promise.all([
-      repo.handelser(tx, row.id),
-      repo.listKommentarer(tx, row.id),
-    ]);
+    const [handelser, kommentarer] = await inOrder(
+      () => repo.handelser(tx, row.id),
+      () => repo.listKommentarer(tx, row.id),
+    );
     const fore = await forraAret(tx, v, row.ar, false);
     const foregaende = versions.at(-2);
     // The status the reviewer sees is that of the submitted version: a returned report being reworked

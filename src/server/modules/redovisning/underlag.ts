@@ -10,7 +10,7 @@
 import { FORMAT_V1, type RedovisningV1 } from '../../../contracts/redovisning-v1.ts';
 import { forstaJanuari, sistaDecember } from '../../../domain/datum.ts';
 import type { RedovisningRakning } from '../../../domain/redovisning/typer.ts';
-import type { Tx } from '../../db/client.ts';
+import { inOrder, type Tx } from '../../db/client.ts';
 import * as bristRepo from '../brister/repo.ts';
 import * as casesRepo from '../cases/repo.ts';
 import * as lgRepo from '../ledningsgrupp/repo.ts';
@@ -50,11 +50,11 @@ export async function ledningsgrupp(
   verksamhetId: string,
   ar: number,
 ): Promise<RedovisningV1['ledningsgrupp']> {
-  const [grupp, ledamoter, moten] = await Promise.all([
-    lgRepo.getLedningsgrupp(tx, verksamhetId),
-    lgRepo.listLedamoter(tx, verksamhetId),
-    lgRepo.listMoten(tx, verksamhetId),
-  ]);
+  const [grupp, ledamoter, moten] = await inOrder(
+    () => lgRepo.getLedningsgrupp(tx, verksamhetId),
+    () => lgRepo.listLedamoter(tx, verksamhetId),
+    () => lgRepo.listMoten(tx, verksamhetId),
+  );
   const har = new Set(ledamoter.map((l) => l.rollkategori));
   return {
     roller: {
