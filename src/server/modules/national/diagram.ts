@@ -1,13 +1,14 @@
-import * as echarts from 'echarts';
+import type { EChartsOption } from 'echarts';
 import { KONTAKTORSAK_ETIKETT, KONTAKTORSAKER } from '../../../domain/codes.ts';
 import type { Kontaktorsaker } from '../../../domain/nationellt/tabeller.ts';
+import { echartsLoaded } from '../../platform/documents/libraries.ts';
 
 /**
  * Charts as SVG, rendered on the server with ECharts' SSR renderer (no DOM, no canvas), for the PDF and
  * the Word document. Animation is off so the SVG is the final picture; the instance is disposed at once.
  */
-function svg(option: echarts.EChartsOption, width: number, height: number): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+function svg(option: EChartsOption, width: number, height: number): string {
+  const chart = echartsLoaded().init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: 'Roboto, sans-serif' }, ...option });
     return chart.renderToSVGString();

@@ -31,6 +31,7 @@ import {
 } from '../../../domain/codes.ts';
 import { visaCell } from '../../../domain/smatal.ts';
 import { formatProcent, formatTal } from '../../../domain/tal.ts';
+import { loadEcharts } from '../../platform/documents/libraries.ts';
 import { renderPdf } from '../../platform/documents/pdf.ts';
 import { alderDiagram, kontaktorsakDiagram } from './diagram.ts';
 import type { LanJson, NationellJson } from './service.ts';
@@ -55,7 +56,8 @@ const KON_RADER = [
   ['totalt', 'Totalt'],
 ] as const;
 
-export function avsnitt(s: NationellJson | LanJson): Avsnitt[] {
+export async function avsnitt(s: NationellJson | LanJson): Promise<Avsnitt[]> {
+  await loadEcharts(); // the diagrams below are drawn with it
   const ar = s.ar;
   const ut: Avsnitt[] = [];
   const t1 = s.tabell1;
@@ -321,9 +323,9 @@ export function rubrik(s: NationellJson | LanJson, lanNamn?: string): string {
 }
 
 /** Every table as a sheet. Per-kommun null cells (suppressed) are written '..'. */
-export function somXlsx(s: NationellJson | LanJson): Promise<Buffer> {
+export async function somXlsx(s: NationellJson | LanJson): Promise<Buffer> {
   return arbetsbok(
-    avsnitt(s)
+    (await avsnitt(s))
       .filter((a) => a.tabell && a.blad)
       .map((a) => ({
         namn: a.blad!,
@@ -354,7 +356,7 @@ export async function somPdf(s: NationellJson | LanJson, lanNamn?: string): Prom
       style: 'meta',
     },
   ];
-  for (const a of avsnitt(s)) {
+  for (const a of await avsnitt(s)) {
     content.push({ text: a.rubrik, style: 'h2' });
     for (const t of a.text ?? []) content.push({ text: t, margin: [0, 0, 0, 6] });
     if (a.diagram) content.push({ svg: a.diagram.svg, width: 480, margin: [0, 4, 0, 4] });
@@ -409,7 +411,7 @@ export async function somDocx(s: NationellJson | LanJson, lanNamn?: string): Pro
   const children: Array<Paragraph | Table> = [
     new Paragraph({ text: rubrik(s, lanNamn), heading: HeadingLevel.TITLE }),
   ];
-  for (const a of avsnitt(s)) {
+  for (const a of await avsnitt(s)) {
     children.push(new Paragraph({ text: a.rubrik, heading: HeadingLevel.HEADING_2 }));
     for (const t of a.text ?? []) children.push(new Paragraph({ text: t }));
     if (a.diagram) {

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from '../../platform/documents/libraries.ts';
 
 /** One sheet: a title row, column headings and rows. null cells are written as '..' (suppressed). */
 export interface Blad {
@@ -12,6 +12,7 @@ export interface Blad {
 
 /** An .xlsx workbook (numbers stay numbers so that they can be summed in Excel). */
 export async function arbetsbok(blad: readonly Blad[]): Promise<Buffer> {
+  const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Ombud';
   for (const b of blad) {
@@ -36,6 +37,7 @@ export async function arbetsbok(blad: readonly Blad[]): Promise<Buffer> {
 
 /** Reads a workbook back into sheet name → rows of cell values (for tests and round trips). */
 export async function lasArbetsbok(buf: Buffer): Promise<Record<string, unknown[][]>> {
+  const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buf as unknown as ArrayBuffer);
   const ut: Record<string, unknown[][]> = {};

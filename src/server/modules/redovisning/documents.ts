@@ -15,8 +15,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import * as echarts from 'echarts';
-import ExcelJS from 'exceljs';
+import type { EChartsCoreOption } from 'echarts';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { DokumentFormat } from '../../../contracts/redovisning.ts';
 import type { GV1, RedovisningV1 } from '../../../contracts/redovisning-v1.ts';
@@ -31,6 +30,7 @@ import {
 import { idagISverige } from '../../../domain/datum.ts';
 import { REDOVISNING_STATUS_ETIKETT } from '../../../domain/redovisning-status.ts';
 import { andelIProcent, formatProcent, formatTal } from '../../../domain/tal.ts';
+import { echartsLoaded, loadEcharts, loadExcelJs } from '../../platform/documents/libraries.ts';
 import { renderPdf as pdfBuffer } from '../../platform/documents/pdf.ts';
 import type { Underlag } from './service.ts';
 
@@ -171,6 +171,7 @@ const visa = (c: Cell): string => {
 // ---------------------------------------------------------------- xlsx
 
 export async function renderXlsx(u: Underlag): Promise<Buffer> {
+  const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Ombud';
   for (const t of tabeller(u)) {
@@ -188,8 +189,8 @@ export async function renderXlsx(u: Underlag): Promise<Buffer> {
 
 // ---------------------------------------------------------------- charts (ECharts, server-side SVG)
 
-function chartSvg(option: echarts.EChartsCoreOption, width: number, height: number): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+function chartSvg(option: EChartsCoreOption, width: number, height: number): string {
+  const chart = echartsLoaded().init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: 'Roboto, sans-serif' }, ...option });
     return chart.renderToSVGString();
@@ -282,6 +283,7 @@ function titel(d: RedovisningV1) {
 }
 
 export async function renderPdf(u: Underlag): Promise<Buffer> {
+  await loadEcharts(); // the diagrams
   const d = u.dokument;
   const text: Array<[string, string | undefined]> = [
     ['Förändringar i målgruppen', d.text.forandringarMalgrupp],
@@ -365,6 +367,7 @@ function docxTabell(t: Tabell) {
 }
 
 export async function renderDocx(u: Underlag): Promise<Buffer> {
+  await loadEcharts(); // the diagrams
   const d = u.dokument;
   const f = u.forraAret?.dokument;
   const fy = d.year - 1;

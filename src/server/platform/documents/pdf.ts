@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { loadPdfmake } from './libraries.ts';
 
 // The Roboto files shipped inside pdfmake, so a fresh machine needs no font package.
 const fontDir = join(
@@ -23,6 +23,7 @@ const fontFiles = new Set(Object.values(fonts));
  * createPdf: no URL may be fetched and no local file read but the fonts.
  */
 export async function renderPdf(def: TDocumentDefinitions): Promise<Buffer> {
+  const pdfmake = await loadPdfmake();
   pdfmake.addFonts({ Roboto: { ...fonts } });
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((path: string) => fontFiles.has(path));
