@@ -42,7 +42,7 @@ export function grantCommands(program: Command) {
     .requiredOption('--year <ar>', 'bidragsåret, t.ex. 2025')
     .requiredOption('--budget <kr>', 'total budget i kronor, t.ex. 131500000')
     .option('--admin <kr>', 'Socialstyrelsens egen andel i kronor', '0')
-    .option('--rounding <sätt>', 'avrundning per län: nedat | narmast', 'nedat')
+    .option('--rounding <sätt>', 'avrundning per län: narmast (som Socialstyrelsen) | nedat', 'narmast')
     .option('--format <format>', 'json | xlsx', 'json')
     .option('--out <fil>', 'fil att skriva till (json skrivs annars till standard ut)')
     .option('--save', 'fastställ budgeten och beloppet för året')

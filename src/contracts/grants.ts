@@ -11,7 +11,7 @@ const fte = z.number().min(0).max(100_000).multipleOf(0.01);
 export const setBudget = z.strictObject({
   totalBudgetKr: kr,
   administrationKr: kr.default(0),
-  avrundning: z.enum(['nedat', 'narmast']).default('nedat'),
+  avrundning: z.enum(['nedat', 'narmast']).default('narmast'),
 });
 export type SetBudget = z.infer<typeof setBudget>;
 

@@ -95,6 +95,7 @@ describe('fordelaStatsbidrag', () => {
       totalBudgetKr: 131_500_000,
       administrationKr: 1_500_000,
       lan: PAHITTAD_LANSFORDELNING,
+      avrundning: 'nedat',
     });
     expect(r.totalFteHundradelar).toBe(33_142);
     expect(r.beloppPerArsarbetareKr).toBe(392_251);
@@ -113,6 +114,16 @@ describe('fordelaStatsbidrag', () => {
     });
     expect(r.fordelatKr).toBe(129_999_828);
     expect(r.outnyttjatKr).toBe(172);
+  });
+
+  it('rounds to the nearest krona unless told otherwise: the published method (seed 003, Tabell 1)', () => {
+    const utan = fordelaStatsbidrag({
+      totalBudgetKr: 131_500_000,
+      administrationKr: 1_500_000,
+      lan: PAHITTAD_LANSFORDELNING,
+    });
+    expect(utan.fordelatKr).toBe(129_999_828);
+    expect(utan.outnyttjatKr).toBe(172);
   });
 
   it.each([
@@ -188,7 +199,9 @@ describe('fordelaStatsbidrag', () => {
     expect(() =>
       fordelaStatsbidrag({ totalBudgetKr: 5, administrationKr: 0, lan, avrundning: 'narmast' }),
     ).toThrow(/mer än budgeten/);
-    expect(fordelaStatsbidrag({ totalBudgetKr: 5, administrationKr: 0, lan }).fordelatKr).toBe(3);
+    expect(
+      fordelaStatsbidrag({ totalBudgetKr: 5, administrationKr: 0, lan, avrundning: 'nedat' }).fordelatKr,
+    ).toBe(3);
   });
 });
 

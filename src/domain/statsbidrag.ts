@@ -7,11 +7,13 @@
  * products and quotients are done in BigInt: 130 000 000 / 331.42 in floating point is 392251.5…, close
  * enough to a boundary that a float rounding slip would cost every län a krona.
  *
- * Per-län rounding: the brief says "in whole kronor". Rounding down ('nedat', the default) can never pay
- * out more than the budget. Note that the published 2025 outcome (129 999 828 kr) is 1.58 kr MORE than
+ * Per-län rounding: the brief says "in whole kronor". Rounding down ('nedat') can never pay out more than
+ * the budget. Note that the published 2025 outcome (129 999 828 kr) is 1.58 kr MORE than
  * 331.42 × 392 251 = 129 999 826.42, so Socialstyrelsen cannot have rounded every län down (a sum of
- * floors is at most 129 999 826); it matches rounding each län to the nearest krona ('narmast'). Seed 003
- * has no per-län FTE table to settle it, so both are offered and the choice is the caller's.
+ * floors is at most 129 999 826); it matches rounding each län to the nearest krona ('narmast'), which is
+ * therefore the default: the published method (issue 15). Both are offered; the choice is the caller's.
+ * Nearest can pay out more than the budget only when it leaves less than half a krona per län to spare,
+ * and fordela refuses that.
  */
 
 export type Avrundning = 'nedat' | 'narmast';
@@ -53,7 +55,7 @@ export function beraknaBeloppPerArsarbetare(budgetKr: number, totalFteHundradela
 export function beloppForFte(
   fteHundradelar: number,
   beloppPerArsarbetareKr: number,
-  avrundning: Avrundning = 'nedat',
+  avrundning: Avrundning = 'narmast',
 ): number {
   const produkt = heltal(fteHundradelar, 'Antalet årsarbetare') * heltal(beloppPerArsarbetareKr, 'Beloppet');
   return Number(avrundning === 'nedat' ? produkt / 100n : (produkt + 50n) / 100n);

@@ -13,7 +13,12 @@ const LAN = [
 
 describe('statsbidragsutfall (Tabell 1)', () => {
   it('2025: 392 251 kr per FTE; rounding down pays 129 999 825 kr and leaves 175 kr', () => {
-    const u = statsbidragsutfall({ totalBudgetKr: 131_500_000, administrationKr: 1_500_000, lan: LAN });
+    const u = statsbidragsutfall({
+      totalBudgetKr: 131_500_000,
+      administrationKr: 1_500_000,
+      lan: LAN,
+      avrundning: 'nedat',
+    });
     expect(u.totalFteHundradelar).toBe(33_142);
     expect(u.beloppPerArsarbetareKr).toBe(392_251);
     // 53,87 × 392 251 = 21 130 561,37; 45,70 × … = 17 925 870,70; 231,85 × … = 90 943 394,35

@@ -31,7 +31,7 @@ export const statsbidragBudget = pgTable(
     /** How each län's FTE × amount is rounded to whole kronor (statsbidrag.ts). */
     avrundning: text('avrundning', { enum: ['nedat', 'narmast'] })
       .notNull()
-      .default('nedat'),
+      .default('narmast'),
     /** Total FTE applied for, in hundredths, when the amount was fixed. */
     totalFteHundradelar: integer('total_fte_hundradelar').notNull(),
     beloppPerArsarbetareKr: integer('belopp_per_arsarbetare_kr').notNull(),

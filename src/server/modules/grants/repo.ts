@@ -18,7 +18,7 @@ export async function upsertBudget(db: Queryable, b: typeof statsbidragBudget.$i
       set: {
         totalBudgetKr: b.totalBudgetKr,
         administrationKr: b.administrationKr,
-        avrundning: b.avrundning ?? 'nedat',
+        avrundning: b.avrundning ?? 'narmast',
         totalFteHundradelar: b.totalFteHundradelar,
         beloppPerArsarbetareKr: b.beloppPerArsarbetareKr,
         updatedAt: sql`now()`,

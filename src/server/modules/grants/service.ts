@@ -71,7 +71,7 @@ export async function berakna(tx: Queryable, ar: number, forhandsvisning?: Budge
   const inData: BudgetIn = forhandsvisning ?? {
     totalBudgetKr: budget?.totalBudgetKr ?? 0,
     administrationKr: budget?.administrationKr ?? 0,
-    avrundning: budget?.avrundning ?? 'nedat',
+    avrundning: budget?.avrundning ?? 'narmast',
   };
   if (inData.administrationKr > inData.totalBudgetKr) {
     throw new Invalid([

@@ -1,0 +1,1 @@
+ALTER TABLE "statsbidrag_budget" ALTER COLUMN "avrundning" SET DEFAULT 'narmast';
