@@ -232,8 +232,9 @@ export async function runFuzz(world: World, opts: FuzzOptions): Promise<FuzzRepo
     const t0 = performance.now();
     let answer = socket ? await viaSocket(port, req) : await viaInject(world, req);
     let ms = performance.now() - t0;
-    if (ms > opts.slowMs && !answer.dropped) {
-      // Once more, to tell a slow route from a machine busy with something else for a moment.
+    // Up to twice more, to tell a slow route from a machine busy with something else for a moment (the
+    // test suite runs files side by side): a route is slow when it is slow every time.
+    for (let again = 0; again < 2 && ms > opts.slowMs && !answer.dropped; again++) {
       const t1 = performance.now();
       answer = socket ? await viaSocket(port, req) : await viaInject(world, req);
       ms = Math.min(ms, performance.now() - t1);
