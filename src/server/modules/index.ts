@@ -7,6 +7,7 @@ import { caseRoutes } from './cases/routes.ts';
 import { grantRoutes } from './grants/routes.ts';
 import { ledningsgruppRoutes } from './ledningsgrupp/routes.ts';
 import { nationalRoutes } from './national/routes.ts';
+import { oppnaDataRoutes } from './oppna-data/routes.ts';
 import { orgRoutes } from './orgs/routes.ts';
 import { redovisningRoutes } from './redovisning/routes.ts';
 import { userRoutes } from './users/routes.ts';
@@ -27,4 +28,5 @@ export async function registerModules(api: FastifyInstance, deps: ModuleDeps): P
   await ledningsgruppRoutes(api, deps);
   await grantRoutes(api, deps);
   await nationalRoutes(api, deps);
+  await oppnaDataRoutes(api, deps);
 }

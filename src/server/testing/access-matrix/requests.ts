@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { generate } from 'otplib';
 import { IMPORT_KOLUMNER } from '../../../contracts/cases.ts';
+import { dokument, gv } from '../../../domain/nationellt/testdata.ts';
 import { withTx } from '../../db/client.ts';
 import { KOLUMNER as BRIST_KOLUMNER } from '../../modules/brister/import.ts';
+import { importera } from '../../modules/national/testing.ts';
 import * as userRepo from '../../modules/users/repo.ts';
 import type { Caller, Side, World } from '../api-world.ts';
 import { makeUser, orgId, TEST_PASSWORD } from '../factories.ts';
@@ -207,6 +209,28 @@ const withBody = (url: string, body: (c: Ctx) => unknown) => (c: Ctx) => ({
   path: fill(url, c.side),
   body: body(c),
 });
+
+/**
+ * A year with open statistics: the world's reports are submitted, not approved, so one approved report of
+ * a verksamhet outside the world's two län is imported for a year the world does not use (once per world).
+ */
+const oppnaAren = new WeakMap<World, Promise<number>>();
+function oppnaAr(c: Ctx): Promise<number> {
+  let p = oppnaAren.get(c.world);
+  if (!p) {
+    const ar = c.side.ar - 5;
+    const doc = dokument({
+      ar,
+      kod: 'matris-oppen',
+      lanKod: '05',
+      kommuner: ['0580'],
+      alder: { '30-49': gv(9, 9) },
+    });
+    p = importera(c.world.database.db, [doc], { godkand: true }).then(() => ar);
+    oppnaAren.set(c.world, p);
+  }
+  return p;
+}
 
 /** Requests that need more than filled path parameters, by `METHOD /api/v1/...`. */
 export const REQUESTS: Record<string, RouteRequest> = {
@@ -545,6 +569,18 @@ export const REQUESTS: Record<string, RouteRequest> = {
       path: fill('/api/v1/nationellt/:ar/brister/export.xlsx', c.side),
       query: { lan: c.side.lanKod },
     }),
+  },
+  'GET /api/v1/oppna-data/:ar': {
+    sideless: true,
+    build: async (c) => ({ path: `/api/v1/oppna-data/${await oppnaAr(c)}` }),
+  },
+  'GET /api/v1/oppna-data/:ar/:tabell.csv': {
+    sideless: true,
+    build: async (c) => ({ path: `/api/v1/oppna-data/${await oppnaAr(c)}/tabell3.csv` }),
+  },
+  'GET /api/v1/oppna-data/:ar/:tabell.json': {
+    sideless: true,
+    build: async (c) => ({ path: `/api/v1/oppna-data/${await oppnaAr(c)}/tabell3.json` }),
   },
   'POST /api/v1/lan/:lanKod/rapport/:ar/godkann': {
     build: async (c) => {

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { lanKod } from './common.ts';
+import { tabell2 } from './national.ts';
+
+/**
+ * The open statistics (docs/open-data.md): public, from approved reports only. Keys and shapes follow
+ * /api/v1/nationellt/{ar} (docs/national-report.md); a count about people that is null is suppressed
+ * (a small number, or a second cell that would let a total reveal it).
+ */
+const n = z.number();
+const cell = z.number().nullable();
+const pct = z.number().nullable();
+const gCell = z.object({ kvinna: cell, man: cell, annan: cell, totalt: cell });
+const alderRad = z.object({ '18-29': cell, '30-49': cell, '50-64': cell, '65+': cell, totalt: cell });
+
+export const oppnaAr = z.object({
+  /** Years with at least one approved report, oldest first. */
+  ar: z.array(n),
+});
+
+export const oppnaTabellId = z.enum([
+  'tabell2',
+  'tabell3',
+  'tabell4',
+  'ko',
+  'ledningsgrupp',
+  'klienter-per-lan',
+  'personal-per-lan',
+]);
+
+export const oppnaData = z.object({
+  ar: n,
+  /** In Swedish: that small numbers are hidden and only approved reports count. */
+  anmarkning: z.string(),
+  underlagStatus: z.literal('godkanda'),
+  underlag: z.object({ verksamheter: n }),
+  klienter: gCell,
+  tabell2,
+  tabell3: z.object({ kvinna: alderRad, man: alderRad, annan: alderRad, totalt: alderRad }),
+  tabell4: z.array(
+    z.object({ ar: n, kvinna: cell, man: cell, annan: cell, totalt: cell, klienter: cell, andel: pct }),
+  ),
+  ko: z.object({
+    verksamheter: n,
+    antal: n,
+    andel: pct,
+    vantetider: z.object({ '0-30': n, '31-60': n, '61-90': n, '>90': n }),
+    utanMedian: n,
+  }),
+  ledningsgrupp: z.object({
+    verksamheter: n,
+    saknarRoll: n,
+    andel: pct,
+    perRoll: z.record(z.string(), n),
+  }),
+  personal: z.object({
+    ombud: cell,
+    arsarbetare: n,
+    kvinnor: cell,
+    man: cell,
+    /** Ombud neither women nor men, or not stated. */
+    ovriga: cell,
+    andelKvinnor: pct,
+  }),
+  perLan: z.array(
+    z.object({
+      lanKod,
+      lanNamn: z.string(),
+      verksamheter: n,
+      arsarbetare: n,
+      ombud: z.object({ kvinnor: cell, man: cell, ovriga: cell, totalt: cell }),
+      klienter: gCell,
+    }),
+  ),
+  /** The tables offered as CSV and JSON-stat: /oppna-data/{ar}/{id}.csv and .json. */
+  tabeller: z.array(z.object({ id: oppnaTabellId, titel: z.string() })),
+});
+export type OppnaDataSvar = z.infer<typeof oppnaData>;
+
+export const oppnaArParam = z.object({ ar: z.coerce.number().int().min(2000).max(2100) });
+/** Any text: an unknown table answers 404 naming the tables there are (not a 400 from validation). */
+export const oppnaTabellParam = oppnaArParam.extend({
+  tabell: z
+    .string()
+    .max(100)
+    .describe(`En av: ${oppnaTabellId.options.join(', ')}.`),
+});
+export const csvQuery = z.object({
+  /** excel (default): semicolon, BOM, decimal comma. rfc: RFC 4180, comma, no BOM, decimal point. */
+  variant: z.enum(['excel', 'rfc']).default('excel'),
+});
+
+/** A JSON-stat 2.0 dataset (https://json-stat.org/full/): open, so that libraries may read more keys. */
+export const jsonStatDataset = z.looseObject({
+  version: z.literal('2.0'),
+  class: z.literal('dataset'),
+  label: z.string(),
+  source: z.string(),
+  note: z.array(z.string()),
+  id: z.array(z.string()),
+  size: z.array(n),
+  dimension: z.record(
+    z.string(),
+    z.object({
+      label: z.string(),
+      category: z.object({ index: z.record(z.string(), n), label: z.record(z.string(), z.string()) }),
+    }),
+  ),
+  value: z.array(z.number().nullable()),
+  status: z.record(z.string(), z.string()),
+  extension: z.object({ ar: n, tabell: oppnaTabellId }),
+});

@@ -1,0 +1,79 @@
+/**
+ * Open statistics (issue 12, item 3): the national tables and per-län figures of a year for anyone,
+ * without login. Only approved reports count (national's underlag with forhandsvisning false), and every
+ * count about people is small-number suppressed (src/domain/oppna-data/roja.ts) before it leaves.
+ */
+
+import type { z } from 'zod';
+import type { jsonStatDataset, OppnaDataSvar } from '../../../contracts/oppna-data.ts';
+import { sammanstall } from '../../../domain/nationellt/rapport.ts';
+import { type CsvVariant, somCsv, somJsonStat } from '../../../domain/oppna-data/format.ts';
+import { oppnaData } from '../../../domain/oppna-data/svar.ts';
+import { ANMARKNING, lanUnderlag, oppnaTabeller } from '../../../domain/oppna-data/tabeller.ts';
+import type { AppConfig } from '../../config.ts';
+import { type AppDb, type Tx, withTx } from '../../db/client.ts';
+import { NotFound } from '../../platform/errors.ts';
+import { laddaUnderlag } from '../national/service.ts';
+import * as repo from './repo.ts';
+
+type JsonStat = z.infer<typeof jsonStatDataset>;
+
+export interface OppnaCtx {
+  db: AppDb;
+  config: AppConfig;
+}
+
+/** Nobody in particular reads these: the transaction has no user and may touch no client row (RLS). */
+const lasning = <T>(ctx: OppnaCtx, fn: (tx: Tx) => Promise<T>) => withTx(ctx.db, { verksamhetIds: [] }, fn);
+
+export async function listAr(ctx: OppnaCtx): Promise<{ ar: number[] }> {
+  return { ar: await lasning(ctx, (tx) => repo.arMedGodkandaRedovisningar(tx)) };
+}
+
+async function underlag(ctx: OppnaCtx, ar: number) {
+  return lasning(ctx, async (tx) => {
+    const aren = await repo.arMedGodkandaRedovisningar(tx);
+    if (!aren.includes(ar)) {
+      const finns = aren.length
+        ? `Det finns statistik för ${aren.join(', ')}.`
+        : 'Det finns ingen statistik än.';
+      throw new NotFound(`Ingen öppen statistik för ${ar}: inga godkända redovisningar. ${finns}`);
+    }
+    const u = await laddaUnderlag(tx, { ar, forhandsvisning: false });
+    const s = sammanstall({ ar, lanKod: null, ...u });
+    return {
+      s,
+      lan: lanUnderlag(
+        u.docs.filter((d) => d.year === ar),
+        u.referens,
+      ),
+    };
+  });
+}
+
+// The domain builds the answer with plain strings for codes; the contract names them (and the response
+// serializer checks every answer against it).
+export async function getAr(ctx: OppnaCtx, ar: number): Promise<OppnaDataSvar> {
+  const { s, lan } = await underlag(ctx, ar);
+  return oppnaData(s, lan) as OppnaDataSvar;
+}
+
+async function tabell(ctx: OppnaCtx, ar: number, id: string) {
+  const { s, lan } = await underlag(ctx, ar);
+  const tabeller = oppnaTabeller(s, lan);
+  const t = tabeller.find((x) => x.id === id);
+  if (!t) {
+    throw new NotFound(
+      `Det finns ingen tabell som heter ${id}. Tabellerna är: ${tabeller.map((x) => x.id).join(', ')}.`,
+    );
+  }
+  return t;
+}
+
+export async function getCsv(ctx: OppnaCtx, ar: number, id: string, variant: CsvVariant) {
+  return somCsv(await tabell(ctx, ar, id), variant);
+}
+
+export async function getJsonStat(ctx: OppnaCtx, ar: number, id: string): Promise<JsonStat> {
+  return somJsonStat(await tabell(ctx, ar, id), ar, ANMARKNING) as JsonStat;
+}
