@@ -1,6 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { ImportFel } from '../contracts/cases.ts';
+import { radLabel } from '../contracts/messages/rows.ts';
 import { formatTal } from '../domain/tal.ts';
 import { gallraSomSystem } from '../server/modules/cases/gallring.ts';
 import { importKlienterSomSystem } from '../server/modules/cases/import.ts';
@@ -24,7 +25,7 @@ export function progressBar(totalBytes: number, out: NodeJS.WriteStream = proces
 }
 
 export function felrad(f: ImportFel): string {
-  return `  rad ${f.rad}${f.kolumn ? `, ${f.kolumn}` : ''}: ${f.meddelande}`;
+  return `  ${radLabel(f.rad, f.kolumn)}: ${f.meddelande}`;
 }
 
 export function casesCommands(program: Command) {

@@ -1,3 +1,4 @@
+import { labelOf } from '../contracts/messages/labels.ts';
 import type { Principal } from '../domain/access.ts';
 import { loadConfig } from '../server/config.ts';
 import type { Database } from '../server/db/client.ts';
@@ -46,7 +47,7 @@ export async function withCli(fn: (c: { ctx: ServiceContext; database: Database 
 
 /** Errors as the operator needs them, without personal data (a database error's values stay out). */
 export function printError(err: unknown) {
-  const e = err as { message?: string; errors?: Array<{ field: string; message: string }> };
+  const e = err as { message?: string; errors?: Array<{ field: string; label?: string; message: string }> };
   if (err instanceof Error && !(err instanceof DomainError)) {
     const safe = safeError(err);
     const where = [safe.sqlState, safe.constraint].filter(Boolean).join(', ');
@@ -54,5 +55,6 @@ export function printError(err: unknown) {
     return;
   }
   console.error(`Fel: ${e.message ?? String(err)}`);
-  for (const f of e.errors ?? []) console.error(`  ${f.field}: ${f.message}`);
+  // By label ("Rad 8, kolumn kon", "Rubrik"), never by machine path.
+  for (const f of e.errors ?? []) console.error(`  ${f.label ?? labelOf(f.field)}: ${f.message}`);
 }

@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { customError } from './messages/error-map.ts';
 
-// Swedish messages for every validation error (zod ships the locale); the web app shares these schemas.
+// Every validation error in plain Swedish naming the field by its label (messages/error-map.ts); zod's
+// own Swedish locale stays underneath for anything the map leaves. The web app shares these schemas.
 z.config(z.locales.sv());
+z.config({ customError });
 
 export const uuid = z.uuid();
 /** ISO date (YYYY-MM-DD). */
@@ -17,8 +20,19 @@ export const problem = z.object({
   title: z.string(),
   status: z.number(),
   detail: z.string(),
+  /** One entry per field to correct; `detail` then names the labels only ("2 uppgifter behöver rättas: …"). */
   errors: z
-    .array(z.object({ field: z.string(), message: z.string(), rule: z.string().optional() }))
+    .array(
+      z.object({
+        /** Dotted machine path of the field (`klienter.totalt.kvinna`), for code; never shown. */
+        field: z.string(),
+        /** The field's label as the form shows it ("Klienter under året, kvinnor"). */
+        label: z.string().optional(),
+        /** A plain Swedish sentence, e.g. "Rubrik måste fyllas i.". */
+        message: z.string(),
+        rule: z.string().optional(),
+      }),
+    )
     .optional(),
 });
 export type Problem = z.infer<typeof problem>;

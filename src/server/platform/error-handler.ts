@@ -2,6 +2,8 @@ import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { summarySentence } from '../../contracts/messages/error-map.ts';
+import { labelOf } from '../../contracts/messages/labels.ts';
 import { DomainError, type FieldError } from './errors.ts';
 
 interface Problem {
@@ -41,25 +43,27 @@ export function registerErrorHandler(app: FastifyInstance) {
       });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
+      // The messages are already plain Swedish (contracts/messages/error-map.ts, installed in
+      // contracts/common.ts); here each entry gets its label and the detail names the labels only.
       const where = error.validationContext ?? 'body';
-      const errors = error.validation.flatMap((v) => {
+      const errors: FieldError[] = error.validation.flatMap((v) => {
         const path = (v.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
         // zod's unrecognized_keys issue: the provider copies the issue's own fields into params.
         const params = v.params as { keys?: unknown; issue?: { keys?: unknown } };
         const keys = params.keys ?? params.issue?.keys;
-        const message = v.message ?? 'Ogiltigt värde.';
+        const message = v.message ?? 'Uppgiften har ett ogiltigt värde.';
         if (Array.isArray(keys) && keys.length)
-          return keys.map((k) => ({
-            field: [path, String(k)].filter(Boolean).join('.'),
-            message: keys.length === 1 ? message : `Okänd nyckel: "${String(k)}"`,
-          }));
-        return [{ field: path || where, message }];
+          return keys.map((k) => {
+            const field = [path, String(k)].filter(Boolean).join('.');
+            return { field, label: labelOf(field), message };
+          });
+        return [{ field: path || where, label: labelOf(path || where), message }];
       });
       return send(reply, {
         type: 'about:blank',
         title: 'Ogiltiga uppgifter',
         status: 400,
-        detail: errors.map((e) => `${e.field}: ${e.message}`).join(' '),
+        detail: summarySentence(errors),
         errors,
       });
     }

@@ -1,10 +1,16 @@
+import { summarySentence } from '../../contracts/messages/error-map.ts';
+import { labelOf } from '../../contracts/messages/labels.ts';
+
 /**
  * Typed errors thrown by services and mapped to application/problem+json by one handler (error-handler.ts).
  * Messages are Swedish: they are shown to the person who made the request.
  */
 export interface FieldError {
-  /** Dotted path of the failing field, e.g. `klienter.totalt.kvinna`. */
+  /** Dotted path of the failing field, e.g. `klienter.totalt.kvinna`: for code, never shown to people. */
   field: string;
+  /** The field's label as the form shows it ("Klienter under året, kvinnor"); filled from the label table. */
+  label?: string;
+  /** A plain Swedish sentence ending with a full stop; no field names, paths or type words. */
   message: string;
   rule?: string;
 }
@@ -41,12 +47,12 @@ export class Unauthorized extends DomainError {
 
 export class Invalid extends DomainError {
   constructor(errors: FieldError[], message?: string) {
-    super(
-      400,
-      'Ogiltiga uppgifter',
-      message ?? errors.map((e) => `${e.field}: ${e.message}`).join(' '),
-      errors,
-    );
+    // Every entry names its field by label (contracts/messages/labels.ts) unless the thrower gave one.
+    // The detail never holds paths: one error's own sentence, or for several a short sentence of labels
+    // ("2 uppgifter behöver rättas: Rubrik, Nivå.").
+    const labelled = errors.map((e) => ({ ...e, label: e.label ?? labelOf(e.field) }));
+    const detail = message ?? (labelled.length === 1 ? labelled[0]!.message : summarySentence(labelled));
+    super(400, 'Ogiltiga uppgifter', detail, labelled);
   }
 }
 

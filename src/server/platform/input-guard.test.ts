@@ -46,7 +46,11 @@ describe('text that cannot be stored', () => {
     const res = await new Client(app).post('/api/v1/auth/login', { username: 'a\u0000b', password: 'x' });
     expect(res.statusCode).toBe(400);
     expect(problem(res).errors).toEqual([
-      { field: 'username', message: expect.stringMatching(/tecken som inte kan sparas/) },
+      {
+        field: 'username',
+        label: 'Användarnamn',
+        message: expect.stringMatching(/tecken som inte kan sparas/),
+      },
     ]);
   });
 

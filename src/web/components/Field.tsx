@@ -1,4 +1,61 @@
 import { type InputHTMLAttributes, type ReactNode, useId } from 'react';
+import { useI18n } from '../i18n/index.tsx';
+
+/**
+ * Form fields: a label (with a marker when required), an optional hint and the field's one error
+ * message, tied to the control with aria-describedby and aria-invalid. Give `id={fieldId('titel')}` so
+ * the ErrorSummary's links can move focus here; without one an id is generated.
+ */
+
+/** The element id of the control for a field path, the target of ErrorSummary's links. */
+export function fieldId(field: string): string {
+  return `falt-${field.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}
+
+/**
+ * The visible mark of a required field, beside (not inside) its label so the field's name stays its label;
+ * screen readers hear "required" from the control itself.
+ */
+export function RequiredMark() {
+  const { lang } = useI18n();
+  return (
+    <span className="required-mark" title={lang === 'sv' ? 'obligatoriskt' : 'required'} aria-hidden="true">
+      {' '}
+      *
+    </span>
+  );
+}
+
+/** The line above a form that explains the mark. */
+export function RequiredNote() {
+  const { lang } = useI18n();
+  return (
+    <p className="hint">
+      {lang === 'sv' ? 'Fält markerade med * måste fyllas i.' : 'Fields marked * are required.'}
+    </p>
+  );
+}
+
+function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
+  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+}
+
+function Parts({ id, hint, error }: { id: string; hint?: ReactNode; error?: string | undefined }) {
+  return (
+    <>
+      {hint ? (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
 
 interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string;
@@ -7,24 +64,22 @@ interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
 }
 
 /** A labelled input with its hint and error tied to it for screen readers. */
-export function Field({ label, error, hint, ...input }: FieldProps) {
-  const id = useId();
-  const describedBy =
-    [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+export function Field({ label, error, hint, id: givenId, ...input }: FieldProps) {
+  const generated = useId();
+  const id = givenId ?? generated;
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <div>
+        <label htmlFor={id}>{label}</label>
+        {input.required ? <RequiredMark /> : null}
+      </div>
+      <Parts id={id} hint={hint} error={error} />
+      <input
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...input}
+      />
     </div>
   );
 }
@@ -32,18 +87,24 @@ export function Field({ label, error, hint, ...input }: FieldProps) {
 interface SelectProps extends React.SelectHTMLAttributes<HTMLSelectElement> {
   label: string;
   error?: string | undefined;
+  hint?: ReactNode;
   options: Array<{ value: string; label: string }>;
 }
 
-export function SelectField({ label, error, options, ...select }: SelectProps) {
-  const id = useId();
+export function SelectField({ label, error, hint, options, id: givenId, ...select }: SelectProps) {
+  const generated = useId();
+  const id = givenId ?? generated;
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
+      <div>
+        <label htmlFor={id}>{label}</label>
+        {select.required ? <RequiredMark /> : null}
+      </div>
+      <Parts id={id} hint={hint} error={error} />
       <select
         id={id}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
+        aria-describedby={describedBy(id, hint, error)}
         {...select}
       >
         {options.map((o) => (
@@ -52,11 +113,6 @@ export function SelectField({ label, error, options, ...select }: SelectProps) {
           </option>
         ))}
       </select>
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
     </div>
   );
 }
@@ -65,11 +121,14 @@ interface TextAreaProps {
   label: string;
   value: string;
   onChange: (v: string) => void;
+  onBlur?: (() => void) | undefined;
   error?: string | undefined;
   hint?: string | undefined;
   rows?: number;
   required?: boolean;
   disabled?: boolean;
+  id?: string | undefined;
+  maxLength?: number | undefined;
 }
 
 /** A labelled multi-line text field, with hint and error tied to it like Field. */
@@ -77,38 +136,36 @@ export function TextArea({
   label,
   value,
   onChange,
+  onBlur,
   error,
   hint,
   rows = 4,
   required,
   disabled,
+  id: givenId,
+  maxLength,
 }: TextAreaProps) {
-  const id = useId();
-  const describedBy =
-    [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const generated = useId();
+  const id = givenId ?? generated;
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
+      <div>
+        <label htmlFor={id}>{label}</label>
+        {required ? <RequiredMark /> : null}
+      </div>
+      <Parts id={id} hint={hint} error={error} />
       <textarea
         id={id}
         rows={rows}
         value={value}
         required={required}
         disabled={disabled}
+        maxLength={maxLength}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(id, hint, error)}
         onChange={(e) => onChange(e.target.value)}
+        onBlur={onBlur}
       />
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
     </div>
   );
 }

@@ -1,8 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { loginRequest, totpCode } from '../../contracts/auth.ts';
+import { labelOf } from '../../contracts/messages/labels.ts';
 import { api } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
-import { Field } from '../components/Field.tsx';
+import { ErrorSummary } from '../components/ErrorSummary.tsx';
+import { Field, fieldId } from '../components/Field.tsx';
+import { useFormErrors } from '../components/useFormErrors.ts';
 import { useI18n } from '../i18n/index.tsx';
 
 /** Password login, then (when owed) the TOTP step; OIDC when the server has it configured. */
@@ -17,6 +21,10 @@ export function Login({ mfaPending }: { mfaPending?: boolean }) {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const h1 = useRef<HTMLHeadingElement>(null);
+  // Checked in the browser with the server's own contracts before anything is sent.
+  const loginForm = useFormErrors(loginRequest, () => ({ username, password }));
+  const codeForm = useFormErrors(totpCode, () => ({ code }));
+  const form = step === 'password' ? loginForm : codeForm;
   const authConfig = useQuery({
     queryKey: ['auth-config'],
     queryFn: () => api.get<{ oidc: boolean }>('/auth/config'),
@@ -29,8 +37,9 @@ export function Login({ mfaPending }: { mfaPending?: boolean }) {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
     setError(null);
+    if (!form.check()) return;
+    setBusy(true);
     try {
       if (step === 'password') {
         const r = await api.post<{ mfa: 'none' | 'verify' | 'enroll' }>('/auth/login', {
@@ -50,7 +59,7 @@ export function Login({ mfaPending }: { mfaPending?: boolean }) {
       }
       await qc.invalidateQueries();
     } catch (err) {
-      setError(err);
+      if (!form.fromServer(err)) setError(err);
     } finally {
       setBusy(false);
     }
@@ -65,11 +74,15 @@ export function Login({ mfaPending }: { mfaPending?: boolean }) {
           {t(step === 'password' ? 'login.title' : 'login.totp.title')}
         </h1>
         <ErrorMessage error={error} />
+        <ErrorSummary errors={form.summary} focusKey={form.focusKey} />
         <form onSubmit={(e) => void submit(e)} noValidate>
           {step === 'password' ? (
             <>
               <Field
-                label={t('login.username')}
+                id={fieldId('username')}
+                label={labelOf('username', lang)}
+                error={loginForm.error('username')}
+                onBlur={() => loginForm.blur('username')}
                 name="username"
                 autoComplete="username"
                 required
@@ -77,7 +90,10 @@ export function Login({ mfaPending }: { mfaPending?: boolean }) {
                 onChange={(e) => setUsername(e.target.value)}
               />
               <Field
-                label={t('login.password')}
+                id={fieldId('password')}
+                label={labelOf('password', lang)}
+                error={loginForm.error('password')}
+                onBlur={() => loginForm.blur('password')}
                 name="password"
                 type="password"
                 autoComplete="current-password"
@@ -94,7 +110,10 @@ export function Login({ mfaPending }: { mfaPending?: boolean }) {
                 </p>
               ) : null}
               <Field
-                label={t('login.totp.code')}
+                id={fieldId('code')}
+                label={labelOf('code', lang)}
+                error={codeForm.error('code')}
+                onBlur={() => codeForm.blur('code')}
                 name="code"
                 inputMode="numeric"
                 autoComplete="one-time-code"

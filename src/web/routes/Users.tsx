@@ -1,17 +1,21 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, Fragment, useState } from 'react';
 import { ROLLER } from '../../contracts/auth.ts';
-import type { UserItem } from '../../contracts/users.ts';
-import { ApiError, api } from '../api.ts';
+import { labelOf } from '../../contracts/messages/labels.ts';
+import { createUser, type UserItem } from '../../contracts/users.ts';
+import { ROLL_ORGANISATIONSTYP } from '../../domain/access.ts';
+import { api } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
-import { Field, SelectField } from '../components/Field.tsx';
+import { ErrorSummary } from '../components/ErrorSummary.tsx';
+import { Field, fieldId, RequiredNote, SelectField } from '../components/Field.tsx';
 import { Loading, Page } from '../components/Page.tsx';
+import { useFormErrors } from '../components/useFormErrors.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useSession } from '../session.tsx';
 import { CHEF_ROLLER, ManageUser } from './ManageUser.tsx';
 
 function NewUserForm() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { me, active, hasRole } = useSession();
   const qc = useQueryClient();
   const isAdmin = hasRole('admin');
@@ -20,42 +24,62 @@ function NewUserForm() {
       me.medlemskap.filter((m) => isAdmin || m.roll === 'chef').map((m) => [m.organisationId, m]),
     ).values(),
   ];
+  const allowed = isAdmin ? ROLLER : CHEF_ROLLER;
+  // Only the roles that can exist in the chosen organisation (an ombud in a PO-verksamhet, a handläggare in
+  // a länsstyrelse …); the server refuses any other.
+  const rollerFor = (organisationId: string) => {
+    const typ = orgs.find((o) => o.organisationId === organisationId)?.organisationTyp;
+    return allowed.filter((r) => ROLL_ORGANISATIONSTYP[r] === null || ROLL_ORGANISATIONSTYP[r] === typ);
+  };
+  const startOrg = active?.organisationId ?? orgs[0]?.organisationId ?? '';
   const [form, setForm] = useState({
     username: '',
     displayName: '',
     email: '',
     password: '',
-    roll: 'ombud',
-    organisationId: active?.organisationId ?? '',
+    roll: rollerFor(startOrg)[0] ?? '',
+    organisationId: startOrg,
   });
   const [done, setDone] = useState<string | null>(null);
+  // The body as sent; checked in the browser with the server's contract first.
+  const body = () => ({
+    username: form.username,
+    displayName: form.displayName,
+    ...(form.email ? { email: form.email } : {}),
+    ...(form.password ? { password: form.password } : {}),
+    medlemskap: [{ organisationId: form.organisationId || undefined, roll: form.roll || undefined }],
+  });
+  const errors = useFormErrors(createUser, body);
   const create = useMutation({
-    mutationFn: () =>
-      api.post<UserItem>('/users', {
-        username: form.username,
-        displayName: form.displayName,
-        ...(form.email ? { email: form.email } : {}),
-        ...(form.password ? { password: form.password } : {}),
-        medlemskap: [{ organisationId: form.organisationId, roll: form.roll }],
-      }),
+    mutationFn: () => api.post<UserItem>('/users', body()),
     onSuccess: async (u) => {
       setDone(t('users.created', { name: u.username }));
       setForm((f) => ({ ...f, username: '', displayName: '', email: '', password: '' }));
+      errors.reset();
       await qc.invalidateQueries({ queryKey: ['users'] });
     },
+    onError: (err) => errors.fromServer(err),
   });
-  const fe = create.error instanceof ApiError ? create.error.fieldErrors() : {};
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
     setForm((f) => ({ ...f, [k]: e.target.value }));
+  // Props every field shares: id (the summary links to it), label, its error and the blur check.
+  const p = (field: string) => ({
+    id: fieldId(field),
+    label: labelOf(field, lang),
+    error: errors.error(field),
+    onBlur: () => errors.blur(field.split('.')[0]!),
+  });
   function submit(e: FormEvent) {
     e.preventDefault();
     setDone(null);
-    create.mutate();
+    if (errors.check()) create.mutate();
   }
   return (
     <section className="card" aria-labelledby="ny-anvandare">
       <h2 id="ny-anvandare">{t('users.new')}</h2>
-      <ErrorMessage error={create.error} />
+      <RequiredNote />
+      <ErrorSummary errors={errors.summary} focusKey={errors.focusKey} />
+      <ErrorMessage error={create.error} fieldsShownElsewhere />
       {done ? (
         <p role="status" className="alert alert-ok">
           {done}
@@ -63,46 +87,43 @@ function NewUserForm() {
       ) : null}
       <form onSubmit={submit} className="grid-form" noValidate>
         <Field
-          label={t('col.username')}
+          {...p('username')}
           value={form.username}
           onChange={set('username')}
-          error={fe.username}
           required
           autoComplete="off"
         />
+        <Field {...p('displayName')} value={form.displayName} onChange={set('displayName')} required />
+        <Field {...p('email')} type="email" value={form.email} onChange={set('email')} />
         <Field
-          label={t('users.displayName')}
-          value={form.displayName}
-          onChange={set('displayName')}
-          error={fe.displayName}
-          required
-        />
-        <Field
-          label={t('users.email')}
-          type="email"
-          value={form.email}
-          onChange={set('email')}
-          error={fe.email}
-        />
-        <Field
-          label={t('users.password')}
+          {...p('password')}
+          hint={lang === 'sv' ? 'Minst 12 tecken.' : 'At least 12 characters.'}
           type="password"
           value={form.password}
           onChange={set('password')}
-          error={fe.password}
           autoComplete="new-password"
         />
         <SelectField
-          label={t('users.organisation')}
+          {...p('medlemskap.0.organisationId')}
+          required
           value={form.organisationId}
-          onChange={set('organisationId')}
+          onChange={(e) => {
+            const organisationId = e.target.value;
+            const fits = rollerFor(organisationId);
+            setForm((f) => ({
+              ...f,
+              organisationId,
+              roll: (fits as readonly string[]).includes(f.roll) ? f.roll : (fits[0] ?? ''),
+            }));
+          }}
           options={orgs.map((o) => ({ value: o.organisationId, label: o.organisationNamn }))}
         />
         <SelectField
-          label={t('users.roll')}
+          {...p('medlemskap.0.roll')}
+          required
           value={form.roll}
           onChange={set('roll')}
-          options={(isAdmin ? ROLLER : CHEF_ROLLER).map((r) => ({ value: r, label: t(`roll.${r}`) }))}
+          options={rollerFor(form.organisationId).map((r) => ({ value: r, label: t(`roll.${r}`) }))}
         />
         <div>
           <button type="submit" disabled={create.isPending}>

@@ -105,7 +105,9 @@ describe('registering a brist', () => {
     for (const id of [await orgId(database.db, 'lansstyrelse', '01'), v.id]) {
       const res = await ombud.post(`/api/v1/verksamheter/${v.id}/brister`, body({ aktorIds: [id] }));
       expect(res.statusCode).toBe(400);
-      expect(res.json().errors).toEqual([{ field: 'aktorIds', message: `Aktören ${id} finns inte.` }]);
+      expect(res.json().errors).toEqual([
+        { field: 'aktorIds', label: 'Berörda aktörer', message: `Aktören ${id} finns inte.` },
+      ]);
     }
   });
 

@@ -156,6 +156,7 @@ describe.each(ROUTES)('$name', ({ field, send }) => {
     const problem = res.json();
     expect(problem.errors).toContainEqual({
       field,
+      label: expect.any(String),
       message: expect.stringContaining(`”${match}”`),
       rule: `personuppgift.${kind}`,
     });
@@ -202,6 +203,8 @@ describe('the error says every finding, field by field', () => {
       ['beskrivning', 'personuppgift.epost'],
       ['beskrivning', 'personuppgift.telefon'],
     ]);
-    expect(res.json().detail).toContain('19121212-1212');
+    // The detail names the fields by label; each finding is in its field's message.
+    expect(res.json().detail).toBe('3 uppgifter behöver rättas: Rubrik, Beskrivning.');
+    expect(res.json().errors[0].message).toContain('19121212-1212');
   });
 });

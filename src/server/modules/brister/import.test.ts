@@ -176,7 +176,9 @@ describe('import of brister from a spreadsheet', () => {
   it('wants the file as text/csv', async () => {
     const res = await ombud.post(`/api/v1/verksamheter/${v.id}/import/brister`, { csv: HEADER });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors).toEqual([{ field: 'body', message: 'Skicka filen som text/csv.' }]);
+    expect(res.json().errors).toEqual([
+      { field: 'body', label: 'Uppgifterna', message: 'Skicka filen som text/csv.' },
+    ]);
   });
 
   it('the CLI imports as the operator, by verksamhet code, from a file', async () => {

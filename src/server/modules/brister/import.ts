@@ -1,4 +1,5 @@
 import { CsvError, parse } from 'csv-parse/sync';
+import { radLabel } from '../../../contracts/messages/rows.ts';
 import { BRIST_NIVA, BRIST_NIVA_ETIKETT, type BristNiva } from '../../../domain/codes.ts';
 import { findPersonalData, personuppgiftMeddelande } from '../../../domain/personuppgiftsskydd.ts';
 import type { Queryable } from '../../db/client.ts';
@@ -26,9 +27,17 @@ const MAX_RADER = 10_000;
 
 type Kolumn = (typeof KOLUMNER)[number] | (typeof VALFRIA)[number];
 
-/** An error's field: `rad.<line>.<column>`, or `rad.<line>` for the row or file as a whole. */
+/**
+ * An error's field: `rad.<line>.<column>`, or `rad.<line>` for the row or file as a whole (for code);
+ * its label says the same in words ("Rad 8, kolumn amne").
+ */
 function fel(rad: number, kolumn: string | null, message: string, rule?: string): FieldError {
-  return { field: kolumn ? `rad.${rad}.${kolumn}` : `rad.${rad}`, message, ...(rule ? { rule } : {}) };
+  return {
+    field: kolumn ? `rad.${rad}.${kolumn}` : `rad.${rad}`,
+    label: radLabel(rad, kolumn),
+    message,
+    ...(rule ? { rule } : {}),
+  };
 }
 
 const lista = (s: string) =>

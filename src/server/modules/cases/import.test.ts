@@ -282,7 +282,13 @@ describe('upload route', () => {
     );
     expect(bad.statusCode).toBe(400);
     expect(bad.headers['content-type']).toContain('application/problem+json');
-    expect(bad.json().errors).toEqual([{ field: 'rad.3.kon', message: expect.any(String) }]);
+    expect(bad.json().errors).toEqual([
+      {
+        field: 'rad.3.kon',
+        label: 'Rad 3, kolumn kon',
+        message: '”x” är inte ett giltigt kön (kvinna, man eller annan).',
+      },
+    ]);
 
     const skip = await upload(
       csv('U2,1975,man,0114,nej,2025-01-01,,,,,', 'U3,1975,x,0114,nej,2025-01-01,,,,,'),
@@ -293,6 +299,8 @@ describe('upload route', () => {
 
     const json = await ombud.post(url(), { rader: [] });
     expect(json.statusCode).toBe(400);
-    expect(json.json().errors).toEqual([{ field: 'body', message: 'Skicka filen som text/csv.' }]);
+    expect(json.json().errors).toEqual([
+      { field: 'body', label: 'Uppgifterna', message: 'Skicka filen som text/csv.' },
+    ]);
   });
 });

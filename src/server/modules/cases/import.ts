@@ -8,6 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { CsvError, parse as csvParse } from 'csv-parse';
 import { sql } from 'drizzle-orm';
 import { IMPORT_KOLUMNER, type ImportFel, type ImportResultat } from '../../../contracts/cases.ts';
+import { orList } from '../../../contracts/messages/error-map.ts';
 import { valideraArendeDatum } from '../../../domain/arende-datum.ts';
 import {
   type ArendeStatus,
@@ -91,7 +92,7 @@ function koder<K extends string>(
     if (arKod(lista, kod)) {
       if (!ut.includes(kod)) ut.push(kod);
     } else {
-      fel.push({ rad, kolumn, meddelande: `Okänd kod ”${kod}”; möjliga: ${lista.join(', ')}.` });
+      fel.push({ rad, kolumn, meddelande: `”${kod}” är ingen känd kod (${orList([...lista], 'sv')}).` });
     }
   }
   return ut;
@@ -179,13 +180,21 @@ class Inlasning {
     }
     const kon = f('kon');
     if (!arKod(KON, kon))
-      fel.push({ rad, kolumn: 'kon', meddelande: `Ange ${KON.join(', ')} (stod ”${kon}”).` });
+      fel.push({
+        rad,
+        kolumn: 'kon',
+        meddelande: kon
+          ? `”${kon}” är inte ett giltigt kön (${orList([...KON], 'sv')}).`
+          : `Kön saknas (${orList([...KON], 'sv')}).`,
+      });
     const barn = f('barn_under_18');
     if (!arKod(BARN_UNDER_18, barn)) {
       fel.push({
         rad,
         kolumn: 'barn_under_18',
-        meddelande: `Ange ${BARN_UNDER_18.join(', ')} (stod ”${barn}”).`,
+        meddelande: barn
+          ? `”${barn}” är inget giltigt värde för barn under 18 (${orList([...BARN_UNDER_18], 'sv')}).`
+          : `Värde för barn under 18 saknas (${orList([...BARN_UNDER_18], 'sv')}).`,
       });
     }
     const plats = f('kommun_kod');

@@ -29,6 +29,7 @@ import {
   updateKlient,
 } from '../../../contracts/cases.ts';
 import { ok } from '../../../contracts/common.ts';
+import { radLabel } from '../../../contracts/messages/rows.ts';
 import { Invalid } from '../../platform/errors.ts';
 import { ctxFrom } from '../../platform/request-context.ts';
 import type { ModuleDeps } from '../index.ts';
@@ -281,6 +282,7 @@ export async function caseRoutes(app: FastifyInstance, deps: ModuleDeps) {
           throw new Invalid(
             res.fel.map((f) => ({
               field: `rad.${f.rad}${f.kolumn ? `.${f.kolumn}` : ''}`,
+              label: radLabel(f.rad, f.kolumn),
               message: f.meddelande,
             })),
             `Inget importerades: ${res.fel.length} fel i filen.`,

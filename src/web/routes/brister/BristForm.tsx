@@ -1,20 +1,25 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { BristDetail, CreateBrist } from '../../../contracts/brister.ts';
+import { type BristDetail, type CreateBrist, createBrist } from '../../../contracts/brister.ts';
+import { labelOf } from '../../../contracts/messages/labels.ts';
 import type { VerksamhetItem } from '../../../contracts/orgs.ts';
 import { BRIST_NIVA } from '../../../domain/codes.ts';
-import { ApiError, api } from '../../api.ts';
+import { api } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
-import { Field, SelectField } from '../../components/Field.tsx';
+import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { Field, fieldId, RequiredMark, RequiredNote, SelectField } from '../../components/Field.tsx';
+import { formNumber } from '../../components/form-values.ts';
 import { Loading, Page } from '../../components/Page.tsx';
+import { useFormErrors } from '../../components/useFormErrors.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { AmneSelect, TextArea, useAktorer, useAmnen, useNiva, useVerksamhet } from './common.tsx';
 
 const idag = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
 
 export function BristForm() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const L = (field: string) => labelOf(field, lang);
   const v = useVerksamhet();
   const niva = useNiva();
   const navigate = useNavigate();
@@ -36,24 +41,26 @@ export function BristForm() {
     aktorIds: [] as string[],
     kommunKoder: [] as string[],
   });
+  // The body as it would be sent: an unchosen list is left out, so the contract says "Välj …" for it
+  // (never a format rule about a code the person never saw).
+  const body = (): Partial<Record<keyof CreateBrist, unknown>> => ({
+    titel: f.titel,
+    beskrivning: f.beskrivning,
+    niva: f.niva || undefined,
+    amneKod: f.amneKod || undefined,
+    observeradDatum: f.observeradDatum || undefined,
+    antalKlienter: formNumber(f.antalKlienter),
+    aktorIds: f.aktorIds,
+    ...(f.kommunKoder.length ? { kommunKoder: f.kommunKoder } : {}),
+  });
+  const form = useFormErrors(createBrist, body);
   const save = useMutation({
-    mutationFn: () => {
-      const body: CreateBrist = {
-        titel: f.titel,
-        beskrivning: f.beskrivning,
-        niva: f.niva as CreateBrist['niva'],
-        amneKod: f.amneKod,
-        observeradDatum: f.observeradDatum,
-        antalKlienter: f.antalKlienter === '' ? Number.NaN : Number(f.antalKlienter),
-        aktorIds: f.aktorIds,
-        ...(f.kommunKoder.length ? { kommunKoder: f.kommunKoder } : {}),
-      };
-      return api.post<BristDetail>(`/verksamheter/${v.id}/brister`, body);
-    },
+    mutationFn: (b: CreateBrist) => api.post<BristDetail>(`/verksamheter/${v.id}/brister`, b),
     onSuccess: async (b) => {
       await qc.invalidateQueries({ queryKey: ['brister'] });
       navigate(`/brister/${b.id}`);
     },
+    onError: (err) => form.fromServer(err),
   });
   if (!v.id || !v.kanSkriva)
     return (
@@ -62,7 +69,6 @@ export function BristForm() {
       </Page>
     );
   if (amnen.isPending || aktorer.isPending || verksamhet.isPending) return <Loading />;
-  const fe = save.error instanceof ApiError ? save.error.fieldErrors() : {};
   const kommuner = [
     ...new Map((verksamhet.data?.omraden ?? []).map((o) => [o.kommunKod, o.kommunNamn])).entries(),
   ];
@@ -70,35 +76,44 @@ export function BristForm() {
     setF((x) => ({ ...x, [k]: x[k].includes(val) ? x[k].filter((y) => y !== val) : [...x[k], val] }));
   function submit(e: FormEvent) {
     e.preventDefault();
-    save.mutate();
+    const valid = form.check();
+    if (valid) save.mutate(valid);
   }
   return (
     <Page title={t('brist.form.title')}>
       <p className="lead">{t('brist.form.guard')}</p>
       <form className="card" onSubmit={submit} noValidate>
-        <ErrorMessage error={save.error} />
+        <RequiredNote />
+        <ErrorSummary errors={form.summary} focusKey={form.focusKey} />
+        <ErrorMessage error={save.error} fieldsShownElsewhere />
         <Field
-          label={t('brist.form.titel')}
+          id={fieldId('titel')}
+          label={L('titel')}
           value={f.titel}
           required
           maxLength={200}
-          error={fe.titel}
+          error={form.error('titel')}
+          onBlur={() => form.blur('titel')}
           onChange={(e) => setF({ ...f, titel: e.target.value })}
         />
         <TextArea
-          label={t('brist.form.beskrivning')}
+          id={fieldId('beskrivning')}
+          label={L('beskrivning')}
           value={f.beskrivning}
           required
           rows={6}
-          error={fe.beskrivning}
+          error={form.error('beskrivning')}
+          onBlur={() => form.blur('beskrivning')}
           onChange={(val) => setF({ ...f, beskrivning: val })}
         />
         <div className="grid-form">
           <SelectField
-            label={t('brist.form.niva')}
+            id={fieldId('niva')}
+            label={L('niva')}
             value={f.niva}
             required
-            error={fe.niva}
+            error={form.error('niva')}
+            onBlur={() => form.blur('niva')}
             onChange={(e) => setF({ ...f, niva: e.target.value })}
             options={[
               { value: '', label: t('brist.form.choose') },
@@ -106,50 +121,68 @@ export function BristForm() {
             ]}
           />
           <AmneSelect
-            label={t('brist.form.amne')}
+            id={fieldId('amneKod')}
+            label={L('amneKod')}
             value={f.amneKod}
             required
-            error={fe.amneKod}
+            error={form.error('amneKod')}
+            onBlur={() => form.blur('amneKod')}
             onChange={(val) => setF({ ...f, amneKod: val })}
             amnen={amnen.data ?? []}
             allLabel={t('brist.form.choose')}
           />
           <Field
-            label={t('brist.form.datum')}
+            id={fieldId('observeradDatum')}
+            label={L('observeradDatum')}
             type="date"
             value={f.observeradDatum}
             required
-            error={fe.observeradDatum}
+            error={form.error('observeradDatum')}
+            onBlur={() => form.blur('observeradDatum')}
             onChange={(e) => setF({ ...f, observeradDatum: e.target.value })}
           />
           <Field
-            label={t('brist.form.antal')}
-            type="number"
-            min={0}
-            step={1}
+            id={fieldId('antalKlienter')}
+            label={L('antalKlienter')}
+            inputMode="numeric"
             value={f.antalKlienter}
             required
             hint={t('brist.form.antal.hint')}
-            error={fe.antalKlienter}
+            error={form.error('antalKlienter')}
+            onBlur={() => form.blur('antalKlienter')}
             onChange={(e) => setF({ ...f, antalKlienter: e.target.value })}
           />
         </div>
-        <fieldset className="field">
-          <legend>{t('brist.form.aktorer')}</legend>
-          {fe.aktorIds ? <p className="field-error">{fe.aktorIds}</p> : null}
-          {(aktorer.data ?? []).map((a) => (
+        <fieldset
+          className="field"
+          aria-describedby={form.error('aktorIds') ? `${fieldId('aktorIds')}-error` : undefined}
+        >
+          <legend>
+            {L('aktorIds')}
+            <RequiredMark />
+          </legend>
+          {form.error('aktorIds') ? (
+            <p id={`${fieldId('aktorIds')}-error`} className="field-error">
+              {form.error('aktorIds')}
+            </p>
+          ) : null}
+          {(aktorer.data ?? []).map((a, i) => (
             <label key={a.id} className="check">
               <input
                 type="checkbox"
+                // The first box is where the error summary's link lands.
+                id={i === 0 ? fieldId('aktorIds') : undefined}
                 checked={f.aktorIds.includes(a.id)}
+                aria-invalid={form.error('aktorIds') ? true : undefined}
                 onChange={() => toggle('aktorIds', a.id)}
+                onBlur={() => form.blur('aktorIds')}
               />{' '}
               {a.namn}
             </label>
           ))}
         </fieldset>
         <fieldset className="field">
-          <legend>{t('brist.form.kommuner')}</legend>
+          <legend>{L('kommunKoder')}</legend>
           <p className="hint">{t('brist.form.kommuner.hint')}</p>
           {kommuner.map(([kod, namn]) => (
             <label key={kod} className="check">

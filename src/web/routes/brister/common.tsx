@@ -4,6 +4,7 @@ import type { BristAmneItem } from '../../../contracts/brister.ts';
 import { BRIST_STATUS_ETIKETT, type BristStatus } from '../../../domain/brist-status.ts';
 import { BRIST_NIVA_ETIKETT, type BristNiva, etikett } from '../../../domain/codes.ts';
 import { api } from '../../api.ts';
+import { RequiredMark } from '../../components/Field.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useSession } from '../../session.tsx';
 
@@ -53,25 +54,40 @@ export function AmneSelect({
   allLabel,
   error,
   required,
+  id: givenId,
+  onBlur,
 }: {
   label: string;
   value: string;
   onChange: (v: string) => void;
+  /** The select's id (an error summary links to it); generated when not given. */
+  id?: string;
+  onBlur?: () => void;
   amnen: BristAmneItem[];
   allowAll?: boolean;
   allLabel: string;
   error?: string | undefined;
   required?: boolean;
 }) {
-  const id = useId();
+  const generated = useId();
+  const id = givenId ?? generated;
   const grupper = amnen.filter((a) => a.grupp === null);
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
+      <div>
+        <label htmlFor={id}>{label}</label>
+        {required ? <RequiredMark /> : null}
+      </div>
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
       <select
         id={id}
         value={value}
         required={required}
+        onBlur={onBlur}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
         onChange={(e) => onChange(e.target.value)}
@@ -96,11 +112,6 @@ export function AmneSelect({
           ),
         )}
       </select>
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
     </div>
   );
 }

@@ -6,7 +6,9 @@ import {
   type ArendeItem,
   AVSLUT_ORSAK_ETIKETT,
   AVSLUT_ORSAKER,
+  arendeTransition,
 } from '../../../contracts/cases.ts';
+import { labelOf } from '../../../contracts/messages/labels.ts';
 import {
   type ArendeStatus,
   KONTAKTORSAK_ETIKETT,
@@ -16,9 +18,11 @@ import {
 } from '../../../domain/codes.ts';
 import { ApiError, api } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
-import { Field, SelectField } from '../../components/Field.tsx';
+import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { Field, fieldId, SelectField } from '../../components/Field.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
 import { SaveForm } from '../../components/SaveForm.tsx';
+import { useFormErrors } from '../../components/useFormErrors.ts';
 import { formatNumber, formatTimestamp } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import {
@@ -36,39 +40,76 @@ import {
 
 type Spara = (a: ArendeItem) => void;
 
+/**
+ * The transition contract with the one rule the server adds (services: an ärende closed as "avslutad"
+ * names why), so the browser says it before sending.
+ */
+const transitionForm = arendeTransition.superRefine((v, ctx) => {
+  if (v.status === 'avslutad' && !v.avslutOrsak)
+    ctx.addIssue({ code: 'custom', path: ['avslutOrsak'], message: 'Ange varför ärendet avslutas.' });
+});
+
 function StatusForm({ a, verksamhetId, onSaved }: { a: ArendeItem; verksamhetId: string; onSaved: Spara }) {
   const { t, lang } = useI18n();
+  const L = (field: string) => labelOf(field, lang);
   const e = useEtikett();
   const ombud = useOmbud(verksamhetId);
   const [till, setTill] = useState('');
   const [datum, setDatum] = useState('');
   const [ombudId, setOmbudId] = useState('');
   const [orsak, setOrsak] = useState('');
+  const [ok, setOk] = useState(false);
+  // The body as sent: fields hidden for the chosen status are left out, so they never show errors.
+  const body = () => ({
+    status: till || undefined,
+    ...(datum && till !== 'ko' ? { datum } : {}),
+    ...(till === 'aktiv' && ombudId ? { ombudUserId: ombudId } : {}),
+    ...((till === 'avslutad' || till === 'ej_aktuell') && orsak ? { avslutOrsak: orsak } : {}),
+  });
+  // "Ny status" says more here than the shared "Status".
+  const labels = { status: t('arende.status.till') };
+  const form = useFormErrors(transitionForm, body, labels);
   const save = useMutation({
-    mutationFn: () =>
-      api.post<ArendeItem>(`${base(verksamhetId)}/arenden/${a.id}/status`, {
-        status: till,
-        ...(datum && till !== 'ko' ? { datum } : {}),
-        ...(till === 'aktiv' && ombudId ? { ombudUserId: ombudId } : {}),
-        ...((till === 'avslutad' || till === 'ej_aktuell') && orsak ? { avslutOrsak: orsak } : {}),
-      }),
+    mutationFn: () => api.post<ArendeItem>(`${base(verksamhetId)}/arenden/${a.id}/status`, body()),
     onSuccess: (d) => {
       setTill('');
       setDatum('');
       setOrsak('');
+      form.reset();
+      setOk(true);
       onSaved(d);
     },
+    onError: (err) => form.fromServer(err),
   });
   if (a.mojligaStatus.length === 0) return <p>{t('arende.status.final')}</p>;
-  const fe = save.error instanceof ApiError ? save.error.fieldErrors() : {};
   const avslutar = till === 'avslutad' || till === 'ej_aktuell';
+  const p = (field: string) => ({
+    id: fieldId(field),
+    label: labels[field as keyof typeof labels] ?? L(field),
+    error: form.error(field),
+    onBlur: () => form.blur(field),
+  });
   return (
-    <SaveForm mutation={save} savedText={t('arende.status.saved')}>
+    <form
+      noValidate
+      onSubmit={(ev) => {
+        ev.preventDefault();
+        setOk(false);
+        if (form.check()) save.mutate();
+      }}
+    >
+      <ErrorSummary errors={form.summary} focusKey={form.focusKey} />
+      <ErrorMessage error={save.error} fieldsShownElsewhere />
+      {ok ? (
+        <p role="status" className="alert alert-ok">
+          {t('arende.status.saved')}
+        </p>
+      ) : null}
       <div className="grid-form">
         <SelectField
-          label={t('arende.status.till')}
+          {...p('status')}
+          required
           value={till}
-          error={fe.status}
           onChange={(ev) => setTill(ev.target.value)}
           options={[
             { value: '', label: t('case.choose') },
@@ -77,19 +118,17 @@ function StatusForm({ a, verksamhetId, onSaved }: { a: ArendeItem; verksamhetId:
         />
         {till && till !== 'ko' ? (
           <Field
-            label={t('arende.status.datum')}
+            {...p('datum')}
             hint={t('arende.status.datum.hint')}
             type="date"
             value={datum}
-            error={fe.datum}
             onChange={(ev) => setDatum(ev.target.value)}
           />
         ) : null}
         {till === 'aktiv' ? (
           <SelectField
-            label={t('arende.status.ombud')}
+            {...p('ombudUserId')}
             value={ombudId}
-            error={fe.ombudUserId}
             onChange={(ev) => setOmbudId(ev.target.value)}
             options={[
               { value: '', label: t('arende.status.ombud.jag') },
@@ -99,9 +138,9 @@ function StatusForm({ a, verksamhetId, onSaved }: { a: ArendeItem; verksamhetId:
         ) : null}
         {avslutar ? (
           <SelectField
-            label={t('arende.status.orsak')}
+            {...p('avslutOrsak')}
+            required={till === 'avslutad'}
             value={orsak}
-            error={fe.avslutOrsak}
             onChange={(ev) => setOrsak(ev.target.value)}
             options={[
               { value: '', label: t('case.choose') },
@@ -111,10 +150,10 @@ function StatusForm({ a, verksamhetId, onSaved }: { a: ArendeItem; verksamhetId:
         ) : null}
       </div>
       {avslutar ? <p className="hint">{t('arende.status.skrivUt')}</p> : null}
-      <button type="submit" disabled={!till || save.isPending}>
+      <button type="submit" disabled={save.isPending}>
         {t('arende.status.save')}
       </button>
-    </SaveForm>
+    </form>
   );
 }
 

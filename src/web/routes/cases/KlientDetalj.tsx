@@ -96,7 +96,7 @@ function NyForfragan({ k, verksamhetId }: { k: KlientDetail; verksamhetId: strin
 
 export function KlientDetalj() {
   const { id } = useParams();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const e = useEtikett();
   const v = useVerksamhet();
   const q = useQuery({
@@ -136,6 +136,11 @@ export function KlientDetalj() {
             <dt>{t('klient.form.adress')}</dt>
             <dd>{k.adress ?? '–'}</dd>
           </dl>
+          <p>
+            <Link to={`/klienter/${k.id}/andra`}>
+              {lang === 'sv' ? 'Ändra klientens uppgifter' : 'Edit the client’s details'}
+            </Link>
+          </p>
         </section>
       )}
       <section className="card" aria-labelledby="statistik">

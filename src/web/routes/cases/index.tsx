@@ -5,7 +5,7 @@ import { Gallring } from './Gallring.tsx';
 import { Import } from './Import.tsx';
 import { KlientDetalj } from './KlientDetalj.tsx';
 import { Klienter } from './Klienter.tsx';
-import { KlientForm } from './KlientForm.tsx';
+import { KlientForm, KlientRedigera } from './KlientForm.tsx';
 import { Ko } from './Ko.tsx';
 
 /** The casework pages (registered in routes/index.tsx). */
@@ -14,6 +14,7 @@ export const casePages: Array<{ path: string; element: ReactElement }> = [
   { path: '/klienter/ny', element: <KlientForm /> },
   { path: '/klienter/import', element: <Import /> },
   { path: '/klienter/:id', element: <KlientDetalj /> },
+  { path: '/klienter/:id/andra', element: <KlientRedigera /> },
   { path: '/arenden/:id', element: <ArendeDetalj /> },
   { path: '/ko', element: <Ko /> },
   { path: '/caseload', element: <Caseload /> },
