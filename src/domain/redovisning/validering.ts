@@ -8,7 +8,11 @@
  * total they disagree with.
  */
 import { ALDERSGRUPPER, arKod, KON, KON_ETIKETT, KONTAKTORSAK_ETIKETT, KONTAKTORSAKER } from '../codes.ts';
+import { formatTal } from '../tal.ts';
 import type { G, RedovisningSiffror } from './typer.ts';
+
+/** A figure in a message as Swedes write it: 2,5 and 10 561, never 2.5 (FTE have at most hundredths). */
+const tal = (n: number) => formatTal(n, Number.isInteger(n) ? 0 : Number.isInteger(n * 10) ? 1 : 2);
 
 export type ValideringsRegel =
   | 'heltal'
@@ -48,7 +52,11 @@ export function valideraRedovisning(r: RedovisningSiffror): ValideringsFel[] {
 
   const heltal = (path: string, n: unknown) => {
     if (!arHeltal(n))
-      lagg(path, 'heltal', `Värdet måste vara ett heltal som är 0 eller större (är ${String(n)}).`);
+      lagg(
+        path,
+        'heltal',
+        `Värdet måste vara ett heltal som är 0 eller större (är ${typeof n === 'number' && Number.isFinite(n) ? tal(n) : String(n)}).`,
+      );
   };
   const kontrolleraG = (path: string, x: G) => {
     for (const d of DELAR) heltal(`${path}.${d}`, x[d]);
@@ -114,7 +122,7 @@ export function valideraRedovisning(r: RedovisningSiffror): ValideringsFel[] {
     lagg(
       'personal.arsarbetare',
       'arsarbetare_max',
-      `Årsarbetarna (${p.arsarbetare}) kan inte vara fler än antalet ombud (${p.ombud}).`,
+      `Årsarbetarna (${tal(p.arsarbetare)}) kan inte vara fler än antalet ombud (${p.ombud}).`,
     );
   }
   if (p.kvinnor + p.man > p.ombud) {

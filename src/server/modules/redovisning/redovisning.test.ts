@@ -7,12 +7,12 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RedovisningV1 } from '../../../contracts/redovisning-v1.ts';
 import type { Principal } from '../../../domain/access.ts';
+import { arForsenad } from '../../../domain/redovisning/dokumentregler.ts';
 import { query } from '../../db/client.ts';
 import { arende, klient, ombudTjanst } from '../../db/schema/index.ts';
 import { type Client, loginAs, makeApp, testConfig } from '../../testing/app.ts';
 import { createTestDb, type TestDatabase } from '../../testing/db.ts';
 import { makeUser, makeVerksamhet, orgId } from '../../testing/factories.ts';
-import { arForsenad } from './regler.ts';
 import { listSnapshots } from './service.ts';
 
 const g = (kvinna: number, man: number, annan = 0) => ({ kvinna, man, annan, totalt: kvinna + man + annan });

@@ -18,13 +18,13 @@ import type {
 import { type RedovisningV1, redovisningV1 } from '../../../contracts/redovisning-v1.ts';
 import { can, type Principal, type Resource, verksamheterMed } from '../../../domain/access.ts';
 import { idagISverige } from '../../../domain/datum.ts';
+import * as regler from '../../../domain/redovisning/dokumentregler.ts';
 import { assertOvergang, type RedovisningStatus } from '../../../domain/redovisning-status.ts';
 import { type AppDb, inOrder, mapInOrder, type Tx } from '../../db/client.ts';
 import { authorize, inTx, type ServiceContext } from '../../platform/context.ts';
 import { Conflict, type FieldError, Invalid, NotFound } from '../../platform/errors.ts';
 import * as orgRepo from '../orgs/repo.ts';
 import { createVerksamhetService } from '../orgs/service.ts';
-import * as regler from './regler.ts';
 import * as repo from './repo.ts';
 import * as underlag from './underlag.ts';
 

@@ -2,8 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Fordelning } from '../../../contracts/grants.ts';
 import { api } from '../../api.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
-import { Field } from '../../components/Field.tsx';
+import { type NumberChange, NumberInput } from '../../components/NumberInput.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
 import { formatNumber } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -20,13 +21,15 @@ export function Statsbidrag() {
     queryKey: ['statsbidrag', ar],
     queryFn: () => api.get<Fordelning>(`/statsbidrag/${ar}`),
   });
-  const [budget, setBudget] = useState('');
-  const [admin, setAdmin] = useState('');
+  // The amounts as parsed from what Socialstyrelsen typed ("110 000 000"); invalid: not a number.
+  const [budget, setBudget] = useState<NumberChange>({ value: null, invalid: false });
+  const [admin, setAdmin] = useState<NumberChange>({ value: null, invalid: false });
+  const [fraga, setFraga] = useState(false);
   const spara = useMutation({
     mutationFn: () =>
       api.put<Fordelning>(`/statsbidrag/${ar}/budget`, {
-        totalBudgetKr: Number(budget.replace(/\s/g, '')),
-        administrationKr: Number(admin.replace(/\s/g, '') || 0),
+        totalBudgetKr: budget.value ?? 0,
+        administrationKr: admin.value ?? 0,
       }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['statsbidrag', ar] }),
   });
@@ -116,26 +119,44 @@ export function Statsbidrag() {
           aria-labelledby="stb-form"
           onSubmit={(e) => {
             e.preventDefault();
-            spara.mutate();
+            if (budget.invalid || admin.invalid || budget.value === null) return;
+            setFraga(true);
           }}
         >
           <h2 id="stb-form">{t('stb.form')}</h2>
-          <Field
+          <NumberInput
             label={t('stb.totalBudget')}
-            inputMode="numeric"
-            value={budget}
-            onChange={(e) => setBudget(e.target.value)}
+            value={budget.value}
+            decimals={0}
+            notANumber={t('stb.notANumber')}
+            onChange={setBudget}
             required
           />
-          <Field
+          <NumberInput
             label={t('stb.admin')}
-            inputMode="numeric"
-            value={admin}
-            onChange={(e) => setAdmin(e.target.value)}
+            value={admin.value}
+            decimals={0}
+            notANumber={t('stb.notANumber')}
+            onChange={setAdmin}
           />
           <button type="submit" disabled={spara.isPending}>
             {t('stb.spara')}
           </button>
+          <ConfirmDialog
+            open={fraga}
+            title={t('stb.confirm.title', { ar })}
+            text={t('stb.confirm.text', {
+              ar,
+              budget: formatNumber(budget.value ?? 0),
+              admin: formatNumber(admin.value ?? 0),
+            })}
+            confirmLabel={t('stb.spara')}
+            onCancel={() => setFraga(false)}
+            onConfirm={() => {
+              setFraga(false);
+              spara.mutate();
+            }}
+          />
           {spara.isSuccess ? <p role="status">{t('stb.sparad')}</p> : null}
           {spara.error ? <ErrorMessage error={spara.error} /> : null}
         </form>

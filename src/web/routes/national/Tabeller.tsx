@@ -10,7 +10,7 @@ import {
   UTFORARE_ETIKETT,
 } from '../../../domain/codes.ts';
 import { FigureTable } from '../../components/FigureTable.tsx';
-import { formatNumber, formatPercent } from '../../format.ts';
+import { formatNumber, formatPercent, plural } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
 export type LanSammanstallning = z.infer<typeof lanSammanstallning>;
@@ -128,7 +128,7 @@ const SERIER = (t: (k: string) => string) => [
 
 export function Tabell2({ s }: { s: Sammanstallning }) {
   const { t } = useI18n();
-  const andring = (n: number) => (n > 0 ? `+${n}` : formatNumber(n));
+  const andring = (n: number) => (n > 0 ? `+${formatNumber(n)}` : formatNumber(n));
   const celler = (r: Sammanstallning['tabell2']['totalt']) => [
     formatNumber(r.kommuner),
     formatNumber(r.kommunerMedPoForegaendeAr),
@@ -278,7 +278,13 @@ export function KoLedningsgruppPersonal({ s }: { s: Sammanstallning }) {
   return (
     <>
       <h2>{t('nat.ko')}</h2>
-      <p>{t('nat.koText', { antal: ko.antal, verksamheter: ko.verksamheter, andel: pct(ko.andel) })}</p>
+      <p>
+        {t('nat.koText', {
+          antal: formatNumber(ko.antal),
+          verksamheter: plural(lang, ko.verksamheter, t('nat.verksamhet.one'), t('nat.verksamhet.other')),
+          andel: pct(ko.andel),
+        })}
+      </p>
       <FigureTable
         caption={t('nat.ko')}
         columns={[{ label: t('nat.medianVantetid') }, { label: t('nat.verksamheter'), num: true }]}
@@ -301,8 +307,8 @@ export function KoLedningsgruppPersonal({ s }: { s: Sammanstallning }) {
       <h2>{t('nat.ledningsgrupp')}</h2>
       <p>
         {t('nat.ledningsgruppText', {
-          saknar: lg.saknarRoll,
-          verksamheter: lg.verksamheter,
+          saknar: formatNumber(lg.saknarRoll),
+          verksamheter: plural(lang, lg.verksamheter, t('nat.verksamhet.one'), t('nat.verksamhet.other')),
           andel: pct(lg.andel),
         })}
       </p>
@@ -342,10 +348,14 @@ export function KoLedningsgruppPersonal({ s }: { s: Sammanstallning }) {
 
 /** All tables of a compilation in the order of the lägesrapport (seed 003). */
 export function Sammanstallningen({ s }: { s: Sammanstallning }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <>
-      <p>{t('nat.underlag', { n: s.underlag.verksamheter })}</p>
+      <p>
+        {t('nat.underlag', {
+          n: plural(lang, s.underlag.verksamheter, t('nat.verksamhet.one'), t('nat.verksamhet.other')),
+        })}
+      </p>
       <Tabell2 s={s} />
       <Tabell3 s={s} />
       <Tabell4 s={s} />

@@ -3,22 +3,33 @@ import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { GranskningView, LanList } from '../../../contracts/redovisning.ts';
 import { api } from '../../api.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
-import { Field } from '../../components/Field.tsx';
+import { Field, SelectField } from '../../components/Field.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
-import { formatPercent, formatTimestamp } from '../../format.ts';
+import { formatNumber, formatPercent, formatTimestamp, plural } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useSession } from '../../session.tsx';
-import { forraAretNu, GTabell, klientRader, orsakRader, StatusBadge } from './common.tsx';
+import {
+  alderRader,
+  etikett,
+  forraAretNu,
+  GTabell,
+  KON,
+  klientRader,
+  orsakRader,
+  StatusBadge,
+} from './common.tsx';
 
 /** The Länsstyrelse's list: every verksamhet of the län with the status of its report for the year. */
 export function GranskningLista() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { active } = useSession();
   const qc = useQueryClient();
   const [ar, setAr] = useState(forraAretNu());
   const [valda, setValda] = useState<Set<string>>(new Set());
   const [klart, setKlart] = useState<string | null>(null);
+  const [fraga, setFraga] = useState(false);
   const lanKod = active?.organisationTyp === 'lansstyrelse' ? active.lanKod : null;
   const q = useQuery({
     queryKey: ['redovisningar', lanKod, ar],
@@ -28,7 +39,7 @@ export function GranskningLista() {
   const godkann = useMutation({
     mutationFn: () => api.post<unknown[]>('/redovisningar/godkannande', { ids: [...valda] }),
     onSuccess: async (r) => {
-      setKlart(t('gr.approved', { n: r.length }));
+      setKlart(plural(lang, r.length, t('gr.approved.one'), t('gr.approved.other')));
       setValda(new Set());
       await qc.invalidateQueries({ queryKey: ['redovisningar'] });
     },
@@ -122,10 +133,27 @@ export function GranskningLista() {
               <button
                 type="button"
                 disabled={valda.size === 0 || godkann.isPending}
-                onClick={() => godkann.mutate()}
+                onClick={() => {
+                  setKlart(null);
+                  setFraga(true);
+                }}
               >
                 {t('gr.approveSelected')}
               </button>
+              <ConfirmDialog
+                open={fraga}
+                title={t('gr.approveSelected.confirm.title')}
+                text={t('gr.approveSelected.confirm.text', {
+                  antal: plural(lang, valda.size, t('gr.redovisning.one'), t('gr.redovisning.other')),
+                  ar,
+                })}
+                confirmLabel={t('gr.approveSelected')}
+                onCancel={() => setFraga(false)}
+                onConfirm={() => {
+                  setFraga(false);
+                  godkann.mutate();
+                }}
+              />
             </>
           )}
         </>
@@ -134,8 +162,40 @@ export function GranskningLista() {
   );
 }
 
-const visaVarde = (v: unknown) =>
-  v === null || v === undefined ? '–' : typeof v === 'string' ? v : JSON.stringify(v);
+/** The figures and texts a reviewer can comment on, as document paths (shown by their labels). */
+function kommentarPaths(
+  d: GranskningView['dokument'],
+  lang: 'sv' | 'en',
+  t: (k: string) => string,
+): string[] {
+  const rader = [
+    ...klientRader(d, undefined, t),
+    ...alderRader(d, undefined),
+    ...orsakRader(d, undefined, lang),
+  ];
+  return [
+    ...rader.flatMap((r) => KON.map((k) => `${r.path}.${k}`)),
+    ...['ombud', 'arsarbetare', 'kvinnor', 'man'].map((k) => `personal.${k}`),
+    ...['forandringarMalgrupp', 'forbattringsarbete', 'atgarderBrister', 'jamstalldhetsanalys'].map(
+      (k) => `text.${k}`,
+    ),
+    'ansokan.arsarbetare',
+  ];
+}
+
+/** A value of the version diff in words: figures in Swedish format, yes/no, never JSON. */
+const visaVarde = (v: unknown, t: (k: string) => string): string =>
+  v === null || v === undefined
+    ? '–'
+    : typeof v === 'number'
+      ? formatNumber(v)
+      : typeof v === 'boolean'
+        ? t(v ? 'red.yes' : 'red.no')
+        : typeof v === 'string'
+          ? v
+          : Array.isArray(v)
+            ? v.map((x) => visaVarde(x, t)).join(', ')
+            : '–';
 
 /** One submitted report: figures with last year, the diff against the returned version, comments, decisions. */
 export function GranskningDetalj() {
@@ -147,6 +207,7 @@ export function GranskningDetalj() {
   const [kommentar, setKommentar] = useState({ path: '', text: '' });
   const [anledning, setAnledning] = useState('');
   const [klart, setKlart] = useState<string | null>(null);
+  const [fraga, setFraga] = useState<'godkann' | 'retur' | null>(null);
   const kommentera = useMutation({
     mutationFn: () =>
       api.post(`/redovisningar/${id}/kommentarer`, {
@@ -223,11 +284,9 @@ export function GranskningDetalj() {
                   <tbody>
                     {v.diff.rader.map((r) => (
                       <tr key={r.path}>
-                        <th scope="row">
-                          <code>{r.path}</code>
-                        </th>
-                        <td>{visaVarde(r.fore)}</td>
-                        <td>{visaVarde(r.efter)}</td>
+                        <th scope="row">{etikett(r.path, t, lang)}</th>
+                        <td>{visaVarde(r.fore, t)}</td>
+                        <td>{visaVarde(r.efter, t)}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -276,8 +335,8 @@ export function GranskningDetalj() {
             <ul>
               {v.kommentarer.map((k) => (
                 <li key={k.id}>
-                  <strong>{k.path ?? t('red.comment.whole')}</strong> (v{k.version}, {k.anvandare},{' '}
-                  {formatTimestamp(k.at)}): {k.text}
+                  <strong>{k.path ? etikett(k.path, t, lang) : t('red.comment.whole')}</strong> (v{k.version},{' '}
+                  {k.anvandare}, {formatTimestamp(k.at)}): {k.text}
                 </li>
               ))}
             </ul>
@@ -291,10 +350,14 @@ export function GranskningDetalj() {
                 noValidate
               >
                 <div className="grid-form">
-                  <Field
+                  <SelectField
                     label={t('gr.comment.path')}
-                    hint="klienter.totalt.kvinna"
+                    hint={t('gr.comment.path.hint')}
                     value={kommentar.path}
+                    options={[
+                      { value: '', label: t('red.comment.whole') },
+                      ...kommentarPaths(d, lang, t).map((p) => ({ value: p, label: etikett(p, t, lang) })),
+                    ]}
                     onChange={(e) => setKommentar((k) => ({ ...k, path: e.target.value }))}
                   />
                   <Field
@@ -312,15 +375,39 @@ export function GranskningDetalj() {
           {v.kanGranska && v.status === 'inskickad' ? (
             <section className="card" aria-labelledby="gr-beslut">
               <h2 id="gr-beslut">{t('gr.approve')}</h2>
-              <button type="button" onClick={() => godkann.mutate()} disabled={godkann.isPending}>
+              <button
+                type="button"
+                onClick={() => {
+                  setKlart(null);
+                  setFraga('godkann');
+                }}
+                disabled={godkann.isPending}
+              >
                 {t('gr.approve')}
               </button>
+              <ConfirmDialog
+                open={fraga !== null}
+                title={t(fraga === 'retur' ? 'gr.return.confirm.title' : 'gr.approve.confirm.title')}
+                text={t(fraga === 'retur' ? 'gr.return.confirm.text' : 'gr.approve.confirm.text', {
+                  namn: v.verksamhet.namn,
+                  ar: v.ar,
+                  version: v.version,
+                })}
+                confirmLabel={t(fraga === 'retur' ? 'gr.return' : 'gr.approve')}
+                onCancel={() => setFraga(null)}
+                onConfirm={() => {
+                  const vad = fraga;
+                  setFraga(null);
+                  if (vad === 'retur') returnera.mutate();
+                  else godkann.mutate();
+                }}
+              />
               <form
                 style={{ marginTop: '1rem' }}
                 onSubmit={(e: FormEvent) => {
                   e.preventDefault();
                   setKlart(null);
-                  returnera.mutate();
+                  setFraga('retur');
                 }}
                 noValidate
               >

@@ -1,16 +1,23 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, Fragment, useEffect, useMemo, useState } from 'react';
 import type { RedovisningView, SaveRedovisning } from '../../../contracts/redovisning.ts';
 import type { RedovisningV1 } from '../../../contracts/redovisning-v1.ts';
+import { valideraDokument } from '../../../domain/redovisning/dokumentregler.ts';
 import { ApiError, api } from '../../api.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Field, TextArea } from '../../components/Field.tsx';
+import { type NumberChange, NumberInput } from '../../components/NumberInput.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
 import { formatPercent, formatTimestamp } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useSession } from '../../session.tsx';
 import {
+  AlderSumma,
   alderRader,
+  cellId,
+  etikett,
   forraAretNu,
   GTabell,
   type Kon,
@@ -20,6 +27,7 @@ import {
   visa,
 } from './common.tsx';
 
+type Fel = RedovisningView['validering'][number];
 type Utkast = Pick<RedovisningV1, 'klienter' | 'kontaktorsaker' | 'ko' | 'personal' | 'ansokan' | 'text'>;
 const TEXTER = [
   'forandringarMalgrupp',
@@ -40,12 +48,26 @@ function utkastFran(v: RedovisningView): Utkast {
   });
 }
 
+/** The first message per path: the cell shows one message, the list may hold several. */
+function felPerPath(fel: readonly Fel[]): Record<string, string> {
+  const ut: Record<string, string> = {};
+  for (const f of fel) ut[f.path] ??= f.message;
+  return ut;
+}
+
 function Formular({ v, ar }: { v: RedovisningView; ar: number }) {
   const { t, lang } = useI18n();
   const qc = useQueryClient();
   const [u, setU] = useState<Utkast>(() => utkastFran(v));
+  // Paths whose text is not a number: the draft cannot be saved until they are corrected.
+  const [ogiltiga, setOgiltiga] = useState<ReadonlySet<string>>(new Set());
   const [meddelande, setMeddelande] = useState<string | null>(null);
-  useEffect(() => setU(utkastFran(v)), [v]);
+  const [fraga, setFraga] = useState(false);
+  const [forsok, setForsok] = useState(0);
+  useEffect(() => {
+    setU(utkastFran(v));
+    setOgiltiga(new Set());
+  }, [v]);
   const las = !v.kanAndra;
   const key = ['redovisning', v.verksamhet.id, ar];
   const base = `/verksamheter/${v.verksamhet.id}/redovisningar/${ar}`;
@@ -72,36 +94,80 @@ function Formular({ v, ar }: { v: RedovisningView; ar: number }) {
   });
   const err = submit.error ?? save.error ?? recompute.error;
   const fe = err instanceof ApiError ? err.fieldErrors() : {};
-  const fel = Object.fromEntries(v.validering.map((f) => [f.path, f.message]));
+  // The server's own rules (domain validation plus the ansökan and narrative rules) run on the screen's
+  // figures as they are typed; a read-only view shows what the server found in the stored document.
+  const skarm: Fel[] = useMemo(() => {
+    if (las) return v.validering;
+    const raderMedFel = [...ogiltiga].map((p) => p.slice(0, p.lastIndexOf('.')));
+    return [
+      ...[...ogiltiga].map((path) => ({ path, rule: 'tal', message: t('red.cell.notANumber') })),
+      // A cell that is not a number has its own message; the rules cannot judge its row meanwhile.
+      ...valideraDokument({ ...v.dokument, ...u }, { kravText: true }).filter(
+        (f) =>
+          !raderMedFel.some((r) => f.path === r || f.path.startsWith(`${r}.`)) && !f.message.includes('NaN'),
+      ),
+    ];
+  }, [las, v, u, ogiltiga, t]);
+  const fel = felPerPath(skarm);
   const fore = v.forraAret?.dokument;
-  const setG = (block: 'klienter' | 'kontaktorsaker') => (rad: string, kon: Kon, n: number) =>
-    setU((x) => {
-      const y = structuredClone(x);
-      (y[block] as Record<string, Record<Kon, number>>)[rad]![kon] = n;
-      return y;
+  const markera = (path: string, ogiltig: boolean) =>
+    setOgiltiga((s) => {
+      if (s.has(path) === ogiltig) return s;
+      const n = new Set(s);
+      if (ogiltig) n.add(path);
+      else n.delete(path);
+      return n;
     });
-  const setAlder = (rad: string, kon: Kon, n: number) =>
-    setU((x) => {
-      const y = structuredClone(x);
-      (y.klienter.alder as Record<string, Record<Kon, number>>)[rad]![kon] = n;
-      return y;
-    });
+  /** A by-gender row: the typed gender, and totalt as the sum of the genders. */
+  const setG =
+    (block: 'klienter' | 'kontaktorsaker' | 'alder') => (rad: string, kon: Kon, c: NumberChange) => {
+      const prefix = block === 'alder' ? `klienter.alder.${rad}` : `${block}.${rad}`;
+      markera(`${prefix}.${kon}`, c.invalid);
+      setU((x) => {
+        const y = structuredClone(x);
+        const tabell = (block === 'alder' ? y.klienter.alder : y[block]) as Record<
+          string,
+          Record<Kon, number>
+        >;
+        const g = tabell[rad]!;
+        g[kon] = c.invalid ? Number.NaN : (c.value ?? 0);
+        g.totalt = g.kvinna + g.man + g.annan;
+        return y;
+      });
+    };
   const setKo = (patch: Partial<Utkast['ko']>) => setU((x) => ({ ...x, ko: { ...x.ko, ...patch } }));
-  // Empty means "not reported" for the waiting times (null), zero for counts.
-  const dagar = (s: string) => (s.trim() === '' ? null : Math.max(0, Math.round(Number(s))));
-  const num = (s: string) => (s === '' ? 0 : Number(s.replace(',', '.')));
   const a = v.andelar;
   const pct = (n: number | null) => (n === null ? '–' : formatPercent(n));
+  const notANumber = t('red.cell.notANumber');
+  const felText = (path: string) => fe[path] ?? fel[path];
 
   function onSave(e: FormEvent) {
     e.preventDefault();
     setMeddelande(null);
+    if (ogiltiga.size) {
+      setForsok((n) => n + 1);
+      return;
+    }
     save.mutate();
   }
+
+  function fragaSkickaIn() {
+    setMeddelande(null);
+    if (skarm.length) {
+      setForsok((n) => n + 1);
+      return;
+    }
+    setFraga(true);
+  }
+
+  const sammanfattning = forsok
+    ? skarm.map((f) => ({ field: f.path, label: etikett(f.path, t, lang), message: f.message }))
+    : [];
 
   return (
     <form onSubmit={onSave} noValidate>
       <ErrorMessage error={err} />
+      <ErrorSummary errors={sammanfattning} focusKey={forsok} />
       {meddelande ? (
         <p role="status" className="alert alert-ok">
           {meddelande}
@@ -113,22 +179,27 @@ function Formular({ v, ar }: { v: RedovisningView; ar: number }) {
         <p className="muted">
           {v.forraAret ? t(`red.lastYear.source.${v.forraAret.kalla}`) : t('red.lastYear.none')}
         </p>
+        {las ? null : <p className="hint">{t('red.figures.hint')}</p>}
         <GTabell
           caption={t('red.figures.caption', { ar })}
           ar={ar}
           rader={klientRader(u, fore, t)}
+          fel={fel}
           onChange={las ? undefined : setG('klienter')}
         />
         <GTabell
           caption={t('red.alder', { ar })}
           ar={ar}
           rader={alderRader(u, fore)}
-          onChange={las ? undefined : setAlder}
+          fel={fel}
+          onChange={las ? undefined : setG('alder')}
+          fot={<AlderSumma d={u} fel={fel} />}
         />
         <GTabell
           caption={t('red.orsaker')}
           ar={ar}
           rader={orsakRader(u, fore, lang)}
+          fel={fel}
           onChange={las ? undefined : setG('kontaktorsaker')}
         />
         <table>
@@ -171,34 +242,36 @@ function Formular({ v, ar }: { v: RedovisningView; ar: number }) {
                 ['vantetidMaxDagar', 'red.ko.max'],
                 ['antalIKo3112', 'red.ko.3112'],
               ] as const
-            ).map(([falt, etikett]) => (
-              <tr key={falt}>
-                <th scope="row">{t(etikett)}</th>
-                <td className="num">
-                  {las ? (
-                    visa(u.ko[falt])
-                  ) : (
-                    <input
-                      type="number"
-                      min={0}
-                      step={1}
-                      inputMode="numeric"
-                      aria-label={t(etikett)}
-                      style={{ width: '5.5rem', textAlign: 'right' }}
-                      value={u.ko[falt] ?? ''}
-                      onChange={(e) =>
-                        setKo(
-                          falt === 'antalIKo3112'
-                            ? { antalIKo3112: dagar(e.target.value) ?? 0 }
-                            : { [falt]: dagar(e.target.value) },
-                        )
-                      }
-                    />
-                  )}
-                </td>
-                <td className="num">{visa(fore?.ko?.[falt])}</td>
-              </tr>
-            ))}
+            ).map(([falt, etikettNyckel]) => {
+              const path = `ko.${falt}`;
+              return (
+                <tr key={falt}>
+                  <th scope="row">{t(etikettNyckel)}</th>
+                  <td className={fel[path] ? 'num cell-invalid' : 'num'}>
+                    {las ? (
+                      visa(u.ko[falt])
+                    ) : (
+                      <NumberInput
+                        id={cellId(path)}
+                        hiddenLabel
+                        className="cell-input"
+                        label={t(etikettNyckel)}
+                        value={u.ko[falt]}
+                        notANumber={notANumber}
+                        error={fel[path]}
+                        onChange={(c) => {
+                          markera(path, c.invalid);
+                          // Empty means "not reported" for the waiting times (null), zero for the queue.
+                          const n = c.invalid ? Number.NaN : c.value;
+                          setKo(falt === 'antalIKo3112' ? { antalIKo3112: n ?? 0 } : { [falt]: n });
+                        }}
+                      />
+                    )}
+                  </td>
+                  <td className="num">{visa(fore?.ko?.[falt])}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
         {!las && v.kalla !== 'import' ? (
@@ -215,31 +288,55 @@ function Formular({ v, ar }: { v: RedovisningView; ar: number }) {
 
       <section className="card" aria-labelledby="personal">
         <h2 id="personal">{t('red.personal')}</h2>
-        <div className="grid-form">
-          {(['ombud', 'arsarbetare', 'kvinnor', 'man'] as const).map((k) => (
-            <Field
-              key={k}
-              label={t(`red.personal.${k}`)}
-              inputMode="decimal"
-              value={String(u.personal[k]).replace('.', ',')}
-              disabled={las}
-              error={fe[`personal.${k}`] ?? fel[`personal.${k}`]}
-              hint={fore?.personal ? `${ar - 1}: ${visa(fore.personal[k])}` : undefined}
-              onChange={(e) => setU((x) => ({ ...x, personal: { ...x.personal, [k]: num(e.target.value) } }))}
-            />
-          ))}
-        </div>
+        {las ? (
+          <dl className="facts">
+            {(['ombud', 'arsarbetare', 'kvinnor', 'man'] as const).map((k) => (
+              <Fragment key={k}>
+                <dt>{t(`red.personal.${k}`)}</dt>
+                <dd>{visa(u.personal[k])}</dd>
+              </Fragment>
+            ))}
+          </dl>
+        ) : (
+          <>
+            {fel.personal ? (
+              <p id={cellId('personal')} className="field-error" tabIndex={-1}>
+                {fel.personal}
+              </p>
+            ) : null}
+            <div className="grid-form">
+              {(['ombud', 'arsarbetare', 'kvinnor', 'man'] as const).map((k) => (
+                <NumberInput
+                  key={k}
+                  id={cellId(`personal.${k}`)}
+                  label={t(`red.personal.${k}`)}
+                  value={u.personal[k]}
+                  notANumber={t(k === 'arsarbetare' ? 'red.arsarbetare.notANumber' : 'red.cell.notANumber')}
+                  error={felText(`personal.${k}`)}
+                  hint={fore?.personal ? `${ar - 1}: ${visa(fore.personal[k])}` : undefined}
+                  onChange={(c) => {
+                    markera(`personal.${k}`, c.invalid);
+                    setU((x) => ({
+                      ...x,
+                      personal: { ...x.personal, [k]: c.invalid ? Number.NaN : (c.value ?? 0) },
+                    }));
+                  }}
+                />
+              ))}
+            </div>
+          </>
+        )}
       </section>
 
       <section className="card" aria-labelledby="validering">
         <h2 id="validering">{t('red.validation')}</h2>
-        {v.validering.length === 0 ? (
+        {skarm.length === 0 ? (
           <p>{t('red.validation.ok')}</p>
         ) : (
           <ul>
-            {v.validering.map((f) => (
+            {skarm.map((f) => (
               <li key={`${f.path}-${f.rule}`}>
-                <code>{f.path}</code>: {f.message}
+                <a href={`#${cellId(f.path)}`}>{etikett(f.path, t, lang)}</a>: {f.message}
               </li>
             ))}
           </ul>
@@ -248,79 +345,113 @@ function Formular({ v, ar }: { v: RedovisningView; ar: number }) {
 
       <section className="card" aria-labelledby="texter">
         <h2 id="texter">{t('red.text')}</h2>
-        {TEXTER.map((k) => (
-          <TextArea
-            key={k}
-            label={t(`red.text.${k}`)}
-            value={u.text[k] ?? ''}
-            disabled={las}
-            error={fe[`text.${k}`] ?? fel[`text.${k}`]}
-            hint={
-              k === 'jamstalldhetsanalys'
-                ? t('red.jamstalldhet.figures', {
-                    kk: pct(a.klienterKvinnor),
-                    km: pct(a.klienterMan),
-                    pk: pct(a.personalKvinnor),
-                    pm: pct(a.personalMan),
-                  })
-                : t('red.text.hint')
-            }
-            onChange={(val) => setU((x) => ({ ...x, text: { ...x.text, [k]: val } }))}
-          />
-        ))}
+        {TEXTER.map((k) =>
+          las ? (
+            <div key={k}>
+              <h3>{t(`red.text.${k}`)}</h3>
+              <p className="prewrap">{u.text[k]?.trim() ? u.text[k] : t('red.text.empty')}</p>
+            </div>
+          ) : (
+            <TextArea
+              key={k}
+              id={cellId(`text.${k}`)}
+              label={t(`red.text.${k}`)}
+              value={u.text[k] ?? ''}
+              required={k !== 'atgarderBrister'}
+              error={felText(`text.${k}`)}
+              hint={
+                k === 'jamstalldhetsanalys'
+                  ? t('red.jamstalldhet.figures', {
+                      kk: pct(a.klienterKvinnor),
+                      km: pct(a.klienterMan),
+                      pk: pct(a.personalKvinnor),
+                      pm: pct(a.personalMan),
+                    })
+                  : t('red.text.hint')
+              }
+              onChange={(val) => setU((x) => ({ ...x, text: { ...x.text, [k]: val } }))}
+            />
+          ),
+        )}
       </section>
 
       <section className="card" aria-labelledby="ansokan">
         <h2 id="ansokan">{t('red.ansokan', { ar: u.ansokan.ar })}</h2>
-        <div className="grid-form">
-          <Field
-            label={t('red.ansokan.arsarbetare')}
-            inputMode="decimal"
-            value={String(u.ansokan.arsarbetare).replace('.', ',')}
-            disabled={las}
-            error={fe['ansokan.arsarbetare'] ?? fel['ansokan.arsarbetare']}
-            onChange={(e) =>
-              setU((x) => ({ ...x, ansokan: { ...x.ansokan, arsarbetare: num(e.target.value) } }))
-            }
-          />
-          {(u.ansokan.perKommun ?? []).map((p, i) => (
+        {las ? (
+          <dl className="facts">
+            <dt>{t('red.ansokan.arsarbetare')}</dt>
+            <dd>{visa(u.ansokan.arsarbetare)}</dd>
+            {(u.ansokan.perKommun ?? []).map((p) => (
+              <Fragment key={p.kommunKod}>
+                <dt>{t('red.ansokan.kommun', { kod: p.kommunKod })}</dt>
+                <dd>{visa(p.arsarbetare)}</dd>
+              </Fragment>
+            ))}
+            <dt>{t('red.ansokan.kontaktperson')}</dt>
+            <dd>{u.ansokan.kontaktperson || '–'}</dd>
+            <dt>{t('red.ansokan.beslutsdatum')}</dt>
+            <dd>{u.ansokan.beslutsdatum ?? '–'}</dd>
+          </dl>
+        ) : (
+          <div className="grid-form">
+            <NumberInput
+              id={cellId('ansokan.arsarbetare')}
+              label={t('red.ansokan.arsarbetare')}
+              value={u.ansokan.arsarbetare}
+              notANumber={t('red.arsarbetare.notANumber')}
+              error={felText('ansokan.arsarbetare')}
+              onChange={(c) => {
+                markera('ansokan.arsarbetare', c.invalid);
+                setU((x) => ({
+                  ...x,
+                  ansokan: { ...x.ansokan, arsarbetare: c.invalid ? Number.NaN : (c.value ?? 0) },
+                }));
+              }}
+            />
+            {(u.ansokan.perKommun ?? []).map((p, i) => (
+              <NumberInput
+                key={p.kommunKod}
+                id={cellId(`ansokan.perKommun.${i}.arsarbetare`)}
+                label={t('red.ansokan.kommun', { kod: p.kommunKod })}
+                value={p.arsarbetare}
+                notANumber={t('red.arsarbetare.notANumber')}
+                error={
+                  felText(`ansokan.perKommun.${i}.arsarbetare`) ?? felText(`ansokan.perKommun.${i}.kommunKod`)
+                }
+                onChange={(c) => {
+                  markera(`ansokan.perKommun.${i}.arsarbetare`, c.invalid);
+                  setU((x) => {
+                    const y = structuredClone(x);
+                    y.ansokan.perKommun![i]!.arsarbetare = c.invalid ? Number.NaN : (c.value ?? 0);
+                    return y;
+                  });
+                }}
+              />
+            ))}
             <Field
-              key={p.kommunKod}
-              label={t('red.ansokan.kommun', { kod: p.kommunKod })}
-              inputMode="decimal"
-              value={String(p.arsarbetare).replace('.', ',')}
-              disabled={las}
+              id={cellId('ansokan.kontaktperson')}
+              label={t('red.ansokan.kontaktperson')}
+              value={u.ansokan.kontaktperson ?? ''}
+              error={felText('ansokan.kontaktperson')}
+              onChange={(e) =>
+                setU((x) => ({ ...x, ansokan: { ...x.ansokan, kontaktperson: e.target.value } }))
+              }
+            />
+            <Field
+              id={cellId('ansokan.beslutsdatum')}
+              label={t('red.ansokan.beslutsdatum')}
+              type="date"
+              value={u.ansokan.beslutsdatum ?? ''}
+              error={felText('ansokan.beslutsdatum')}
               onChange={(e) =>
                 setU((x) => {
-                  const y = structuredClone(x);
-                  y.ansokan.perKommun![i]!.arsarbetare = num(e.target.value);
-                  return y;
+                  const { beslutsdatum: _b, ...rest } = x.ansokan;
+                  return { ...x, ansokan: e.target.value ? { ...rest, beslutsdatum: e.target.value } : rest };
                 })
               }
             />
-          ))}
-          <Field
-            label={t('red.ansokan.kontaktperson')}
-            value={u.ansokan.kontaktperson ?? ''}
-            disabled={las}
-            onChange={(e) =>
-              setU((x) => ({ ...x, ansokan: { ...x.ansokan, kontaktperson: e.target.value } }))
-            }
-          />
-          <Field
-            label={t('red.ansokan.beslutsdatum')}
-            type="date"
-            value={u.ansokan.beslutsdatum ?? ''}
-            disabled={las}
-            error={fe['ansokan.beslutsdatum']}
-            onChange={(e) =>
-              setU((x) => {
-                const { beslutsdatum: _b, ...rest } = x.ansokan;
-                return { ...x, ansokan: e.target.value ? { ...rest, beslutsdatum: e.target.value } : rest };
-              })
-            }
-          />
-        </div>
+          </div>
+        )}
       </section>
 
       {las ? null : (
@@ -328,24 +459,28 @@ function Formular({ v, ar }: { v: RedovisningView; ar: number }) {
           <button type="submit" className="secondary" disabled={save.isPending}>
             {t('red.save')}
           </button>
-          <button
-            type="button"
-            disabled={submit.isPending}
-            onClick={() => {
-              setMeddelande(null);
-              submit.mutate();
-            }}
-          >
+          <button type="button" disabled={submit.isPending} onClick={fragaSkickaIn}>
             {t('red.submit')}
           </button>
         </div>
       )}
+      <ConfirmDialog
+        open={fraga}
+        title={t('red.submit.confirm.title', { ar })}
+        text={t('red.submit.confirm.text', { ar, namn: v.verksamhet.namn, lan: v.verksamhet.lanNamn })}
+        confirmLabel={t('red.submit')}
+        onCancel={() => setFraga(false)}
+        onConfirm={() => {
+          setFraga(false);
+          submit.mutate();
+        }}
+      />
     </form>
   );
 }
 
 export function Redovisning() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { active } = useSession();
   const [ar, setAr] = useState(forraAretNu());
   const vid = active?.organisationTyp === 'verksamhet' ? active.organisationId : null;
@@ -396,9 +531,17 @@ export function Redovisning() {
                   <dd>{t(`red.source.${v.kalla}`)}</dd>
                 </dl>
                 {v.las.last ? (
-                  <p role="status" className="alert alert-ok">
-                    <strong>{t('red.locked')}.</strong> {v.las.anledning}
+                  <p className="alert alert-info">
+                    <strong>{t('red.locked')}.</strong>{' '}
+                    {lang === 'sv' && v.las.anledning
+                      ? v.las.anledning
+                      : t(v.status === 'godkand' ? 'red.locked.approved' : 'red.locked.submitted', {
+                          av: v.las.av ?? '–',
+                          datum: v.las.at ? formatTimestamp(v.las.at) : '–',
+                        })}
                   </p>
+                ) : !v.kanAndra ? (
+                  <p className="alert alert-info">{t('red.readOnly.role')}</p>
                 ) : null}
                 {v.returAnledning ? (
                   <p className="alert alert-error">{t('red.returned', { reason: v.returAnledning })}</p>

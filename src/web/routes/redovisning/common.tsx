@@ -1,6 +1,10 @@
+import type { ReactNode } from 'react';
+import { labelOf } from '../../../contracts/messages/labels.ts';
 import type { RedovisningView } from '../../../contracts/redovisning.ts';
 import type { RedovisningV1 } from '../../../contracts/redovisning-v1.ts';
-import { ALDERSGRUPPER, KONTAKTORSAK_ETIKETT, KONTAKTORSAKER } from '../../../domain/codes.ts';
+import { ALDERSGRUPPER, arKod, KONTAKTORSAK_ETIKETT, KONTAKTORSAKER } from '../../../domain/codes.ts';
+import { fieldId } from '../../components/Field.tsx';
+import { type NumberChange, NumberInput } from '../../components/NumberInput.tsx';
 import { formatNumber } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
@@ -20,23 +24,35 @@ export const forraAretNu = () => new Date().getFullYear() - 1;
 export const visa = (n: number | null | undefined) => (n === null || n === undefined ? '–' : formatNumber(n));
 
 type G = { kvinna: number; man: number; annan: number; totalt: number };
+export type Rad = { key: string; path: string; label: string; g: G; fore: number | null };
+
+/** The element id of a cell or field at a document path: the target of the "Att rätta" links. */
+export const cellId = (path: string) => fieldId(path);
 
 /**
- * A by-gender table with last year's total beside this year's: read-only, or with number inputs when
- * `onChange` is given (each input labelled with its row and column).
+ * A by-gender table with last year's total beside this year's: read-only text, or with a number input per
+ * gender when `onChange` is given (each labelled with its row and column). Totalt is always the sum of
+ * the genders (the domain's summa_kon rule), so it is computed, never typed. `fel` holds the message of a
+ * cell by its document path; the cell is marked invalid and the message is tied to it.
  */
 export function GTabell({
   caption,
   rader,
   ar,
   onChange,
+  fel = {},
+  fot,
 }: {
   caption: string;
-  rader: Array<{ key: string; label: string; g: G; fore: number | null }>;
+  rader: Rad[];
   ar: number;
-  onChange?: ((key: string, kon: Kon, v: number) => void) | undefined;
+  onChange?: ((key: string, kon: Kon, v: NumberChange) => void) | undefined;
+  fel?: Record<string, string>;
+  /** An extra last row, e.g. the sum of the age groups checked against the total. */
+  fot?: ReactNode;
 }) {
   const { t } = useI18n();
+  const notANumber = t('red.cell.notANumber');
   return (
     <table>
       <caption>{caption}</caption>
@@ -57,29 +73,63 @@ export function GTabell({
         {rader.map((r) => (
           <tr key={r.key}>
             <th scope="row">{r.label}</th>
-            {KON.map((k) => (
-              <td className="num" key={k}>
-                {onChange ? (
-                  <input
-                    type="number"
-                    min={0}
-                    step={1}
-                    inputMode="numeric"
-                    style={{ width: '5.5rem', textAlign: 'right' }}
-                    aria-label={`${r.label}, ${t(KON_LABEL[k]).toLowerCase()} ${ar}`}
-                    value={r.g[k]}
-                    onChange={(e) => onChange(r.key, k, Number(e.target.value))}
-                  />
-                ) : (
-                  visa(r.g[k])
-                )}
-              </td>
-            ))}
+            {KON.map((k) => {
+              const path = `${r.path}.${k}`;
+              const msg = fel[path];
+              return (
+                <td className={msg ? 'num cell-invalid' : 'num'} key={k}>
+                  {onChange && k !== 'totalt' ? (
+                    <NumberInput
+                      id={cellId(path)}
+                      hiddenLabel
+                      className="cell-input"
+                      label={`${r.label}, ${t(KON_LABEL[k]).toLowerCase()} ${ar}`}
+                      value={r.g[k]}
+                      decimals={2}
+                      notANumber={notANumber}
+                      error={msg}
+                      onChange={(c) => onChange(r.key, k, c)}
+                    />
+                  ) : (
+                    <>
+                      <span id={cellId(path)} tabIndex={msg ? -1 : undefined}>
+                        {visa(r.g[k])}
+                      </span>
+                      {msg ? <p className="field-error">{msg}</p> : null}
+                    </>
+                  )}
+                </td>
+              );
+            })}
             <td className="num">{visa(r.fore)}</td>
           </tr>
         ))}
+        {fot}
       </tbody>
     </table>
+  );
+}
+
+/** The sum of the age groups per gender, checked against the clients of the year (rule alder_summa). */
+export function AlderSumma({ d, fel }: { d: Pick<RedovisningV1, 'klienter'>; fel: Record<string, string> }) {
+  const { t } = useI18n();
+  return (
+    <tr className="sum-row">
+      <th scope="row">{t('red.alder.summa')}</th>
+      {KON.map((k) => {
+        const summa = ALDERSGRUPPER.reduce((s, a) => s + d.klienter.alder[a][k], 0);
+        const msg = fel[`klienter.alder.${k}`];
+        return (
+          <td key={k} className={msg ? 'num cell-invalid' : 'num'}>
+            <span id={cellId(`klienter.alder.${k}`)} tabIndex={msg ? -1 : undefined}>
+              {visa(summa)}
+            </span>
+            {msg ? <p className="field-error">{msg}</p> : null}
+          </td>
+        );
+      })}
+      <td className="num">–</td>
+    </tr>
   );
 }
 
@@ -90,6 +140,7 @@ export function klientRader(
 ) {
   return KLIENT_RADER.map((k) => ({
     key: k,
+    path: `klienter.${k}`,
     label: t(`red.klienter.${k}`),
     g: d.klienter[k],
     fore: fore?.klienter?.[k]?.totalt ?? null,
@@ -100,7 +151,8 @@ export function klientRader(
 export function alderRader(d: Pick<RedovisningV1, 'klienter'>, fore: Partial<RedovisningV1> | undefined) {
   return ALDERSGRUPPER.map((a) => ({
     key: a,
-    label: a === '65+' ? '65 år och äldre' : `${a} år`,
+    path: `klienter.alder.${a}`,
+    label: alderEtikett(a),
     g: d.klienter.alder[a],
     fore: fore?.klienter?.alder?.[a]?.totalt ?? null,
   }));
@@ -113,6 +165,7 @@ export function orsakRader(
 ) {
   return KONTAKTORSAKER.map((o) => ({
     key: o,
+    path: `kontaktorsaker.${o}`,
     label: KONTAKTORSAK_ETIKETT[o][sprak],
     g: d.kontaktorsaker[o],
     fore: fore?.kontaktorsaker?.[o]?.totalt ?? null,
@@ -125,3 +178,38 @@ export function StatusBadge({ status }: { status: string }) {
 }
 
 export type View = RedovisningView;
+
+const KON_NYCKEL = new Set<string>(KON);
+
+/**
+ * The words for a document path in the "Att rätta" list, as the form labels it: "Klienter under året,
+ * kvinnor", "18–29 år, män", "Åldersgrupperna tillsammans, totalt". Paths the form does not show get the
+ * shared label table's words.
+ */
+export function etikett(path: string, t: (k: string) => string, lang: 'sv' | 'en'): string {
+  const delar = path.split('.');
+  const sista = delar.at(-1)!;
+  const kon = KON_NYCKEL.has(sista) ? t(KON_LABEL[sista as Kon]).toLowerCase() : null;
+  const rad = kon ? delar.slice(0, -1) : delar;
+  let namn: string | null = null;
+  if (rad[0] === 'klienter' && rad[1] === 'alder')
+    namn = rad[2] ? alderEtikett(rad[2]) : t('red.alder.summa');
+  else if (rad[0] === 'klienter' && rad[1]) namn = t(`red.klienter.${rad[1]}`);
+  else if (rad[0] === 'kontaktorsaker' && rad[1] && arKod(KONTAKTORSAKER, rad[1]))
+    namn = KONTAKTORSAK_ETIKETT[rad[1]][lang];
+  else if (rad[0] === 'ansokan' && rad[1] === 'perKommun') namn = t('red.ansokan.perKommun');
+  else if (['personal', 'ansokan', 'text'].includes(rad[0]!) && rad[1]) namn = t(`red.${rad[0]}.${rad[1]}`);
+  else if (rad[0] === 'personal') namn = t('red.personal');
+  else if (rad[0] === 'ko' && rad[1]) namn = t(KO_ETIKETT[rad[1]] ?? 'red.ko');
+  if (namn === null) return labelOf(path, lang);
+  return kon ? `${namn}, ${kon}` : namn;
+}
+
+const KO_ETIKETT: Record<string, string> = {
+  harKo: 'red.ko.harKo',
+  vantetidMedianDagar: 'red.ko.median',
+  vantetidMaxDagar: 'red.ko.max',
+  antalIKo3112: 'red.ko.3112',
+};
+
+const alderEtikett = (a: string) => (a === '65+' ? '65 år och äldre' : `${a} år`);

@@ -1,5 +1,6 @@
 /**
- * Pure helpers of the redovisning module: deadline and lateness, the rules on top of the domain's
+ * Pure rules of a whole redovisning document, shared by the server and the web form (which checks the
+ * screen with the same rules as you type): deadline and lateness, the rules on top of the domain's
  * valideraRedovisning (ansökan, narrative, personal data), year-over-year rows and the version diff.
  *
  * Choices where the brief is silent:
@@ -10,12 +11,12 @@
  * - The ansökan must be for year Y+1; its per-kommun rows must name kommuner the verksamhet covers and add
  *   up to the total FTE applied for.
  */
-import type { RedovisningV1 } from '../../../contracts/redovisning-v1.ts';
-import { idagISverige, isoDatum } from '../../../domain/datum.ts';
-import { assertNoPersonalData } from '../../../domain/personuppgiftsskydd.ts';
-import type { RedovisningSiffror } from '../../../domain/redovisning/typer.ts';
-import { valideraRedovisning } from '../../../domain/redovisning/validering.ts';
-import { andelIProcent } from '../../../domain/tal.ts';
+import type { RedovisningV1 } from '../../contracts/redovisning-v1.ts';
+import { idagISverige, isoDatum } from '../datum.ts';
+import { assertNoPersonalData } from '../personuppgiftsskydd.ts';
+import { andelIProcent, formatTal } from '../tal.ts';
+import type { RedovisningSiffror } from './typer.ts';
+import { valideraRedovisning } from './validering.ts';
 
 export interface Fel {
   path: string;
@@ -65,7 +66,7 @@ export function valideraDokument(d: RedovisningV1, o: { kravText: boolean }): Fe
       fel.push({
         path: 'ansokan.arsarbetare',
         rule: 'ansokan_summa',
-        message: `Årsarbetarna per kommun (${summa / 100}) ska bli det sökta antalet (${a.arsarbetare}).`,
+        message: `Årsarbetarna per kommun (${formatTal(summa / 100, 2)}) ska bli det sökta antalet (${Number.isFinite(a.arsarbetare) ? formatTal(a.arsarbetare, 2) : '–'}).`,
       });
     }
   }
