@@ -13,7 +13,9 @@ test('an admin links and unlinks OIDC and resets two-step verification, each con
   await login(page, 'admin');
   await page.getByRole('link', { name: 'Användare' }).click();
   await page.getByLabel('Användarnamn').fill(name);
-  await page.getByLabel('Namn', { exact: true }).fill('Hanna Hantera');
+  // The panel names the person by name; the username is only the login.
+  const namn = 'Hanna Hantera';
+  await page.getByLabel('Namn', { exact: true }).fill(namn);
   await page.getByRole('button', { name: 'Skapa' }).click();
   await expect(page.getByRole('status')).toContainText(name);
 
@@ -21,7 +23,7 @@ test('an admin links and unlinks OIDC and resets two-step verification, each con
   await open.click();
   await expect(open).toHaveAttribute('aria-expanded', 'true');
   const panel = page.locator(`#${await open.getAttribute('aria-controls')}`);
-  await expect(panel.getByRole('heading', { name: `Hantera ${name}` })).toBeVisible();
+  await expect(panel.getByRole('heading', { name: `Hantera ${namn}` })).toBeVisible();
   await expect(panel.getByText('Användaren har inga API-token.')).toBeVisible();
   await expect(panel.getByText('Inte kopplad.')).toBeVisible();
   await expectAccessible(page);
@@ -30,12 +32,12 @@ test('an admin links and unlinks OIDC and resets two-step verification, each con
   const subject = `sub-${name}`;
   await panel.getByLabel('Identitet hos leverantören (claim sub)').fill(subject);
   await panel.getByRole('button', { name: 'Koppla' }).click();
-  await expect(panel.getByRole('status')).toHaveText(`${name} är kopplad.`);
+  await expect(panel.getByRole('status')).toHaveText(`${namn} är kopplad.`);
   await expect(panel.getByText(subject)).toBeVisible();
 
   const unlink = panel.getByRole('button', { name: 'Ta bort kopplingen' });
   await unlink.click();
-  const dialog = page.getByRole('dialog', { name: `Ta bort OIDC-kopplingen för ${name}?` });
+  const dialog = page.getByRole('dialog', { name: `Ta bort OIDC-kopplingen för ${namn}?` });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Avbryt' })).toBeFocused();
   await expectAccessible(page);
@@ -50,15 +52,15 @@ test('an admin links and unlinks OIDC and resets two-step verification, each con
   await expect(dialog.getByRole('button', { name: 'Ta bort kopplingen' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
-  await expect(panel.getByRole('status')).toHaveText(`Kopplingen är borttagen för ${name}.`);
+  await expect(panel.getByRole('status')).toHaveText(`Kopplingen är borttagen för ${namn}.`);
   await expect(panel.getByText('Inte kopplad.')).toBeVisible();
 
   // Two-step verification: confirmed with the dialog's button.
   await panel.getByRole('button', { name: 'Återställ tvåstegsverifiering' }).click();
-  const totp = page.getByRole('dialog', { name: `Återställ tvåstegsverifiering för ${name}?` });
+  const totp = page.getByRole('dialog', { name: `Återställ tvåstegsverifiering för ${namn}?` });
   await expect(totp).toContainText('Det går inte att ångra.');
   await totp.getByRole('button', { name: 'Återställ tvåstegsverifiering' }).click();
-  await expect(panel.getByRole('status')).toHaveText(`Tvåstegsverifieringen är återställd för ${name}.`);
+  await expect(panel.getByRole('status')).toHaveText(`Tvåstegsverifieringen är återställd för ${namn}.`);
   await expectAccessible(page);
 
   // The admin's own row: no reset of one's own second factor.

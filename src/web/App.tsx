@@ -5,6 +5,7 @@ import { Loading, Page } from './components/Page.tsx';
 import { useI18n } from './i18n/index.tsx';
 import { appRoutes } from './routes/index.tsx';
 import { Login } from './routes/Login.tsx';
+import { RequireAccess } from './routes/NoAccess.tsx';
 import { SessionProvider, useMeQuery } from './session.tsx';
 
 function NotFound() {
@@ -24,7 +25,11 @@ export function App() {
         <Layout>
           <Routes>
             {appRoutes.map((r) => (
-              <Route key={r.path} path={r.path} element={r.element} />
+              <Route
+                key={r.path}
+                path={r.path}
+                element={<RequireAccess path={r.path}>{r.element}</RequireAccess>}
+              />
             ))}
             <Route path="*" element={<NotFound />} />
           </Routes>

@@ -1,35 +1,37 @@
 import type { Me } from '../contracts/auth.ts';
-
-type Roll = Me['medlemskap'][number]['roll'];
+import { kanOppna } from './page-access.ts';
 
 export interface NavItem {
   path: string;
   /** Message key of the link text. */
   label: string;
-  /** Shown when the active organisation's roles include one of these. */
-  roles: Roll[];
 }
 
-/** The role-aware main menu. A module adds its pages with a line here (and its routes in routes/index.tsx). */
+/**
+ * The main menu, in order. Who sees an item is not decided here: page-access.ts says who may open each
+ * page, and the menu shows exactly those (menuFor). A module adds its pages with a line here, its routes in
+ * routes/index.tsx and its rights in page-access.ts.
+ */
 export const navItems: NavItem[] = [
-  {
-    path: '/',
-    label: 'nav.home',
-    roles: ['ombud', 'chef', 'ledamot', 'lansstyrelse', 'socialstyrelsen', 'aktor', 'admin'],
-  },
-  { path: '/verksamheter', label: 'nav.verksamheter', roles: ['lansstyrelse', 'socialstyrelsen', 'admin'] },
-  { path: '/anvandare', label: 'nav.users', roles: ['chef', 'admin'] },
-  { path: '/logg', label: 'nav.audit', roles: ['chef', 'admin'] },
-  { path: '/nationellt', label: 'nav.nationellt', roles: ['socialstyrelsen'] },
-  { path: '/statsbidrag', label: 'nav.statsbidrag', roles: ['socialstyrelsen'] },
-  { path: '/brister-i-landet', label: 'nav.bristbild', roles: ['socialstyrelsen', 'lansstyrelse'] },
-  { path: '/lan-sammanstallning', label: 'nav.lanSammanstallning', roles: ['lansstyrelse'] },
-  { path: '/redovisning', label: 'nav.redovisning', roles: ['chef', 'ombud', 'ledamot'] },
-  { path: '/redovisning/granskning', label: 'nav.granskning', roles: ['lansstyrelse'] },
-  { path: '/klienter', label: 'nav.klienter', roles: ['ombud', 'chef'] },
-  { path: '/ko', label: 'nav.ko', roles: ['ombud', 'chef'] },
-  { path: '/caseload', label: 'nav.caseload', roles: ['chef'] },
-  { path: '/brister', label: 'nav.brister', roles: ['ombud', 'chef', 'ledamot'] },
-  { path: '/ledningsgrupp', label: 'nav.ledningsgrupp', roles: ['ombud', 'chef', 'ledamot'] },
-  { path: '/inkorg', label: 'nav.inkorg', roles: ['aktor'] },
+  { path: '/', label: 'nav.home' },
+  { path: '/verksamheter', label: 'nav.verksamheter' },
+  { path: '/anvandare', label: 'nav.users' },
+  { path: '/logg', label: 'nav.audit' },
+  { path: '/nationellt', label: 'nav.nationellt' },
+  { path: '/statsbidrag', label: 'nav.statsbidrag' },
+  { path: '/brister-i-landet', label: 'nav.bristbild' },
+  { path: '/lan-sammanstallning', label: 'nav.lanSammanstallning' },
+  { path: '/redovisning', label: 'nav.redovisning' },
+  { path: '/redovisning/granskning', label: 'nav.granskning' },
+  { path: '/klienter', label: 'nav.klienter' },
+  { path: '/ko', label: 'nav.ko' },
+  { path: '/caseload', label: 'nav.caseload' },
+  { path: '/brister', label: 'nav.brister' },
+  { path: '/ledningsgrupp', label: 'nav.ledningsgrupp' },
+  { path: '/inkorg', label: 'nav.inkorg' },
 ];
+
+/** The menu items the user may open in the active organisation. */
+export function menuFor(me: Me, active: Me['medlemskap'][number] | undefined): NavItem[] {
+  return navItems.filter((i) => kanOppna(me, active, i.path));
+}

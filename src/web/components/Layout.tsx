@@ -1,22 +1,27 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { NavLink, useNavigate } from 'react-router';
+import { NavLink, useLocation, useNavigate } from 'react-router';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n/index.tsx';
-import { navItems } from '../nav.ts';
+import { menuFor } from '../nav.ts';
+import { sidVidByte } from '../page-access.ts';
 import { useSession } from '../session.tsx';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t, lang, setLang } = useI18n();
-  const { me, active, activeRoles } = useSession();
+  const { me, active } = useSession();
   const qc = useQueryClient();
   const navigate = useNavigate();
+  const location = useLocation();
   const orgs = [...new Map(me.medlemskap.map((m) => [m.organisationId, m])).values()];
 
   async function switchOrg(organisationId: string) {
+    const ny = me.medlemskap.find((m) => m.organisationId === organisationId);
+    // Leave a page the new organisation may not see BEFORE switching, so it never asks for data as it.
+    const dit = sidVidByte(me, ny, location.pathname);
+    if (dit !== location.pathname) navigate(dit);
     await api.put('/me/organisation', { organisationId });
     await qc.invalidateQueries();
-    navigate('/');
   }
 
   async function logout() {
@@ -67,15 +72,13 @@ export function Layout({ children }: { children: ReactNode }) {
       </header>
       <nav aria-label={t('nav.label')} className="app-nav">
         <ul>
-          {navItems
-            .filter((i) => i.roles.some((r) => activeRoles.has(r)))
-            .map((i) => (
-              <li key={i.path}>
-                <NavLink to={i.path} end={i.path === '/'}>
-                  {t(i.label)}
-                </NavLink>
-              </li>
-            ))}
+          {menuFor(me, active).map((i) => (
+            <li key={i.path}>
+              <NavLink to={i.path} end={i.path === '/'}>
+                {t(i.label)}
+              </NavLink>
+            </li>
+          ))}
         </ul>
       </nav>
       <main id="main" className="app-main">

@@ -43,6 +43,10 @@ export const users = {
     'totp.off': 'Inte påslagen.',
     'totp.reset': 'Återställ tvåstegsverifiering',
     'totp.self': 'Din egen tvåstegsverifiering återställs av en annan administratör.',
+    'disable.confirm.title': 'Stäng av kontot för {name}?',
+    'disable.confirm.text':
+      '{name} loggas ut och kan inte logga in förrän kontot aktiveras igen. Roller och uppgifter finns kvar.',
+    'disable.confirm.label': 'Stäng av {name}',
     'totp.confirm.title': 'Återställ tvåstegsverifiering för {name}?',
     'totp.confirm.text':
       'Användarens nyckel tas bort och alla inloggningar avslutas. Kräver rollen tvåstegsverifiering lägger användaren in en ny nyckel vid nästa inloggning. Det går inte att ångra.',
@@ -103,6 +107,10 @@ export const users = {
     'totp.off': 'Not on.',
     'totp.reset': 'Reset two-step verification',
     'totp.self': 'Your own two-step verification is reset by another administrator.',
+    'disable.confirm.title': 'Disable the account of {name}?',
+    'disable.confirm.text':
+      '{name} is signed out and cannot sign in until the account is enabled again. Roles and data remain.',
+    'disable.confirm.label': 'Disable {name}',
     'totp.confirm.title': 'Reset two-step verification for {name}?',
     'totp.confirm.text':
       "The user's key is removed and all their sessions end. If their role requires two-step verification, they enrol a new key at the next login. This cannot be undone.",

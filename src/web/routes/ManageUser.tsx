@@ -29,7 +29,12 @@ export function useGivableOrgs(isAdmin: boolean) {
   return [...new Map(all.map((o) => [o.value, o])).values()];
 }
 
-type Confirm = { kind: 'token'; token: ApiTokenItem } | { kind: 'totp' } | { kind: 'oidc' } | null;
+type Confirm =
+  | { kind: 'token'; token: ApiTokenItem }
+  | { kind: 'totp' }
+  | { kind: 'oidc' }
+  | { kind: 'disable' }
+  | null;
 
 /**
  * The "Hantera" panel of one user on the Användare page. Password, account and new roles only when the
@@ -50,7 +55,8 @@ export function ManageUser({ user, id, isAdmin }: { user: UserItem; id: string; 
   const [role, setRole] = useState({ organisationId: givable[0]?.value ?? '', roll: 'ombud' });
   const [subject, setSubject] = useState('');
   const self = user.id === me.userId;
-  const name = user.username;
+  // People are named by name; the username is a login detail.
+  const name = user.displayName || user.username;
   const base = `/users/${user.id}`;
 
   const done = async (message: string, focus = false) => {
@@ -149,7 +155,14 @@ export function ManageUser({ user, id, isAdmin }: { user: UserItem; id: string; 
               label: t('oidc.remove'),
               run: () => act(unlink),
             }
-          : null;
+          : confirm?.kind === 'disable'
+            ? {
+                title: t('disable.confirm.title', { name }),
+                text: t('disable.confirm.text', { name }),
+                label: t('disable.confirm.label', { name }),
+                run: () => act(toggle),
+              }
+            : null;
   const fe = (m: { error: unknown }) => (m.error instanceof ApiError ? m.error.fieldErrors() : {});
 
   return (
@@ -178,7 +191,8 @@ export function ManageUser({ user, id, isAdmin }: { user: UserItem; id: string; 
                 <button
                   type="button"
                   className="secondary"
-                  onClick={() => act(toggle)}
+                  // Disabling shuts the person out at once, so it asks first; enabling does not.
+                  onClick={() => (user.disabled ? act(toggle) : setConfirm({ kind: 'disable' }))}
                   disabled={toggle.isPending}
                 >
                   {user.disabled ? t('users.enable') : t('users.disable')}

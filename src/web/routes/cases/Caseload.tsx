@@ -27,6 +27,7 @@ function Grad({
       api.put(`${base(verksamhetId)}/caseload/${userId}`, { arsarbetareHundradelar: Number(text) }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['caseload', verksamhetId] }),
   });
+  const statusId = `grad-${userId}-status`;
   return (
     <form
       className="inline-field"
@@ -44,11 +45,19 @@ function Grad({
         size={4}
         value={text}
         aria-invalid={save.error ? true : undefined}
-        onChange={(e) => setText(e.target.value)}
+        aria-describedby={save.isSuccess ? statusId : undefined}
+        onChange={(e) => {
+          setText(e.target.value);
+          save.reset();
+        }}
       />{' '}
       <button type="submit" className="secondary" disabled={save.isPending}>
         {t('case.save')}
       </button>
+      {/* Says that the save went through (or why not) where the button was pressed. */}
+      <span id={statusId} role="status">
+        {save.isSuccess ? t('caseload.saved', { namn }) : ''}
+      </span>
       <ErrorMessage error={save.error} />
     </form>
   );

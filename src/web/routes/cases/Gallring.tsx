@@ -1,15 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
+import { formatNumber } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { pluralKey } from '../../i18n/plural.ts';
 import { base, useVerksamhet } from './common.tsx';
 
 type Due = { items: Array<{ klientId: string; alias: string; gallrasEfter: string }> };
 
 export function Gallring() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const [fraga, setFraga] = useState(false);
   const v = useVerksamhet();
   const qc = useQueryClient();
   const q = useQuery({
@@ -34,7 +39,7 @@ export function Gallring() {
       <ErrorMessage error={q.error ?? run.error} />
       {run.data ? (
         <p role="status" className="alert alert-ok">
-          {t('gallring.done', { n: run.data.gallrade })}
+          {t(pluralKey(lang, 'gallring.done', run.data.gallrade), { n: formatNumber(run.data.gallrade) })}
         </p>
       ) : null}
       {q.isPending ? <Loading /> : null}
@@ -64,9 +69,25 @@ export function Gallring() {
                   ))}
                 </tbody>
               </table>
-              <button type="button" onClick={() => run.mutate()} disabled={run.isPending}>
+              <button type="button" onClick={() => setFraga(true)} disabled={run.isPending}>
                 {t('gallring.run')}
               </button>
+              {/* Gallring cannot be undone: it asks first, with the count and what is lost. */}
+              <ConfirmDialog
+                open={fraga}
+                title={t('gallring.confirm.title')}
+                text={t(pluralKey(lang, 'gallring.confirm.text', q.data.items.length), {
+                  n: formatNumber(q.data.items.length),
+                })}
+                confirmLabel={t(pluralKey(lang, 'gallring.confirm.label', q.data.items.length), {
+                  n: formatNumber(q.data.items.length),
+                })}
+                onCancel={() => setFraga(false)}
+                onConfirm={() => {
+                  setFraga(false);
+                  run.mutate();
+                }}
+              />
             </>
           )}
         </section>

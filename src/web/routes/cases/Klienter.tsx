@@ -8,12 +8,13 @@ import { Field, SelectField } from '../../components/Field.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
 import { formatNumber } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { pluralKey } from '../../i18n/plural.ts';
 import { base, GallradBadge, StatusBadge, useEtikett, useVerksamhet } from './common.tsx';
 
 type Urval = { q: string; gallrad: 'alla' | 'nej' | 'ja' };
 
 export function Klienter() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const e = useEtikett();
   const v = useVerksamhet();
   const [draft, setDraft] = useState<Urval>({ q: '', gallrad: 'alla' });
@@ -41,6 +42,7 @@ export function Klienter() {
       </Page>
     );
   }
+  const helaListan = !urval.q && urval.gallrad === 'alla';
   function visa(ev: FormEvent) {
     ev.preventDefault();
     setUrval(draft);
@@ -86,18 +88,22 @@ export function Klienter() {
       </form>
       {list.isPending ? <Loading /> : null}
       <ErrorMessage error={list.error} />
-      {list.data ? (
+      {/* The full list waits for the gallrade count too, so its heading does not change under the reader. */}
+      {list.data && !(helaListan && gallrade.isPending) ? (
         <section className="card" aria-labelledby="klient-lista">
           <h2 id="klient-lista">
-            {gallrade.data
-              ? t('klient.list.count', {
+            {/* The gallrade count is the whole verksamhet's: it says something only about the full list. */}
+            {helaListan && gallrade.data && gallrade.data.total > 0 && list.data.total > 0
+              ? t(pluralKey(lang, 'klient.list.antalGallrade', list.data.total), {
                   n: formatNumber(list.data.total),
                   g: formatNumber(gallrade.data.total),
                 })
-              : t('klient.list.countUtan', { n: formatNumber(list.data.total) })}
+              : t(pluralKey(lang, 'klient.list.antal', list.data.total), {
+                  n: formatNumber(list.data.total),
+                })}
           </h2>
           {list.data.items.length === 0 ? (
-            <p>{t('klient.list.empty')}</p>
+            <p>{urval.q ? t('klient.list.ingenTraff') : t('klient.list.empty')}</p>
           ) : (
             <table>
               <caption className="sr-only">{t('klient.list.caption')}</caption>

@@ -9,6 +9,7 @@ import {
   type LedningsgruppRoll,
 } from '../../../domain/codes.ts';
 import { ApiError, api } from '../../api.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Field, SelectField } from '../../components/Field.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
@@ -105,6 +106,8 @@ function Ledamoter({ lg, base, arChef }: { lg: LedningsgruppDetail; base: string
     mutationFn: (id: string) => api.delete<LedningsgruppDetail>(`${base}/ledamoter/${id}`),
     onSuccess,
   });
+  // Removing a member cannot be taken back with a click (the member would have to be added anew): ask first.
+  const [tasBort, setTasBort] = useState<{ id: string; namn: string } | null>(null);
   const fe = add.error instanceof ApiError ? add.error.fieldErrors() : {};
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -114,6 +117,17 @@ function Ledamoter({ lg, base, arChef }: { lg: LedningsgruppDetail; base: string
     <section className="card" aria-labelledby="ledamoter">
       <h2 id="ledamoter">{t('lg.ledamoter')}</h2>
       <ErrorMessage error={remove.error} />
+      <ConfirmDialog
+        open={tasBort !== null}
+        title={t('lg.ledamot.confirm.title', { namn: tasBort?.namn ?? '' })}
+        text={t('lg.ledamot.confirm.text', { namn: tasBort?.namn ?? '' })}
+        confirmLabel={t('lg.ledamot.remove', { namn: tasBort?.namn ?? '' })}
+        onCancel={() => setTasBort(null)}
+        onConfirm={() => {
+          if (tasBort) remove.mutate(tasBort.id);
+          setTasBort(null);
+        }}
+      />
       {lg.ledamoter.length === 0 ? (
         <p>{t('lg.ledamoter.none')}</p>
       ) : (
@@ -139,7 +153,7 @@ function Ledamoter({ lg, base, arChef }: { lg: LedningsgruppDetail; base: string
                 <td>{roll(l.rollkategori)}</td>
                 {arChef ? (
                   <td>
-                    <button type="button" className="secondary" onClick={() => remove.mutate(l.id)}>
+                    <button type="button" className="secondary" onClick={() => setTasBort(l)}>
                       {t('lg.ledamot.remove', { namn: l.namn })}
                     </button>
                   </td>
