@@ -1,5 +1,13 @@
 import type { Me } from '../contracts/auth.ts';
-import { type Action, can, type Principal, type Resource, ROLLER, type Roll } from '../domain/access.ts';
+import {
+  type Action,
+  can,
+  type Principal,
+  type Resource,
+  ROLL_ORGANISATIONSTYP,
+  ROLLER,
+  type Roll,
+} from '../domain/access.ts';
 
 type Medlemskap = Me['medlemskap'][number];
 
@@ -184,19 +192,14 @@ export function rollerSomOppnar(atkomst: SidAtkomst): Roll[] {
   });
 }
 
-const ORG_TYP_FOR_ROLL: Record<Roll, Medlemskap['organisationTyp']> = {
-  ombud: 'verksamhet',
-  chef: 'verksamhet',
-  ledamot: 'verksamhet',
-  lansstyrelse: 'lansstyrelse',
-  socialstyrelsen: 'socialstyrelsen',
-  aktor: 'aktor',
-  admin: 'socialstyrelsen',
-};
+// The domain's table, with the administrator placed at Socialstyrelsen (where the demo and most installations
+// have it) since it may sit anywhere.
+const ORG_TYP_FOR_ROLL = (roll: Roll): Medlemskap['organisationTyp'] =>
+  ROLL_ORGANISATIONSTYP[roll] ?? 'socialstyrelsen';
 
 /** A typical membership for a role (a verksamhet/Länsstyrelse in a län; national bodies without one). */
 export function exempelMedlemskap(roll: Roll): Medlemskap {
-  const typ = ORG_TYP_FOR_ROLL[roll];
+  const typ = ORG_TYP_FOR_ROLL(roll);
   return {
     organisationId: `exempel-${roll}`,
     organisationTyp: typ,

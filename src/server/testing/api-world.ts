@@ -104,8 +104,8 @@ export interface World {
 
 const g = (kvinna: number, man: number, annan = 0) => ({ kvinna, man, annan, totalt: kvinna + man + annan });
 
-/** A redovisning that passes every rule (as in the redovisning tests). */
-function giltigRedovisning(ar: number) {
+/** A redovisning that passes every rule (as in the redovisning tests); the access matrix sends it too. */
+export function giltigRedovisning(ar: number) {
   return {
     klienter: {
       totalt: g(5, 4),

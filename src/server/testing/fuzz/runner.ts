@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
 import { harNagonRattighet } from '../../../domain/access.ts';
+import { prng } from '../../db/seed/synthetic.ts';
 import type { Caller, Consumable, SideKey, World } from '../api-world.ts';
 import { httpRequest, protocolCases, rawExchange } from './raw-http.ts';
 import {
@@ -80,18 +81,6 @@ const SPECIAL = new Set(['public', 'session', 'authenticated']);
  * it; one token for the whole run, so input stored by one request and quoted in a later error counts too.
  */
 export const MARKER = '<fz-echo>';
-
-/** A small, fast, seedable PRNG (mulberry32) for the run's choices; fast-check makes the values. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function viaInject(world: World, req: FuzzRequest): Promise<Answer> {
   try {
