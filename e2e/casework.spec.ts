@@ -90,6 +90,22 @@ test('casework: request → queue → active → closed → gallring', async ({ 
   expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   await expectAccessible(page);
 
+  // A second note, deleted: asked first (cancel keeps it), then gone.
+  await page.getByLabel('Ny anteckning').fill('Felskriven anteckning.');
+  await page.getByRole('button', { name: 'Lägg till anteckning' }).click();
+  await expect(page.getByRole('main')).toContainText('Felskriven anteckning.');
+  const note = page.getByRole('listitem').filter({ hasText: 'Felskriven anteckning.' });
+  await note.getByRole('button', { name: /^Ta bort/ }).click();
+  const notFraga = page.getByRole('dialog', { name: 'Ta bort anteckningen?' });
+  await expect(notFraga).toContainText('kan inte återskapas');
+  await expectAccessible(page);
+  await notFraga.getByRole('button', { name: 'Avbryt' }).click();
+  await expect(page.getByRole('main')).toContainText('Felskriven anteckning.');
+  await note.getByRole('button', { name: /^Ta bort/ }).click();
+  await notFraga.getByRole('button', { name: 'Ta bort anteckningen' }).click();
+  await expect(page.getByRole('main')).not.toContainText('Felskriven anteckning.');
+  await expect(page.getByRole('main')).toContainText('Vi har ringt Försäkringskassan tillsammans.');
+
   // Closed.
   await page.getByLabel('Ny status').selectOption({ label: 'Avslutad' });
   await page.getByLabel('Avslutsorsak').selectOption({ label: 'Klientens mål är uppnådda' });

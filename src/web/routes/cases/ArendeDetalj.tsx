@@ -17,6 +17,7 @@ import {
   PRIORITETSGRUNDER,
 } from '../../../domain/codes.ts';
 import { ApiError, api } from '../../api.ts';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { Field, fieldId, SelectField } from '../../components/Field.tsx';
@@ -239,6 +240,8 @@ function Anteckningar({ a, verksamhetId }: { a: ArendeItem; verksamhetId: string
     mutationFn: (id: string) => api.delete(`${url}/${id}`),
     onSuccess: () => void qc.invalidateQueries({ queryKey: key }),
   });
+  // The note asked about in the confirmation (deleting cannot be undone).
+  const [fraga, setFraga] = useState<AnteckningItem | null>(null);
   const fe = add.error instanceof ApiError ? add.error.fieldErrors() : {};
   return (
     <>
@@ -261,7 +264,7 @@ function Anteckningar({ a, verksamhetId }: { a: ArendeItem; verksamhetId: string
             <button
               type="button"
               className="secondary"
-              onClick={() => remove.mutate(n.id)}
+              onClick={() => setFraga(n)}
               aria-label={`${t('arende.anteckningar.ta_bort')}: ${formatTimestamp(n.createdAt)}`}
             >
               {t('arende.anteckningar.ta_bort')}
@@ -269,6 +272,17 @@ function Anteckningar({ a, verksamhetId }: { a: ArendeItem; verksamhetId: string
           </li>
         ))}
       </ul>
+      <ConfirmDialog
+        open={fraga !== null}
+        title={t('arende.anteckningar.ta_bort.fraga')}
+        text={t('arende.anteckningar.ta_bort.text', { tid: fraga ? formatTimestamp(fraga.createdAt) : '' })}
+        confirmLabel={t('arende.anteckningar.ta_bort.knapp')}
+        onConfirm={() => {
+          if (fraga) remove.mutate(fraga.id);
+          setFraga(null);
+        }}
+        onCancel={() => setFraga(null)}
+      />
       <form
         onSubmit={(ev) => {
           ev.preventDefault();

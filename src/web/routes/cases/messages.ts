@@ -114,6 +114,10 @@ export const cases = {
     'arende.anteckningar.save': 'Lägg till anteckning',
     'arende.anteckningar.pdf': 'Skriv ut anteckningarna (pdf)',
     'arende.anteckningar.ta_bort': 'Ta bort',
+    'arende.anteckningar.ta_bort.fraga': 'Ta bort anteckningen?',
+    'arende.anteckningar.ta_bort.text':
+      'Anteckningen från {tid} raderas och kan inte återskapas. Att den togs bort står kvar i loggen.',
+    'arende.anteckningar.ta_bort.knapp': 'Ta bort anteckningen',
     'arende.klient': 'Till klienten',
 
     'ko.title': 'Kö',
@@ -267,6 +271,10 @@ export const cases = {
     'arende.anteckningar.save': 'Add note',
     'arende.anteckningar.pdf': 'Print the notes (pdf)',
     'arende.anteckningar.ta_bort': 'Delete',
+    'arende.anteckningar.ta_bort.fraga': 'Delete the note?',
+    'arende.anteckningar.ta_bort.text':
+      'The note from {tid} is deleted and cannot be restored. The audit log keeps that it was deleted.',
+    'arende.anteckningar.ta_bort.knapp': 'Delete the note',
     'arende.klient': 'To the client',
 
     'ko.title': 'Queue',
