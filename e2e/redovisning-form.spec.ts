@@ -129,7 +129,7 @@ test('chef types decimals, sees totals and errors at once, and is asked before s
 
   // Locked: an information box saying by whom, and the figures as text, not inputs.
   const last = page.locator('.alert-info').filter({ hasText: 'Redovisningen är låst.' });
-  await expect(last).toContainText('av chef');
+  await expect(last).toContainText('av Carl Chef');
   await expect(page.getByRole('main').getByRole('textbox')).toHaveCount(0);
   await expect(page.getByText('2,5').first()).toBeVisible();
   await expect(page.getByText('behöver fyllas i')).toHaveCount(0);

@@ -127,6 +127,7 @@ export async function insertHandelse(
   await db.insert(redovisningHandelse).values(h);
 }
 
+/** The report's events; who acted by name ("Carl Chef"), the stored username when the account is gone. */
 export async function handelser(db: Queryable, redovisningId: string) {
   return db
     .select({
@@ -134,10 +135,11 @@ export async function handelser(db: Queryable, redovisningId: string) {
       toStatus: redovisningHandelse.toStatus,
       version: redovisningHandelse.version,
       at: redovisningHandelse.at,
-      anvandare: redovisningHandelse.anvandare,
+      anvandare: sql<string>`coalesce(${appUser.displayName}, ${redovisningHandelse.anvandare})`,
       kommentar: redovisningHandelse.kommentar,
     })
     .from(redovisningHandelse)
+    .leftJoin(appUser, eq(appUser.id, redovisningHandelse.userId))
     .where(eq(redovisningHandelse.redovisningId, redovisningId))
     .orderBy(asc(redovisningHandelse.at), asc(redovisningHandelse.id));
 }
