@@ -10,6 +10,8 @@ export const auditItem = z.object({
   id: z.number().int(),
   at: z.string(),
   username: z.string().nullable(),
+  /** The person's name, when the account still exists. */
+  displayName: z.string().nullable(),
   action: z.string(),
   organisationId: z.string().nullable(),
   resourceType: z.string().nullable(),

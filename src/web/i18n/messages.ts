@@ -1,6 +1,7 @@
 import { brister } from '../routes/brister/messages.ts';
 import { cases } from '../routes/cases/messages.ts';
 import { access } from './access.ts';
+import { audit } from './audit.ts';
 import { caseLists } from './case-lists.ts';
 import { confirmations } from './confirmations.ts';
 import { core } from './core.ts';
@@ -9,7 +10,7 @@ import { redovisning } from './redovisning.ts';
 import { users } from './users.ts';
 
 /** All message files, merged. A module adds its own with one line here. */
-const modules = [core, redovisning, national, brister, cases, users, access, confirmations, caseLists];
+const modules = [core, redovisning, national, brister, cases, users, access, confirmations, caseLists, audit];
 
 export type Lang = 'sv' | 'en';
 export const messages: Record<Lang, Record<string, string>> = {

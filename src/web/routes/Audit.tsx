@@ -9,6 +9,7 @@ type AuditRow = {
   id: number;
   at: string;
   username: string | null;
+  displayName: string | null;
   action: string;
   resourceType: string | null;
   resourceId: string | null;
@@ -17,6 +18,12 @@ type AuditRow = {
 
 export function Audit() {
   const { t } = useI18n();
+  // Codes in words (i18n/audit.ts); an event the list does not know yet is shown by its code.
+  const ord = (prefix: string, code: string) => {
+    const key = `${prefix}.${code}`;
+    const text = t(key);
+    return text === key ? code : text;
+  };
   const q = useQuery({ queryKey: ['audit'], queryFn: () => api.get<AuditRow[]>('/audit?limit=200') });
   return (
     <Page title={t('audit.title')}>
@@ -40,11 +47,9 @@ export function Audit() {
             {q.data.map((r) => (
               <tr key={r.id}>
                 <td>{formatTimestamp(r.at)}</td>
-                <td>{r.username ?? '–'}</td>
-                <td>
-                  <code>{r.action}</code>
-                </td>
-                <td>{r.resourceType ? `${r.resourceType} ${r.resourceId?.slice(0, 8) ?? ''}` : '–'}</td>
+                <td>{r.displayName ?? r.username ?? '–'}</td>
+                <td>{ord('audit.handelse', r.action)}</td>
+                <td>{r.resourceType ? ord('audit.objekt', r.resourceType) : '–'}</td>
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,6 @@
-import { and, desc, inArray, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, lt, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
-import { auditLog } from '../../db/schema/index.ts';
+import { appUser, auditLog } from '../../db/schema/index.ts';
 
 export async function listAudit(
   db: Queryable,
@@ -15,9 +15,11 @@ export async function listAudit(
       ),
     );
   if (f.before) conds.push(lt(auditLog.id, f.before));
+  // Who acted, by name where the account still exists (the log itself keeps the username it was written with).
   const rows = await db
-    .select()
+    .select({ ...getTableColumns(auditLog), displayName: appUser.displayName })
     .from(auditLog)
+    .leftJoin(appUser, eq(appUser.id, auditLog.userId))
     .where(conds.length ? and(...conds) : undefined)
     .orderBy(desc(auditLog.id))
     .limit(f.limit);
