@@ -170,7 +170,7 @@ function kommentarPaths(
 ): string[] {
   const rader = [
     ...klientRader(d, undefined, t),
-    ...alderRader(d, undefined),
+    ...alderRader(d, undefined, lang),
     ...orsakRader(d, undefined, lang),
   ];
   return [

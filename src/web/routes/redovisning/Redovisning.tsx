@@ -190,7 +190,7 @@ function Formular({ v, ar }: { v: RedovisningView; ar: number }) {
         <GTabell
           caption={t('red.alder', { ar })}
           ar={ar}
-          rader={alderRader(u, fore)}
+          rader={alderRader(u, fore, lang)}
           fel={fel}
           onChange={las ? undefined : setG('alder')}
           fot={<AlderSumma d={u} fel={fel} />}

@@ -148,11 +148,15 @@ export function klientRader(
 }
 
 /** Clients per age group (age = year − birth year), by gender, with last year's total beside. */
-export function alderRader(d: Pick<RedovisningV1, 'klienter'>, fore: Partial<RedovisningV1> | undefined) {
+export function alderRader(
+  d: Pick<RedovisningV1, 'klienter'>,
+  fore: Partial<RedovisningV1> | undefined,
+  lang: 'sv' | 'en',
+) {
   return ALDERSGRUPPER.map((a) => ({
     key: a,
     path: `klienter.alder.${a}`,
-    label: alderEtikett(a),
+    label: alderEtikett(a, lang),
     g: d.klienter.alder[a],
     fore: fore?.klienter?.alder?.[a]?.totalt ?? null,
   }));
@@ -193,7 +197,7 @@ export function etikett(path: string, t: (k: string) => string, lang: 'sv' | 'en
   const rad = kon ? delar.slice(0, -1) : delar;
   let namn: string | null = null;
   if (rad[0] === 'klienter' && rad[1] === 'alder')
-    namn = rad[2] ? alderEtikett(rad[2]) : t('red.alder.summa');
+    namn = rad[2] ? alderEtikett(rad[2], lang) : t('red.alder.summa');
   else if (rad[0] === 'klienter' && rad[1]) namn = t(`red.klienter.${rad[1]}`);
   else if (rad[0] === 'kontaktorsaker' && rad[1] && arKod(KONTAKTORSAKER, rad[1]))
     namn = KONTAKTORSAK_ETIKETT[rad[1]][lang];
@@ -212,4 +216,9 @@ const KO_ETIKETT: Record<string, string> = {
   antalIKo3112: 'red.ko.3112',
 };
 
-const alderEtikett = (a: string) => (a === '65+' ? '65 år och äldre' : `${a} år`);
+/** "18–29 år", "65 år och äldre" (English: "18–29 years", "65 and older"). */
+const alderEtikett = (a: string, lang: 'sv' | 'en') => {
+  const [fran, till] = a.split('-');
+  if (lang === 'en') return a === '65+' ? '65 and older' : `${fran}–${till} years`;
+  return a === '65+' ? '65 år och äldre' : `${fran}–${till} år`;
+};
