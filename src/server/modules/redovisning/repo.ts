@@ -154,12 +154,13 @@ export interface VersionRow {
   inskickadAvNamn: string;
 }
 
+// Who submitted, by name where the account still exists (the version keeps the username it was sent with).
 const versionCols = {
   redovisningId: redovisningVersion.redovisningId,
   version: redovisningVersion.version,
   dokument: redovisningVersion.dokument,
   inskickadAt: redovisningVersion.inskickadAt,
-  inskickadAvNamn: redovisningVersion.inskickadAvNamn,
+  inskickadAvNamn: sql<string>`coalesce(${appUser.displayName}, ${redovisningVersion.inskickadAvNamn})`,
 };
 
 function versionRow(r: Record<string, unknown>): VersionRow {
@@ -190,7 +191,7 @@ export async function insertVersion(
       inskickadAvNamn: v.anvandare,
       ...(v.at ? { inskickadAt: v.at } : {}),
     })
-    .returning(versionCols);
+    .returning({ ...versionCols, inskickadAvNamn: redovisningVersion.inskickadAvNamn });
   return versionRow(created!);
 }
 
@@ -198,6 +199,7 @@ export async function listVersions(db: Queryable, redovisningId: string): Promis
   const rows = await db
     .select(versionCols)
     .from(redovisningVersion)
+    .leftJoin(appUser, eq(appUser.id, redovisningVersion.inskickadAv))
     .where(eq(redovisningVersion.redovisningId, redovisningId))
     .orderBy(asc(redovisningVersion.version));
   return rows.map(versionRow);
@@ -207,6 +209,7 @@ export async function getVersion(db: Queryable, redovisningId: string, version: 
   const [r] = await db
     .select(versionCols)
     .from(redovisningVersion)
+    .leftJoin(appUser, eq(appUser.id, redovisningVersion.inskickadAv))
     .where(and(eq(redovisningVersion.redovisningId, redovisningId), eq(redovisningVersion.version, version)));
   return r ? versionRow(r) : null;
 }
