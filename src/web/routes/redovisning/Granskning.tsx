@@ -78,58 +78,60 @@ export function GranskningLista() {
               <p>
                 {t('red.deadline')}: {q.data.deadline}
               </p>
-              <table>
-                <caption>{t('gr.list.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">
-                      <span className="sr-only">{t('gr.approveSelected')}</span>
-                    </th>
-                    <th scope="col">{t('gr.verksamhet')}</th>
-                    <th scope="col">{t('red.status')}</th>
-                    <th scope="col" className="num">
-                      {t('gr.version')}
-                    </th>
-                    <th scope="col">{t('gr.submittedAt')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {q.data.rader.map((r) => (
-                    <tr key={r.verksamhetId}>
-                      <td>
-                        {r.status === 'inskickad' && r.redovisningId ? (
-                          <input
-                            type="checkbox"
-                            aria-label={t('gr.select', { namn: r.namn })}
-                            checked={valda.has(r.redovisningId)}
-                            onChange={(e) =>
-                              setValda((s) => {
-                                const n = new Set(s);
-                                if (e.target.checked) n.add(r.redovisningId!);
-                                else n.delete(r.redovisningId!);
-                                return n;
-                              })
-                            }
-                          />
-                        ) : null}
-                      </td>
-                      <td>
-                        {r.redovisningId ? (
-                          <Link to={`/redovisning/granskning/${r.redovisningId}`}>{r.namn}</Link>
-                        ) : (
-                          r.namn
-                        )}
-                      </td>
-                      <td>
-                        <StatusBadge status={r.status} />
-                        {r.forsenad && r.status !== 'sen' ? ` (${t('red.late')})` : ''}
-                      </td>
-                      <td className="num">{r.version ?? '–'}</td>
-                      <td>{r.inskickadAt ? formatTimestamp(r.inskickadAt) : '–'}</td>
+              <div className="table-scroll" role="region" aria-label={t('gr.list.caption')} tabIndex={0}>
+                <table>
+                  <caption>{t('gr.list.caption')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">
+                        <span className="sr-only">{t('gr.approveSelected')}</span>
+                      </th>
+                      <th scope="col">{t('gr.verksamhet')}</th>
+                      <th scope="col">{t('red.status')}</th>
+                      <th scope="col" className="num">
+                        {t('gr.version')}
+                      </th>
+                      <th scope="col">{t('gr.submittedAt')}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {q.data.rader.map((r) => (
+                      <tr key={r.verksamhetId}>
+                        <td>
+                          {r.status === 'inskickad' && r.redovisningId ? (
+                            <input
+                              type="checkbox"
+                              aria-label={t('gr.select', { namn: r.namn })}
+                              checked={valda.has(r.redovisningId)}
+                              onChange={(e) =>
+                                setValda((s) => {
+                                  const n = new Set(s);
+                                  if (e.target.checked) n.add(r.redovisningId!);
+                                  else n.delete(r.redovisningId!);
+                                  return n;
+                                })
+                              }
+                            />
+                          ) : null}
+                        </td>
+                        <td>
+                          {r.redovisningId ? (
+                            <Link to={`/redovisning/granskning/${r.redovisningId}`}>{r.namn}</Link>
+                          ) : (
+                            r.namn
+                          )}
+                        </td>
+                        <td>
+                          <StatusBadge status={r.status} />
+                          {r.forsenad && r.status !== 'sen' ? ` (${t('red.late')})` : ''}
+                        </td>
+                        <td className="num">{r.version ?? '–'}</td>
+                        <td>{r.inskickadAt ? formatTimestamp(r.inskickadAt) : '–'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
               <button
                 type="button"
                 disabled={valda.size === 0 || godkann.isPending}
@@ -272,25 +274,32 @@ export function GranskningDetalj() {
               {v.diff.rader.length === 0 ? (
                 <p>{t('gr.diff.none')}</p>
               ) : (
-                <table>
-                  <caption className="sr-only">{t('gr.diff', { version: v.diff.motVersion })}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('gr.comment.path')}</th>
-                      <th scope="col">{t('gr.diff.before')}</th>
-                      <th scope="col">{t('gr.diff.after')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {v.diff.rader.map((r) => (
-                      <tr key={r.path}>
-                        <th scope="row">{etikett(r.path, t, lang)}</th>
-                        <td>{visaVarde(r.fore, t)}</td>
-                        <td>{visaVarde(r.efter, t)}</td>
+                <div
+                  className="table-scroll"
+                  role="region"
+                  aria-label={t('gr.diff', { version: v.diff.motVersion })}
+                  tabIndex={0}
+                >
+                  <table>
+                    <caption className="sr-only">{t('gr.diff', { version: v.diff.motVersion })}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('gr.comment.path')}</th>
+                        <th scope="col">{t('gr.diff.before')}</th>
+                        <th scope="col">{t('gr.diff.after')}</th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody>
+                      {v.diff.rader.map((r) => (
+                        <tr key={r.path}>
+                          <th scope="row">{etikett(r.path, t, lang)}</th>
+                          <td>{visaVarde(r.fore, t)}</td>
+                          <td>{visaVarde(r.efter, t)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
               )}
             </section>
           ) : null}

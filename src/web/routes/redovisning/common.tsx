@@ -53,60 +53,64 @@ export function GTabell({
 }) {
   const { t } = useI18n();
   const notANumber = t('red.cell.notANumber');
+  // On a narrow screen the table scrolls sideways inside its own region, not the whole page; the region takes
+  // focus so it can be scrolled with the keyboard (WCAG 2.1.1).
   return (
-    <table>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('red.row')}</th>
-          {KON.map((k) => (
-            <th scope="col" className="num" key={k}>
-              {t(KON_LABEL[k])} {ar}
+    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('red.row')}</th>
+            {KON.map((k) => (
+              <th scope="col" className="num" key={k}>
+                {t(KON_LABEL[k])} {ar}
+              </th>
+            ))}
+            <th scope="col" className="num">
+              {t('red.totalt')} {ar - 1}
             </th>
-          ))}
-          <th scope="col" className="num">
-            {t('red.totalt')} {ar - 1}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rader.map((r) => (
-          <tr key={r.key}>
-            <th scope="row">{r.label}</th>
-            {KON.map((k) => {
-              const path = `${r.path}.${k}`;
-              const msg = fel[path];
-              return (
-                <td className={msg ? 'num cell-invalid' : 'num'} key={k}>
-                  {onChange && k !== 'totalt' ? (
-                    <NumberInput
-                      id={cellId(path)}
-                      hiddenLabel
-                      className="cell-input"
-                      label={`${r.label}, ${t(KON_LABEL[k]).toLowerCase()} ${ar}`}
-                      value={r.g[k]}
-                      decimals={2}
-                      notANumber={notANumber}
-                      error={msg}
-                      onChange={(c) => onChange(r.key, k, c)}
-                    />
-                  ) : (
-                    <>
-                      <span id={cellId(path)} tabIndex={msg ? -1 : undefined}>
-                        {visa(r.g[k])}
-                      </span>
-                      {msg ? <p className="field-error">{msg}</p> : null}
-                    </>
-                  )}
-                </td>
-              );
-            })}
-            <td className="num">{visa(r.fore)}</td>
           </tr>
-        ))}
-        {fot}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rader.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{r.label}</th>
+              {KON.map((k) => {
+                const path = `${r.path}.${k}`;
+                const msg = fel[path];
+                return (
+                  <td className={msg ? 'num cell-invalid' : 'num'} key={k}>
+                    {onChange && k !== 'totalt' ? (
+                      <NumberInput
+                        id={cellId(path)}
+                        hiddenLabel
+                        className="cell-input"
+                        label={`${r.label}, ${t(KON_LABEL[k]).toLowerCase()} ${ar}`}
+                        value={r.g[k]}
+                        decimals={2}
+                        notANumber={notANumber}
+                        error={msg}
+                        onChange={(c) => onChange(r.key, k, c)}
+                      />
+                    ) : (
+                      <>
+                        <span id={cellId(path)} tabIndex={msg ? -1 : undefined}>
+                          {visa(r.g[k])}
+                        </span>
+                        {msg ? <p className="field-error">{msg}</p> : null}
+                      </>
+                    )}
+                  </td>
+                );
+              })}
+              <td className="num">{visa(r.fore)}</td>
+            </tr>
+          ))}
+          {fot}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
