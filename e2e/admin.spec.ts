@@ -73,8 +73,12 @@ test('an admin links and unlinks OIDC and resets two-step verification, each con
   await expect(ownPanel.getByRole('button', { name: 'Återställ tvåstegsverifiering' })).toHaveCount(0);
 
   await page.getByRole('link', { name: 'Logg' }).click();
-  for (const action of ['user.oidc_linked', 'user.oidc_unlinked', 'user.totp_reset'])
-    await expect(page.getByRole('cell', { name: action }).first()).toBeVisible();
+  for (const handelse of [
+    'E-legitimation kopplad',
+    'E-legitimation bortkopplad',
+    'Tvåstegsverifiering nollställd',
+  ])
+    await expect(page.getByRole('cell', { name: handelse, exact: true }).first()).toBeVisible();
 
   await page.getByLabel('Språk').selectOption('en');
   await page.getByRole('link', { name: 'Users' }).click();

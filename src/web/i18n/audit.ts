@@ -67,6 +67,8 @@ const handelser: Record<string, [sv: string, en: string]> = {
   'user.created': ['Användare skapad', 'User created'],
   'user.disabled': ['Konto avstängt', 'Account disabled'],
   'user.enabled': ['Konto aktiverat', 'Account enabled'],
+  'user.oidc_linked': ['E-legitimation kopplad', 'e-ID linked'],
+  'user.oidc_unlinked': ['E-legitimation bortkopplad', 'e-ID unlinked'],
   'user.password_set': ['Lösenord satt', 'Password set'],
   'user.totp_reset': ['Tvåstegsverifiering nollställd', 'Two-step verification reset'],
   'verksamhet.created': ['Verksamhet skapad', 'Service created'],
