@@ -40,9 +40,28 @@ function describedBy(id: string, hint: unknown, error: unknown): string | undefi
   return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 }
 
-function Parts({ id, hint, error }: { id: string; hint?: ReactNode; error?: string | undefined }) {
+/** What every field has around its control: the label (and required mark), the hint, the error. */
+function Frame({
+  id,
+  label,
+  required,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  required?: boolean | undefined;
+  hint?: ReactNode;
+  error?: string | undefined;
+  children: ReactNode;
+}) {
   return (
-    <>
+    <div className="field">
+      <div>
+        <label htmlFor={id}>{label}</label>
+        {required ? <RequiredMark /> : null}
+      </div>
       {hint ? (
         <p id={`${id}-hint`} className="hint">
           {hint}
@@ -53,7 +72,8 @@ function Parts({ id, hint, error }: { id: string; hint?: ReactNode; error?: stri
           {error}
         </p>
       ) : null}
-    </>
+      {children}
+    </div>
   );
 }
 
@@ -68,19 +88,14 @@ export function Field({ label, error, hint, id: givenId, ...input }: FieldProps)
   const generated = useId();
   const id = givenId ?? generated;
   return (
-    <div className="field">
-      <div>
-        <label htmlFor={id}>{label}</label>
-        {input.required ? <RequiredMark /> : null}
-      </div>
-      <Parts id={id} hint={hint} error={error} />
+    <Frame id={id} label={label} required={input.required} hint={hint} error={error}>
       <input
         id={id}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
         {...input}
       />
-    </div>
+    </Frame>
   );
 }
 
@@ -95,12 +110,7 @@ export function SelectField({ label, error, hint, options, id: givenId, ...selec
   const generated = useId();
   const id = givenId ?? generated;
   return (
-    <div className="field">
-      <div>
-        <label htmlFor={id}>{label}</label>
-        {select.required ? <RequiredMark /> : null}
-      </div>
-      <Parts id={id} hint={hint} error={error} />
+    <Frame id={id} label={label} required={select.required} hint={hint} error={error}>
       <select
         id={id}
         aria-invalid={error ? true : undefined}
@@ -113,7 +123,7 @@ export function SelectField({ label, error, hint, options, id: givenId, ...selec
           </option>
         ))}
       </select>
-    </div>
+    </Frame>
   );
 }
 
@@ -148,12 +158,7 @@ export function TextArea({
   const generated = useId();
   const id = givenId ?? generated;
   return (
-    <div className="field">
-      <div>
-        <label htmlFor={id}>{label}</label>
-        {required ? <RequiredMark /> : null}
-      </div>
-      <Parts id={id} hint={hint} error={error} />
+    <Frame id={id} label={label} required={required} hint={hint} error={error}>
       <textarea
         id={id}
         rows={rows}
@@ -166,6 +171,6 @@ export function TextArea({
         onChange={(e) => onChange(e.target.value)}
         onBlur={onBlur}
       />
-    </div>
+    </Frame>
   );
 }

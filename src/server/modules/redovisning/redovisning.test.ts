@@ -13,6 +13,7 @@ import { arende, klient, ombudTjanst } from '../../db/schema/index.ts';
 import { type Client, loginAs, makeApp, testConfig } from '../../testing/app.ts';
 import { createTestDb, type TestDatabase } from '../../testing/db.ts';
 import { makeUser, makeVerksamhet, orgId } from '../../testing/factories.ts';
+import { giltigRedovisning } from '../../testing/redovisning-fixture.ts';
 import { listSnapshots } from './service.ts';
 
 const g = (kvinna: number, man: number, annan = 0) => ({ kvinna, man, annan, totalt: kvinna + man + annan });
@@ -24,38 +25,8 @@ const u: Record<string, Client> = {};
 const principals: Record<string, Principal> = {};
 const url = (v: string, ar = 2025) => `/api/v1/verksamheter/${v}/redovisningar/${ar}`;
 
-/** Figures that pass every rule (9 clients). */
-function giltiga() {
-  return {
-    klienter: {
-      totalt: g(5, 4),
-      nya: g(2, 2),
-      avslutade: g(1, 1),
-      medBarn: g(1, 0),
-      alder: { '18-29': g(1, 1), '30-49': g(2, 2), '50-64': g(1, 1), '65+': g(1, 0) },
-    },
-    kontaktorsaker: {
-      ekonomi: g(3, 2),
-      bostad: g(1, 1),
-      sysselsattning: g(0, 0),
-      struktur_i_vardagen: g(0, 0),
-      bryta_isolering: g(0, 0),
-      relationsfragor: g(0, 0),
-      existentiella_fragor: g(0, 0),
-      myndighetskontakter: g(4, 3),
-      sjukvardskontakter: g(0, 0),
-      annan: g(0, 0),
-    },
-    ko: { harKo: true, vantetidMedianDagar: 20, vantetidMaxDagar: 60, antalIKo3112: 2 },
-    personal: { ombud: 2, arsarbetare: 1.5, kvinnor: 1, man: 1 },
-    ansokan: { ar: 2026, arsarbetare: 1.5 },
-    text: {
-      forandringarMalgrupp: 'Fler unga vuxna i långvarig isolering.',
-      forbattringsarbete: 'Dialog med ekonomiskt bistånd om blanketterna.',
-      jamstalldhetsanalys: 'Fler kvinnor än män söker stöd; vi når männen via öppenvården.',
-    },
-  };
-}
+/** Figures that pass every rule (9 clients), for 2025. */
+const giltiga = () => giltigRedovisning(2025);
 
 async function casework(verksamhetId: string) {
   const k = (kon: 'kvinna' | 'man', fodelsear: number, barn: 'nej' | 'helt') => ({

@@ -6,8 +6,9 @@ import { withTx } from '../../db/client.ts';
 import { KOLUMNER as BRIST_KOLUMNER } from '../../modules/brister/import.ts';
 import { importera } from '../../modules/national/testing.ts';
 import * as userRepo from '../../modules/users/repo.ts';
-import { type Caller, giltigRedovisning, type Side, type World } from '../api-world.ts';
+import type { Caller, Side, World } from '../api-world.ts';
 import { makeUser, orgId, TEST_PASSWORD } from '../factories.ts';
+import { giltigRedovisning } from '../redovisning-fixture.ts';
 
 /**
  * The request the access matrix sends for each route: real ids of one side of the world and a body that
