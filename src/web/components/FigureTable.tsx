@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { TableScroll } from './TableScroll.tsx';
 
 export interface FigureColumn {
   label: ReactNode;
@@ -43,20 +44,22 @@ export function FigureTable({
     </tr>
   );
   return (
-    <table>
-      <caption className={captionHidden ? 'sr-only' : undefined}>{caption}</caption>
-      <thead>
-        <tr>
-          {columns.map((c, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional
-            <th key={i} scope="col" className={c.num ? 'num' : undefined}>
-              {c.label}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>{rows.map(row)}</tbody>
-      {total ? <tfoot>{row(total)}</tfoot> : null}
-    </table>
+    <TableScroll label={caption}>
+      <table>
+        <caption className={captionHidden ? 'sr-only' : undefined}>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((c, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional
+              <th key={i} scope="col" className={c.num ? 'num' : undefined}>
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{rows.map(row)}</tbody>
+        {total ? <tfoot>{row(total)}</tfoot> : null}
+      </table>
+    </TableScroll>
   );
 }

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { Loading, Page } from '../components/Page.tsx';
+import { TableScroll } from '../components/TableScroll.tsx';
 import { formatTimestamp } from '../format.ts';
 import { useI18n } from '../i18n/index.tsx';
 
@@ -33,27 +34,29 @@ export function Audit() {
       ) : q.error ? (
         <ErrorMessage error={q.error} />
       ) : (
-        <table>
-          <caption className="sr-only">{t('audit.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('col.tid')}</th>
-              <th scope="col">{t('col.vem')}</th>
-              <th scope="col">{t('col.handelse')}</th>
-              <th scope="col">{t('col.objekt')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {q.data.map((r) => (
-              <tr key={r.id}>
-                <td>{formatTimestamp(r.at)}</td>
-                <td>{r.displayName ?? r.username ?? '–'}</td>
-                <td>{ord('audit.handelse', r.action)}</td>
-                <td>{r.resourceType ? ord('audit.objekt', r.resourceType) : '–'}</td>
+        <TableScroll label={t('audit.title')}>
+          <table>
+            <caption className="sr-only">{t('audit.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('col.tid')}</th>
+                <th scope="col">{t('col.vem')}</th>
+                <th scope="col">{t('col.handelse')}</th>
+                <th scope="col">{t('col.objekt')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {q.data.map((r) => (
+                <tr key={r.id}>
+                  <td>{formatTimestamp(r.at)}</td>
+                  <td>{r.displayName ?? r.username ?? '–'}</td>
+                  <td>{ord('audit.handelse', r.action)}</td>
+                  <td>{r.resourceType ? ord('audit.objekt', r.resourceType) : '–'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </Page>
   );

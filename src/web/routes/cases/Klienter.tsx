@@ -6,6 +6,7 @@ import { api } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Field, SelectField } from '../../components/Field.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 import { formatNumber } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { pluralKey } from '../../i18n/plural.ts';
@@ -105,44 +106,46 @@ export function Klienter() {
           {list.data.items.length === 0 ? (
             <p>{urval.q ? t('klient.list.ingenTraff') : t('klient.list.empty')}</p>
           ) : (
-            <table>
-              <caption className="sr-only">{t('klient.list.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('klient.col.alias')}</th>
-                  <th scope="col">{t('klient.col.kon')}</th>
-                  <th scope="col" className="num">
-                    {t('klient.col.fodelsear')}
-                  </th>
-                  <th scope="col">{t('klient.col.hem')}</th>
-                  <th scope="col">{t('klient.col.status')}</th>
-                  <th scope="col">{t('klient.col.ombud')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((k) => (
-                  <tr key={k.id}>
-                    <td>
-                      <Link to={`/klienter/${k.id}`}>
-                        {k.alias ?? `${t('case.gallrad')} (${k.id.slice(0, 8)})`}
-                      </Link>{' '}
-                      {k.gallrad ? <GallradBadge /> : null}
-                    </td>
-                    <td>{e.kon(k.kon)}</td>
-                    <td className="num">{k.fodelsear}</td>
-                    <td>{k.stadsdelsomradeNamn ?? k.kommunNamn}</td>
-                    <td>
-                      {k.senasteArende ? (
-                        <>
-                          <StatusBadge status={k.senasteArende.status} /> {k.senasteArende.forfraganDatum}
-                        </>
-                      ) : null}
-                    </td>
-                    <td>{k.senasteArende?.ombud?.displayName ?? ''}</td>
+            <TableScroll label={t('klient.list.caption')}>
+              <table>
+                <caption className="sr-only">{t('klient.list.caption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('klient.col.alias')}</th>
+                    <th scope="col">{t('klient.col.kon')}</th>
+                    <th scope="col" className="num">
+                      {t('klient.col.fodelsear')}
+                    </th>
+                    <th scope="col">{t('klient.col.hem')}</th>
+                    <th scope="col">{t('klient.col.status')}</th>
+                    <th scope="col">{t('klient.col.ombud')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {list.data.items.map((k) => (
+                    <tr key={k.id}>
+                      <td>
+                        <Link to={`/klienter/${k.id}`}>
+                          {k.alias ?? `${t('case.gallrad')} (${k.id.slice(0, 8)})`}
+                        </Link>{' '}
+                        {k.gallrad ? <GallradBadge /> : null}
+                      </td>
+                      <td>{e.kon(k.kon)}</td>
+                      <td className="num">{k.fodelsear}</td>
+                      <td>{k.stadsdelsomradeNamn ?? k.kommunNamn}</td>
+                      <td>
+                        {k.senasteArende ? (
+                          <>
+                            <StatusBadge status={k.senasteArende.status} /> {k.senasteArende.forfraganDatum}
+                          </>
+                        ) : null}
+                      </td>
+                      <td>{k.senasteArende?.ombud?.displayName ?? ''}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           )}
         </section>
       ) : null}

@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { type NumberChange, NumberInput } from '../../components/NumberInput.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 import { formatNumber } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useSession } from '../../session.tsx';
@@ -51,67 +52,71 @@ export function Statsbidrag() {
             })}{' '}
             <a href={`/api/v1/statsbidrag/${ar}/export.xlsx`}>{t('stb.xlsx')}</a>
           </p>
-          <table>
-            <caption>{`${t('stb.tabell1')} ${ar}`}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('stb.kostnader')}</th>
-                <th scope="col" className="num">
-                  {t('stb.budget')}
-                </th>
-                <th scope="col" className="num">
-                  {t('stb.fordelat')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {(
-                [
-                  ['stb.socialstyrelsen', q.data.tabell1.socialstyrelsen],
-                  ['stb.ombudstjanster', q.data.tabell1.ombudstjanster],
-                  ['stb.summa', q.data.tabell1.summa],
-                ] as const
-              ).map(([k, r]) => (
-                <tr key={k}>
-                  <th scope="row">{t(k)}</th>
-                  <td className="num">{formatNumber(r.budgetKr)}</td>
-                  <td className="num">{formatNumber(r.fordelatKr)}</td>
+          <TableScroll label={`${t('stb.tabell1')} ${ar}`}>
+            <table>
+              <caption>{`${t('stb.tabell1')} ${ar}`}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('stb.kostnader')}</th>
+                  <th scope="col" className="num">
+                    {t('stb.budget')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('stb.fordelat')}
+                  </th>
                 </tr>
-              ))}
-              <tr>
-                <th scope="row">{`${t('stb.oanvant')} ${ar}`}</th>
-                <td />
-                <td className="num">{formatNumber(q.data.tabell1.oanvantKr)}</td>
-              </tr>
-            </tbody>
-          </table>
-          <table>
-            <caption>{t('stb.perLan')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('nat.lan')}</th>
-                <th scope="col" className="num">
-                  {t('nat.verksamheter')}
-                </th>
-                <th scope="col" className="num">
-                  {t('nat.arsarbetare')}
-                </th>
-                <th scope="col" className="num">
-                  {t('stb.belopp')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {q.data.perLan.map((l) => (
-                <tr key={l.lanKod}>
-                  <th scope="row">{l.lanNamn}</th>
-                  <td className="num">{formatNumber(l.verksamheter)}</td>
-                  <td className="num">{formatNumber(l.arsarbetare)}</td>
-                  <td className="num">{formatNumber(l.beloppKr)}</td>
+              </thead>
+              <tbody>
+                {(
+                  [
+                    ['stb.socialstyrelsen', q.data.tabell1.socialstyrelsen],
+                    ['stb.ombudstjanster', q.data.tabell1.ombudstjanster],
+                    ['stb.summa', q.data.tabell1.summa],
+                  ] as const
+                ).map(([k, r]) => (
+                  <tr key={k}>
+                    <th scope="row">{t(k)}</th>
+                    <td className="num">{formatNumber(r.budgetKr)}</td>
+                    <td className="num">{formatNumber(r.fordelatKr)}</td>
+                  </tr>
+                ))}
+                <tr>
+                  <th scope="row">{`${t('stb.oanvant')} ${ar}`}</th>
+                  <td />
+                  <td className="num">{formatNumber(q.data.tabell1.oanvantKr)}</td>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </tbody>
+            </table>
+          </TableScroll>
+          <TableScroll label={t('stb.perLan')}>
+            <table>
+              <caption>{t('stb.perLan')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('nat.lan')}</th>
+                  <th scope="col" className="num">
+                    {t('nat.verksamheter')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('nat.arsarbetare')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('stb.belopp')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {q.data.perLan.map((l) => (
+                  <tr key={l.lanKod}>
+                    <th scope="row">{l.lanNamn}</th>
+                    <td className="num">{formatNumber(l.verksamheter)}</td>
+                    <td className="num">{formatNumber(l.arsarbetare)}</td>
+                    <td className="num">{formatNumber(l.beloppKr)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </>
       )}
       {hasRole('socialstyrelsen') ? (

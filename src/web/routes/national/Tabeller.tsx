@@ -10,6 +10,7 @@ import {
   UTFORARE_ETIKETT,
 } from '../../../domain/codes.ts';
 import { FigureTable } from '../../components/FigureTable.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 import { formatNumber, formatPercent, plural } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
@@ -181,34 +182,36 @@ export function Tabell3({ s }: { s: Sammanstallning }) {
           varden: [t3.kvinna![a]!, t3.man![a]!],
         }))}
       />
-      <table>
-        <caption>{t('nat.tabell3')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('nat.kon')}</th>
-            {ALDERSGRUPPER.map((a) => (
-              <th key={a} scope="col" className="num">
-                {ALDERSGRUPP_ETIKETT[a][lang]}
-              </th>
-            ))}
-            <th scope="col" className="num">
-              {t('nat.totalt')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {KON_RADER.map(([k, namn]) => (
-            <tr key={k}>
-              <th scope="row">{t(namn)}</th>
-              {[...ALDERSGRUPPER, 'totalt' as const].map((a) => (
-                <td key={a} className="num">
-                  {formatNumber(t3[k]![a]!)}
-                </td>
+      <TableScroll label={t('nat.tabell3')}>
+        <table>
+          <caption>{t('nat.tabell3')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('nat.kon')}</th>
+              {ALDERSGRUPPER.map((a) => (
+                <th key={a} scope="col" className="num">
+                  {ALDERSGRUPP_ETIKETT[a][lang]}
+                </th>
               ))}
+              <th scope="col" className="num">
+                {t('nat.totalt')}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {KON_RADER.map(([k, namn]) => (
+              <tr key={k}>
+                <th scope="row">{t(namn)}</th>
+                {[...ALDERSGRUPPER, 'totalt' as const].map((a) => (
+                  <td key={a} className="num">
+                    {formatNumber(t3[k]![a]!)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </>
   );
 }

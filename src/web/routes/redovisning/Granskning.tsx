@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Field, SelectField } from '../../components/Field.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 import { formatNumber, formatPercent, formatTimestamp, plural } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useSession } from '../../session.tsx';
@@ -78,7 +79,7 @@ export function GranskningLista() {
               <p>
                 {t('red.deadline')}: {q.data.deadline}
               </p>
-              <div className="table-scroll" role="region" aria-label={t('gr.list.caption')} tabIndex={0}>
+              <TableScroll label={t('gr.list.caption')}>
                 <table>
                   <caption>{t('gr.list.caption')}</caption>
                   <thead>
@@ -131,7 +132,7 @@ export function GranskningLista() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
               <button
                 type="button"
                 disabled={valda.size === 0 || godkann.isPending}
@@ -274,12 +275,7 @@ export function GranskningDetalj() {
               {v.diff.rader.length === 0 ? (
                 <p>{t('gr.diff.none')}</p>
               ) : (
-                <div
-                  className="table-scroll"
-                  role="region"
-                  aria-label={t('gr.diff', { version: v.diff.motVersion })}
-                  tabIndex={0}
-                >
+                <TableScroll label={t('gr.diff', { version: v.diff.motVersion })}>
                   <table>
                     <caption className="sr-only">{t('gr.diff', { version: v.diff.motVersion })}</caption>
                     <thead>
@@ -299,7 +295,7 @@ export function GranskningDetalj() {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </TableScroll>
               )}
             </section>
           ) : null}

@@ -5,6 +5,7 @@ import type { RedovisningV1 } from '../../../contracts/redovisning-v1.ts';
 import { ALDERSGRUPPER, arKod, KONTAKTORSAK_ETIKETT, KONTAKTORSAKER } from '../../../domain/codes.ts';
 import { fieldId } from '../../components/Field.tsx';
 import { type NumberChange, NumberInput } from '../../components/NumberInput.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 import { formatNumber } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
@@ -53,10 +54,8 @@ export function GTabell({
 }) {
   const { t } = useI18n();
   const notANumber = t('red.cell.notANumber');
-  // On a narrow screen the table scrolls sideways inside its own region, not the whole page; the region takes
-  // focus so it can be scrolled with the keyboard (WCAG 2.1.1).
   return (
-    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
+    <TableScroll label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -110,7 +109,7 @@ export function GTabell({
           {fot}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
