@@ -6,15 +6,10 @@
  * - JSON-stat 2.0, the dataset format SCB and Eurostat publish: two dimensions (the rows and the columns),
  *   values in row-major order, null with status ".." where suppressed.
  */
+import { stringify } from 'csv-stringify/sync';
 import type { PubliceradTabell } from './tabeller.ts';
 
 export type CsvVariant = 'excel' | 'rfc';
-
-const BOM = '\uFEFF';
-
-function csvFalt(s: string, sep: string): string {
-  return /["\r\n]/.test(s) || s.includes(sep) ? `"${s.replaceAll('"', '""')}"` : s;
-}
 
 /** Numbers as plain digits (no grouping: a spreadsheet must read them as numbers), decimals as the variant. */
 function csvTal(v: number | null, decimaler: number, variant: CsvVariant): string {
@@ -24,17 +19,19 @@ function csvTal(v: number | null, decimaler: number, variant: CsvVariant): strin
 }
 
 export function somCsv(t: PubliceradTabell, variant: CsvVariant): string {
-  const sep = variant === 'excel' ? ';' : ',';
-  const rad = (falt: string[]) => falt.map((f) => csvFalt(f, sep)).join(sep);
   const rader = [
-    rad([t.radDimension.etikett, ...t.kolumner.map((k) => k.etikett)]),
-    ...t.rader.map((r, i) =>
-      rad([r.etikett, ...t.kolumner.map((k, c) => csvTal(t.varden[i]![c]!, k.decimaler ?? 0, variant))]),
-    ),
+    [t.radDimension.etikett, ...t.kolumner.map((k) => k.etikett)],
+    ...t.rader.map((r, i) => [
+      r.etikett,
+      ...t.kolumner.map((k, c) => csvTal(t.varden[i]![c]!, k.decimaler ?? 0, variant)),
+    ]),
   ];
-  // RFC 4180 ends records with CRLF; Excel reads it too.
-  const text = `${rader.join('\r\n')}\r\n`;
-  return variant === 'excel' ? BOM + text : text;
+  // RFC 4180 ends records with CRLF; Excel reads it too. The BOM tells Excel the file is UTF-8.
+  return stringify(rader, {
+    delimiter: variant === 'excel' ? ';' : ',',
+    record_delimiter: 'windows',
+    bom: variant === 'excel',
+  });
 }
 
 export interface JsonStatKategori {
