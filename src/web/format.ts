@@ -1,4 +1,6 @@
 // Numbers as Swedish readers write them (10 561), dates ISO, times in Europe/Stockholm.
+import { pluralForm } from './i18n/plural.ts';
+
 const tal = new Intl.NumberFormat('sv-SE');
 const tid = new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Europe/Stockholm',
@@ -44,5 +46,5 @@ export const formatDecimal = (n: number, maxDecimals = 2) =>
  * for the language.
  */
 export function plural(lang: string, n: number, one: string, other: string): string {
-  return `${formatNumber(n)} ${new Intl.PluralRules(lang === 'en' ? 'en' : 'sv-SE').select(n) === 'one' ? one : other}`;
+  return `${formatNumber(n)} ${pluralForm(lang, n) === 'one' ? one : other}`;
 }
