@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import {
   ARENDE_STATUS,
+  ARENDE_STATUS_ETIKETT,
   BARN_UNDER_18,
   type Etiketter,
   FORFRAGAN_FRAN,
@@ -14,6 +15,7 @@ import {
 } from '../domain/codes.ts';
 import { tolkaPersonnummer } from '../domain/personnummer.ts';
 import { isoDate, kommunKod } from './common.ts';
+import { orList } from './messages/error-map.ts';
 
 export const kon = z.enum(KON);
 export const barnUnder18 = z.enum(BARN_UNDER_18);
@@ -178,17 +180,68 @@ export const klientDetail = klientItem.extend({
 });
 export type KlientDetail = z.infer<typeof klientDetail>;
 
-export const arendeQuery = z.object({
+/**
+ * The ärende list's sort orders: a column, `-` before it for descending. Every order ends on the ärende id
+ * (in the same direction), so pages never overlap or skip a row.
+ */
+export const ARENDE_SORT_FALT = ['forfraganDatum', 'vantedagar', 'status', 'avslutDatum', 'klient'] as const;
+export type ArendeSortFalt = (typeof ARENDE_SORT_FALT)[number];
+export const ARENDE_SORT = [
+  'forfraganDatum',
+  '-forfraganDatum',
+  'vantedagar',
+  '-vantedagar',
+  'status',
+  '-status',
+  'avslutDatum',
+  '-avslutDatum',
+  'klient',
+  '-klient',
+] as const satisfies ReadonlyArray<ArendeSortFalt | `-${ArendeSortFalt}`>;
+export type ArendeSort = (typeof ARENDE_SORT)[number];
+export const ARENDE_SORT_STANDARD: ArendeSort = '-forfraganDatum';
+
+/** The ärende list's filters, shared by the list and its export (the export holds every matching row). */
+const arendeUrval = {
+  /** One status or several (`status=aktiv&status=ko`); none = every status. */
   status: z
-    .union([arendeStatus, z.array(arendeStatus)])
+    .union([arendeStatus, z.array(arendeStatus)], {
+      error: `Status ska vara ${orList(
+        ARENDE_STATUS.map((s) => ARENDE_STATUS_ETIKETT[s].sv.toLowerCase()),
+        'sv',
+      )}.`,
+    })
     .transform((s) => (Array.isArray(s) ? s : [s]))
     .optional(),
   klientId: z.uuid().optional(),
-  /** Only ärenden where this user is the responsible ombud ('jag' = the caller). */
-  ombud: z.union([z.literal('jag'), z.uuid()]).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
-});
+  /** The responsible ombud: 'jag' = the caller, 'ingen' = no ombud assigned, or a user id. */
+  ombud: z.union([z.literal('jag'), z.literal('ingen'), z.uuid()]).optional(),
+  /** Requests (forfraganDatum) on or after this date. */
+  fran: isoDate.optional(),
+  /** Requests (forfraganDatum) on or before this date. */
+  till: isoDate.optional(),
+  /** A column, `-` first for descending; the newest request first when not given. */
+  sort: z.enum(ARENDE_SORT).default(ARENDE_SORT_STANDARD),
+};
+
+const periodFel = { message: 'Periodens slut får inte ligga före dess början.', path: ['till'] };
+const periodOk = (q: { fran?: string | undefined; till?: string | undefined }) =>
+  !q.fran || !q.till || q.fran <= q.till;
+
+export const arendeQuery = z
+  .object({
+    ...arendeUrval,
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .refine(periodOk, periodFel);
+export type ArendeQuery = z.output<typeof arendeQuery>;
+
+/** The export of the filtered list: every matching row, as CSV (Excel's Swedish dialect) or xlsx. */
+export const arendeExportQuery = z
+  .object({ ...arendeUrval, format: z.enum(['csv', 'xlsx']).default('csv') })
+  .refine(periodOk, periodFel);
+export type ArendeExportQuery = z.output<typeof arendeExportQuery>;
 export const arendeList = z.object({ total: z.number().int(), items: z.array(arendeItem) });
 
 const koder = <T extends z.ZodType>(t: T) => z.array(t).max(20);

@@ -24,6 +24,7 @@ export const navItems: NavItem[] = [
   { path: '/redovisning', label: 'nav.redovisning' },
   { path: '/redovisning/granskning', label: 'nav.granskning' },
   { path: '/klienter', label: 'nav.klienter' },
+  { path: '/arenden', label: 'nav.arenden' },
   { path: '/ko', label: 'nav.ko' },
   { path: '/caseload', label: 'nav.caseload' },
   { path: '/brister', label: 'nav.brister' },

@@ -102,6 +102,7 @@ export const PAGE_ACCESS: Readonly<Record<string, SidAtkomst>> = {
   '/klienter/import': vid('klient:write'),
   '/klienter/:id': vid('klient:read'),
   '/klienter/:id/andra': vid('klient:write'),
+  '/arenden': vid('klient:read'),
   '/arenden/:id': vid('klient:read'),
   '/ko': vid('klient:read'),
   '/caseload': vid('caseload:read'),

@@ -113,6 +113,8 @@ export const arende = pgTable(
     }),
     index('arende_klient_idx').on(t.verksamhetId, t.klientId),
     index('arende_verksamhet_status').on(t.verksamhetId, t.status),
+    // The ärende list's default order (newest request first, then id) within one verksamhet, either way.
+    index('arende_verksamhet_forfragan').on(t.verksamhetId, t.forfraganDatum, t.id),
     check(
       'arende_start_efter_forfragan',
       sql`${t.startDatum} is null or ${t.startDatum} >= ${t.forfraganDatum}`,

@@ -1,5 +1,12 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
-import type { ArendeStatus, BarnUnder18, ForfraganFran, Kon } from '../../../domain/codes.ts';
+import type { ArendeSort, ArendeSortFalt } from '../../../contracts/cases.ts';
+import {
+  ARENDE_STATUS,
+  type ArendeStatus,
+  type BarnUnder18,
+  type ForfraganFran,
+  type Kon,
+} from '../../../domain/codes.ts';
 import { type AppDb, type Queryable, query } from '../../db/client.ts';
 import {
   anteckning,
@@ -236,12 +243,20 @@ const ARENDE_SELECT = sql`
 export interface ArendeFilter {
   status?: ArendeStatus[] | undefined;
   klientId?: string | undefined;
-  ombudUserId?: string | undefined;
-  limit: number;
-  offset: number;
+  /** A user id; null = only ärenden without a responsible ombud. */
+  ombudUserId?: string | null | undefined;
+  /** forfragan_datum from … to, inclusive (ISO dates). */
+  fran?: string | undefined;
+  till?: string | undefined;
 }
 
-export async function listArenden(db: Queryable, verksamhetId: string, f: ArendeFilter) {
+export interface ArendeOrdning {
+  sort: ArendeSort;
+  /** Today in Sweden: the day a waiting request's days are counted to (the `vantedagar` order). */
+  idag: string;
+}
+
+function arendeWhere(verksamhetId: string, f: ArendeFilter): SQL {
   const conds: SQL[] = [sql`a.verksamhet_id = ${verksamhetId}`];
   if (f.status?.length)
     conds.push(
@@ -251,18 +266,97 @@ export async function listArenden(db: Queryable, verksamhetId: string, f: Arende
       )})`,
     );
   if (f.klientId) conds.push(sql`a.klient_id = ${f.klientId}`);
-  if (f.ombudUserId) conds.push(sql`a.ombud_user_id = ${f.ombudUserId}`);
-  const where = sql.join(conds, sql` and `);
-  const [n] = await query<{ n: number }>(db, sql`select count(*)::int as n from arende a where ${where}`);
-  const order = sql`a.forfragan_datum desc, a.created_at desc, a.id`;
+  if (f.ombudUserId === null) conds.push(sql`a.ombud_user_id is null`);
+  else if (f.ombudUserId) conds.push(sql`a.ombud_user_id = ${f.ombudUserId}`);
+  if (f.fran) conds.push(sql`a.forfragan_datum >= ${f.fran}::date`);
+  if (f.till) conds.push(sql`a.forfragan_datum <= ${f.till}::date`);
+  return sql.join(conds, sql` and `);
+}
+
+/**
+ * The value each sort order compares, in SQL (never in JS after fetching: the order decides the page).
+ * `vantedagar` is presentation's `vantedagar` (present.ts) as an expression; `status` follows the
+ * workflow (förfrågan, kö, aktiv, avslutad, ej aktuell); `klient` is the alias, which a purged client no
+ * longer has (those come last).
+ */
+function sortVarde(falt: ArendeSortFalt, idag: string): SQL {
+  switch (falt) {
+    case 'forfraganDatum':
+      return sql`a.forfragan_datum`;
+    case 'vantedagar':
+      return sql`(case when a.start_datum is not null then a.start_datum - a.forfragan_datum
+                       when a.status in ('forfragan', 'ko') then greatest(0, ${idag}::date - a.forfragan_datum)
+                  end)`;
+    case 'status':
+      return sql`array_position(array[${sql.join(
+        ARENDE_STATUS.map((s) => sql`${s}`),
+        sql`, `,
+      )}]::text[], a.status)`;
+    case 'avslutDatum':
+      return sql`a.avslut_datum`;
+    case 'klient':
+      return sql`lower(i.alias)`;
+  }
+}
+
+/** The orders whose value may be empty (no start, not closed, a purged client's alias). */
+const KAN_SAKNAS: ReadonlySet<ArendeSortFalt> = new Set(['vantedagar', 'avslutDatum', 'klient']);
+
+/**
+ * ORDER BY for a sort order: empty values last either way, then the id in the same direction. `nulls last`
+ * only where a value can be empty: on a column that never is, it would keep the planner from reading the
+ * index (verksamhet, request date, id) backwards for the default order, newest first.
+ */
+function arendeOrder(o: ArendeOrdning): SQL {
+  const fallande = o.sort.startsWith('-');
+  const falt = (fallande ? o.sort.slice(1) : o.sort) as ArendeSortFalt;
+  const dir = fallande ? sql`desc` : sql`asc`;
+  const tomma = KAN_SAKNAS.has(falt) ? sql` nulls last` : sql``;
+  return sql`${sortVarde(falt, o.idag)} ${dir}${tomma}, a.id ${dir}`;
+}
+
+/** Only the alias order reads the identity table. */
+const ordningensJoin = (o: ArendeOrdning) =>
+  o.sort.endsWith('klient')
+    ? sql`left join klient_identitet i on i.verksamhet_id = a.verksamhet_id and i.klient_id = a.klient_id`
+    : sql``;
+
+export async function countArenden(db: Queryable, verksamhetId: string, f: ArendeFilter) {
+  const [n] = await query<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from arende a where ${arendeWhere(verksamhetId, f)}`,
+  );
+  return n?.n ?? 0;
+}
+
+/** One page of the filtered list in the chosen order, and how many match in all. */
+export async function listArenden(
+  db: Queryable,
+  verksamhetId: string,
+  f: ArendeFilter & ArendeOrdning & { limit: number; offset: number },
+) {
+  const where = arendeWhere(verksamhetId, f);
+  const order = arendeOrder(f);
+  const total = await countArenden(db, verksamhetId, f);
+  // The page is chosen on the bare table (an index on verksamhet and request date serves the default
+  // order); the details are read for that page only.
   const rows = await query<ArendeRow>(
     db,
     sql`${ARENDE_SELECT}
         where a.verksamhet_id = ${verksamhetId} and a.id in (
-          select a.id from arende a where ${where} order by ${order} limit ${f.limit} offset ${f.offset})
+          select a.id from arende a ${ordningensJoin(f)} where ${where}
+          order by ${order} limit ${f.limit} offset ${f.offset})
         order by ${order}`,
   );
-  return { total: n?.n ?? 0, rows };
+  return { total, rows };
+}
+
+/** Every row of the filtered list, in the chosen order (the export). */
+export async function allaArenden(db: Queryable, verksamhetId: string, f: ArendeFilter & ArendeOrdning) {
+  return query<ArendeRow>(
+    db,
+    sql`${ARENDE_SELECT} where ${arendeWhere(verksamhetId, f)} order by ${arendeOrder(f)}`,
+  );
 }
 
 export async function arendenForKlient(db: Queryable, verksamhetId: string, klientId: string) {

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   anteckningItem,
+  arendeExportQuery,
   arendeItem,
   arendeList,
   arendeQuery,
@@ -33,6 +34,7 @@ import { radLabel } from '../../../contracts/messages/rows.ts';
 import { Invalid } from '../../platform/errors.ts';
 import { ctxFrom } from '../../platform/request-context.ts';
 import type { ModuleDeps } from '../index.ts';
+import { bilaga, MIME } from './arende-export.ts';
 import * as gallring from './gallring.ts';
 import { importKlienter } from './import.ts';
 import * as ko from './ko.ts';
@@ -96,9 +98,41 @@ export async function caseRoutes(app: FastifyInstance, deps: ModuleDeps) {
     `${base}/arenden`,
     {
       config: { permission: 'klient:read' },
-      schema: { tags, params: v, querystring: arendeQuery, response: { 200: arendeList } },
+      schema: {
+        tags,
+        params: v,
+        querystring: arendeQuery,
+        response: { 200: arendeList },
+        description:
+          'Verksamhetens ärenden, en sida i taget. Filter: status (en eller flera), klientId, ombud (jag = ' +
+          'den inloggade, ingen = utan ansvarigt ombud, eller ett användar-id), fran och till (datum för ' +
+          'förfrågan, båda dagarna inräknade). sort: forfraganDatum, vantedagar, status, avslutDatum eller ' +
+          'klient, med - före för fallande (standard -forfraganDatum); lika värden ordnas efter ärendets id. ' +
+          'total är antalet som matchar filtren. Läsningen loggas.',
+      },
     },
     (req) => service.listArenden(ctx(req), req.params.verksamhetId, req.query),
+  );
+  r.get(
+    `${base}/arenden/export`,
+    {
+      config: { permission: 'klient:read' },
+      schema: {
+        tags,
+        params: v,
+        querystring: arendeExportQuery,
+        produces: [MIME.csv, MIME.xlsx],
+        description:
+          'Hela det filtrerade ärendeurvalet som fil (samma filter och sortering som listan, alla rader, ' +
+          'inte bara en sida). format=csv (standard): semikolon, UTF-8 med BOM, som Excel med svenska ' +
+          'inställningar öppnar direkt; format=xlsx: ett kalkylblad. Kolumner: Klient, Förfrågan, Status, ' +
+          'Ombud, Väntedagar, Avslutad, Avslutsorsak — värden i ord, datum ISO. Läsningen loggas.',
+      },
+    },
+    async (req, reply) => {
+      const fil = await service.exportArenden(ctx(req), req.params.verksamhetId, req.query);
+      return reply.type(fil.mime).header('content-disposition', bilaga(fil)).send(fil.innehall);
+    },
   );
   r.post(
     `${base}/arenden`,

@@ -1,6 +1,10 @@
 import type { z } from 'zod';
 import {
+  ARENDE_SORT_STANDARD,
+  type ArendeSort,
   type ArendeTransition,
+  arendeExportQuery,
+  arendeQuery,
   arendeTransition,
   type CreateArende,
   type CreateKlient,
@@ -21,6 +25,7 @@ import type { ServiceContext } from '../../platform/context.ts';
 import { Conflict, type FieldError, Invalid, NotFound } from '../../platform/errors.ts';
 import * as orgRepo from '../orgs/repo.ts';
 import * as userRepo from '../users/repo.ts';
+import { arendeFil } from './arende-export.ts';
 import { anteckningarPdf } from './pdf.ts';
 import { anteckningItem, anvandarnamn, arendeItem, klientItem } from './present.ts';
 import { alderFel, omradeFel, personnummerArFel, unika } from './regler.ts';
@@ -287,24 +292,47 @@ export async function updateKlientService(
 
 // ------------------------------------------------------------------ ärenden
 
+/** The list's filters as the repo takes them ('jag' is the caller, 'ingen' no ombud at all). */
+function arendeFilter(ctx: ServiceContext, q: ArendeUrval): repo.ArendeFilter & repo.ArendeOrdning {
+  return {
+    status: q.status,
+    klientId: q.klientId,
+    ombudUserId: q.ombud === 'jag' ? ctx.principal.userId : q.ombud === 'ingen' ? null : q.ombud,
+    fran: q.fran,
+    till: q.till,
+    sort: q.sort ?? ARENDE_SORT_STANDARD,
+    idag: idagISverige(),
+  };
+}
+
+/** The filters as the audit entry records them (codes, dates and ids only: nothing about a person). */
+function urvalIAudit(q: ArendeUrval) {
+  const u: Record<string, unknown> = {};
+  for (const k of ['status', 'klientId', 'ombud', 'fran', 'till', 'sort'] as const) if (q[k]) u[k] = q[k];
+  return u;
+}
+
+export type ArendeUrval = {
+  status?: ArendeStatus[] | undefined;
+  klientId?: string | undefined;
+  ombud?: string | undefined;
+  fran?: string | undefined;
+  till?: string | undefined;
+  sort?: ArendeSort | undefined;
+};
+
 export async function listArenden(
   ctx: ServiceContext,
   verksamhetId: string,
-  q: {
-    status?: ArendeStatus[] | undefined;
-    klientId?: string | undefined;
-    ombud?: string | undefined;
-    limit: number;
-    offset: number;
-  },
+  q: ArendeUrval & { limit: number; offset: number },
 ) {
+  const f = parse(arendeQuery, q);
   return iVerksamhet(ctx, verksamhetId, 'klient:read', async ({ tx, audit }) => {
+    const filter = arendeFilter(ctx, f);
     const { total, rows } = await repo.listArenden(tx, verksamhetId, {
-      status: q.status,
-      klientId: q.klientId,
-      ombudUserId: q.ombud === 'jag' ? ctx.principal.userId : q.ombud,
-      limit: q.limit,
-      offset: q.offset,
+      ...filter,
+      limit: f.limit,
+      offset: f.offset,
     });
     const namn = await anvandarnamn(
       tx,
@@ -316,8 +344,40 @@ export async function listArenden(
       resourceType: 'arende',
       detail: { arendeIds: rows.map((r) => r.id) },
     });
-    const idag = idagISverige();
-    return { total, items: rows.map((r) => arendeItem(r, namn, idag)) };
+    return { total, items: rows.map((r) => arendeItem(r, namn, filter.idag)) };
+  });
+}
+
+/**
+ * Every ärende the filters select, as a file (CSV or xlsx) in the list's order. A read of client data like
+ * the list: the audit entry names each exported ärende and the filters that chose them.
+ */
+export async function exportArenden(
+  ctx: ServiceContext,
+  verksamhetId: string,
+  q: ArendeUrval & { format: 'csv' | 'xlsx' },
+) {
+  const f = parse(arendeExportQuery, q);
+  return iVerksamhet(ctx, verksamhetId, 'klient:read', async ({ tx, audit, v }) => {
+    const filter = arendeFilter(ctx, f);
+    const rows = await repo.allaArenden(tx, verksamhetId, filter);
+    const namn = await anvandarnamn(
+      tx,
+      rows.map((r) => r.ombud_user_id),
+    );
+    await audit({
+      action: 'arende.exported',
+      organisationId: verksamhetId,
+      resourceType: 'arende',
+      detail: {
+        format: f.format,
+        urval: urvalIAudit(f),
+        antal: rows.length,
+        arendeIds: rows.map((r) => r.id),
+      },
+    });
+    const items = rows.map((r) => arendeItem(r, namn, filter.idag));
+    return arendeFil(items, f.format, { verksamhetKod: v.kod, idag: filter.idag });
   });
 }
 

@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import { ArendeDetalj } from './ArendeDetalj.tsx';
+import { Arenden } from './Arenden.tsx';
 import { Caseload } from './Caseload.tsx';
 import { Gallring } from './Gallring.tsx';
 import { Import } from './Import.tsx';
@@ -15,6 +16,7 @@ export const casePages: Array<{ path: string; element: ReactElement }> = [
   { path: '/klienter/import', element: <Import /> },
   { path: '/klienter/:id', element: <KlientDetalj /> },
   { path: '/klienter/:id/andra', element: <KlientRedigera /> },
+  { path: '/arenden', element: <Arenden /> },
   { path: '/arenden/:id', element: <ArendeDetalj /> },
   { path: '/ko', element: <Ko /> },
   { path: '/caseload', element: <Caseload /> },

@@ -1,0 +1,1 @@
+CREATE INDEX "arende_verksamhet_forfragan" ON "arende" USING btree ("verksamhet_id","forfragan_datum","id");
