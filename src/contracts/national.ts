@@ -29,9 +29,11 @@ const alderRadCell = z.object(
 
 const tabell2Falt = {
   kommuner: n,
-  kommunerMedPoForegaendeAr: n,
+  /** null ('..'): the län has reports this year but none for last year, so last year is not known. */
+  kommunerMedPoForegaendeAr: n.nullable(),
   kommunerMedPo: n,
-  forandring: n,
+  /** null ('..') when last year is not known (not 0, not the whole of this year's count). */
+  forandring: n.nullable(),
   verksamheter: n,
 };
 export const tabell2 = z.object({

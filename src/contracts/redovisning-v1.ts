@@ -44,7 +44,22 @@ export const redovisningV1 = z.looseObject({
     /** Stockholm: the stadsdelsområden covered (codes), when not whole kommuner. */
     stadsdelsomraden: z.array(z.string()).optional(),
   }),
-  klienter: z.looseObject({ totalt: g, nya: g, avslutade: g, medBarn: g, alder: perAlder }),
+  klienter: z.looseObject({
+    totalt: g,
+    nya: g,
+    /** Ärenden closed in the year, not clients: a client with two ärenden closed counts twice. */
+    avslutade: g.describe(
+      'Ärenden som avslutats under året (inte klienter: två avslutade ärenden för samma klient räknas två gånger).',
+    ),
+    /** Distinct clients with an ärende closed in the year (added later: optional, checked when present). */
+    avslutadeKlienter: g
+      .describe(
+        'Klienter med minst ett ärende avslutat under året (varje klient en gång). Frivillig; kontrolleras mot totalt och avslutade när den finns.',
+      )
+      .optional(),
+    medBarn: g,
+    alder: perAlder,
+  }),
   kontaktorsaker: perKontaktorsak,
   ko: z.looseObject({
     harKo: z.boolean(),

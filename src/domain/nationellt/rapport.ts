@@ -107,22 +107,41 @@ function undertryckG(g: G): Record<keyof G, Cell> {
   return { kvinna: delar[0] ?? null, man: delar[1] ?? null, annan: delar[2] ?? null, totalt };
 }
 
+/** One row of Tabell 3 suppressed across its age groups (the row total is the sum of its cells). */
+export function undertryckAlderRad(r: Tabell3['totalt']): Tabell3Publicerad['totalt'] {
+  const { delar, totalt } = undertryckRad(
+    ALDERSGRUPPER.map((a) => r[a]),
+    r.totalt,
+  );
+  return {
+    ...(Object.fromEntries(ALDERSGRUPPER.map((a, i) => [a, delar[i] ?? null])) as Record<
+      (typeof ALDERSGRUPPER)[number],
+      Cell
+    >),
+    totalt,
+  };
+}
+
 /** Tabell 3 for publication: each gender row suppressed across its age groups. */
 export function undertryckTabell3(t: Tabell3): Tabell3Publicerad {
-  const rad = (r: Tabell3['totalt']) => {
-    const { delar, totalt } = undertryckRad(
-      ALDERSGRUPPER.map((a) => r[a]),
-      r.totalt,
-    );
-    return {
-      ...(Object.fromEntries(ALDERSGRUPPER.map((a, i) => [a, delar[i] ?? null])) as Record<
-        (typeof ALDERSGRUPPER)[number],
-        Cell
-      >),
-      totalt,
-    };
-  };
+  const rad = undertryckAlderRad;
   return { kvinna: rad(t.kvinna), man: rad(t.man), annan: rad(t.annan), totalt: rad(t.totalt) };
+}
+
+/**
+ * The national (or län) Tabell 3 as printed, in seed 003's layout: Män, Kvinnor, Totalt (= män + kvinnor:
+ * 4 747 + 5 814 = 10 561), exact. Then annan könsidentitet on a row of its own, outside the total, with its
+ * counts 1–4 shown '..' (and, if one age group is hidden while the row total is shown, the smallest other
+ * one too: smatal.ts). The annan row adds nothing to the others, so nothing else needs hiding.
+ */
+export const TABELL3_PUBLICERADE_RADER = ['man', 'kvinna', 'totalt', 'annan'] as const;
+export function tabell3Publicerad(
+  t: Tabell3,
+): Array<{ rad: (typeof TABELL3_PUBLICERADE_RADER)[number]; celler: Tabell3Publicerad['totalt'] }> {
+  return TABELL3_PUBLICERADE_RADER.map((rad) => ({
+    rad,
+    celler: rad === 'annan' ? undertryckAlderRad(t.annan) : { ...t[rad] },
+  }));
 }
 
 /** The län's kommuner, each with the suppressed tables of the verksamheter covering it. */

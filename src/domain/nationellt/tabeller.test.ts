@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { ALDERSGRUPPER } from '../codes.ts';
 import { bristbild, bristTexter } from './bristbild.ts';
-import { kommunTabeller, sammanstall } from './rapport.ts';
+import { kommunTabeller, sammanstall, tabell3Publicerad } from './rapport.ts';
 import {
   ko,
   kontaktorsaker,
@@ -150,6 +150,57 @@ describe('Tabell 2: kommuner and verksamheter per län (seed 003, Tabell 2)', ()
       verksamheter: 3,
     });
   });
+  // Seed 003 prints Gotland, with no PO either year, as 1 kommun, 0, 0, change 0: a län with no report in
+  // either year keeps its zeros. But with reports this year and none last year, last year is unknown.
+  it('first year: reports this year, none last year → last year and the change are null (".."), not +N', () => {
+    const r = tabell2(AR2025, [], REF);
+    expect(r.rader.find((x) => x.lanKod === '01')).toMatchObject({
+      kommunerMedPoForegaendeAr: null,
+      kommunerMedPo: 3,
+      forandring: null,
+    });
+    expect(r.rader.find((x) => x.lanKod === '03')).toMatchObject({
+      kommunerMedPoForegaendeAr: null,
+      forandring: null,
+    });
+    expect(r.rader.find((x) => x.lanKod === '09')).toMatchObject({
+      kommunerMedPoForegaendeAr: 0,
+      kommunerMedPo: 0,
+      forandring: 0,
+    });
+    expect(r.totalt).toEqual({
+      kommuner: 6,
+      kommunerMedPoForegaendeAr: null,
+      kommunerMedPo: 4,
+      forandring: null,
+      verksamheter: 3,
+    });
+  });
+  it('one län without last year’s reports: only its row is unknown, and so is the national total', () => {
+    const r = tabell2(
+      AR2025,
+      AR2024.filter((d) => d.verksamhet.lanKod !== '03'),
+      REF,
+    );
+    expect(r.rader.find((x) => x.lanKod === '03')).toMatchObject({
+      kommunerMedPoForegaendeAr: null,
+      kommunerMedPo: 1,
+      forandring: null,
+    });
+    expect(r.rader.find((x) => x.lanKod === '01')).toMatchObject({
+      kommunerMedPoForegaendeAr: 2,
+      forandring: 1,
+    });
+    expect(r.totalt).toMatchObject({ kommunerMedPoForegaendeAr: null, forandring: null, kommunerMedPo: 4 });
+  });
+  it('reports last year and none this year: a real decrease, not unknown', () => {
+    const r = tabell2([A, B], AR2024, REF);
+    expect(r.rader.find((x) => x.lanKod === '03')).toMatchObject({
+      kommunerMedPoForegaendeAr: 2,
+      kommunerMedPo: 0,
+      forandring: -2,
+    });
+  });
   it('a kommun is placed in the län of the reference data, not the document’s', () => {
     const utanfor = dokument({ ar: 2025, kod: 'x', lanKod: '01', kommuner: ['0381'] });
     const r = tabell2([utanfor], [], REF);
@@ -159,13 +210,24 @@ describe('Tabell 2: kommuner and verksamheter per län (seed 003, Tabell 2)', ()
 });
 
 describe('Tabell 3: clients by gender × age group (seed 003, Tabell 3)', () => {
-  it('sums the documents, totals per row and per column', () => {
+  it('sums the documents, totals per row and per column; the totalt row is kvinnor + män', () => {
     expect(tabell3(AR2025)).toEqual({
       kvinna: { '18-29': 35, '30-49': 80, '50-64': 30, '65+': 15, totalt: 160 },
       man: { '18-29': 55, '30-49': 60, '50-64': 20, '65+': 4, totalt: 139 },
       annan: { '18-29': 0, '30-49': 1, '50-64': 0, '65+': 0, totalt: 1 },
-      totalt: { '18-29': 90, '30-49': 141, '50-64': 50, '65+': 19, totalt: 300 },
+      // A's one client of annan könsidentitet (30–49) is on its own row, not in totalt (141 → 140)
+      totalt: { '18-29': 90, '30-49': 140, '50-64': 50, '65+': 19, totalt: 299 },
     });
+  });
+
+  it('printed: Män, Kvinnor, Totalt as published, then annan on its own row with 1–4 as ".."', () => {
+    expect(tabell3Publicerad(tabell3(AR2025))).toEqual([
+      { rad: 'man', celler: { '18-29': 55, '30-49': 60, '50-64': 20, '65+': 4, totalt: 139 } },
+      { rad: 'kvinna', celler: { '18-29': 35, '30-49': 80, '50-64': 30, '65+': 15, totalt: 160 } },
+      { rad: 'totalt', celler: { '18-29': 90, '30-49': 140, '50-64': 50, '65+': 19, totalt: 299 } },
+      // 1 in 30–49 and 1 in all: both '..'; the zeros point at nobody and stay
+      { rad: 'annan', celler: { '18-29': 0, '30-49': null, '50-64': 0, '65+': 0, totalt: null } },
+    ]);
   });
 
   it('reproduces the published 2025 table from 21 län documents that split it', () => {
@@ -190,6 +252,44 @@ describe('Tabell 3: clients by gender × age group (seed 003, Tabell 3)', () => 
     expect(t.man).toEqual({ '18-29': 1019, '30-49': 1995, '50-64': 1128, '65+': 605, totalt: 4747 });
     expect(t.kvinna).toEqual({ '18-29': 1166, '30-49': 2796, '50-64': 1560, '65+': 292, totalt: 5814 });
     expect(t.totalt).toEqual({ '18-29': 2185, '30-49': 4791, '50-64': 2688, '65+': 897, totalt: 10_561 });
+  });
+
+  it('with clients of annan könsidentitet added, the published men / women / total stay 4 747 / 5 814 / 10 561', () => {
+    // Seed 003 Tabell 3: Totalt = Män + Kvinnor (4 747 + 5 814 = 10 561) in every column. Three clients of
+    // annan könsidentitet (two aged 18–29 in one län, one aged 30–49 in another) go on their own row.
+    const man = { '18-29': 1019, '30-49': 1995, '50-64': 1128, '65+': 605 } as const;
+    const kvinnor = { '18-29': 1166, '30-49': 2796, '50-64': 1560, '65+': 292 } as const;
+    const annan = (i: number, a: (typeof ALDERSGRUPPER)[number]) =>
+      (i === 0 && a === '18-29' ? 2 : 0) + (i === 1 && a === '30-49' ? 1 : 0);
+    const lan = Array.from({ length: 21 }, (_, i) => String(i + 1).padStart(2, '0'));
+    const dela = (n: number, i: number) => Math.floor(n / 21) + (i < n % 21 ? 1 : 0);
+    const docs = lan.map((l, i) =>
+      dokument({
+        ar: 2025,
+        kod: `po-${l}`,
+        lanKod: l,
+        kommuner: [`${l}80`],
+        alder: Object.fromEntries(
+          ALDERSGRUPPER.map((a) => [a, gv(dela(kvinnor[a], i), dela(man[a], i), annan(i, a))]),
+        ) as Record<(typeof ALDERSGRUPPER)[number], ReturnType<typeof gv>>,
+      }),
+    );
+    const rader = Object.fromEntries(tabell3Publicerad(tabell3(docs)).map((r) => [r.rad, r.celler]));
+    expect(Object.keys(rader)).toEqual(['man', 'kvinna', 'totalt', 'annan']);
+    expect(rader.man).toEqual({ '18-29': 1019, '30-49': 1995, '50-64': 1128, '65+': 605, totalt: 4747 });
+    expect(rader.kvinna).toEqual({ '18-29': 1166, '30-49': 2796, '50-64': 1560, '65+': 292, totalt: 5814 });
+    expect(rader.totalt).toEqual({
+      '18-29': 2185,
+      '30-49': 4791,
+      '50-64': 2688,
+      '65+': 897,
+      totalt: 10_561,
+    });
+    expect(rader.annan).toEqual({ '18-29': null, '30-49': null, '50-64': 0, '65+': 0, totalt: null });
+    // All clients of the year, annan included, are still counted: 10 561 + 3.
+    expect(
+      sammanstall({ ar: 2025, docs, foregaende: [], referens: REF, aktorer: [], amnen: [] }).klienter,
+    ).toEqual({ kvinna: 5814, man: 4747, annan: 3, totalt: 10_564 });
   });
 });
 

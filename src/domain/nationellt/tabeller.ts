@@ -9,8 +9,16 @@
  *   REFERENCE data places it in (fallback: the first two digits of the SCB code, which are the län code).
  * - Verksamheter are counted per län by verksamhet.lanKod, once per verksamhet.kod (a duplicate document
  *   for the same verksamhet and year is counted once: the last one wins).
+ * - Tabell 2, a län with reports for Y but none for Y−1 (a report "for the län": its verksamhet.lanKod is
+ *   the län, or it covers one of the län's kommuner): last year's count and the change are null, printed
+ *   '..' (no data) — 0 and "+N" would be false, the kommuner may well have offered PO. A län with no report
+ *   in either year keeps 0, 0 and change 0, as seed 003 prints Gotland (1 kommun, 0, 0, 0). The Totalt
+ *   row's last-year count and change are null when any län row's are.
  * - Tabell 3's "totalt" column is the sum of the four age groups, so the table adds up as the published
  *   one does (10 561 = 2 185 + 4 791 + 2 688 + 897).
+ * - Tabell 3's "totalt" ROW is män + kvinnor, as published (seed 003: 4 747 + 5 814 = 10 561). Annan
+ *   könsidentitet is a row of its own that changes neither; published, its counts 1–4 are '..'
+ *   (rapport.ts tabell3Publicerad). All clients of the year, annan included, are klienterTotalt.
  * - Tabell 4's share and the contact-reason shares use all clients of the year (klienter.totalt) as the
  *   denominator, per gender for the gender columns; one decimal, half up; null when the denominator is 0.
  * - Queue: "antal" verksamheter with harKo, "andel" of all verksamheter; waiting-time ranges are counted
@@ -92,9 +100,11 @@ export interface Tabell2Rad {
   lanKod: string;
   lanNamn: string;
   kommuner: number;
-  kommunerMedPoForegaendeAr: number;
+  /** null ('..'): the län has reports this year but none last year, so last year is not known. */
+  kommunerMedPoForegaendeAr: number | null;
   kommunerMedPo: number;
-  forandring: number;
+  /** kommunerMedPo − kommunerMedPoForegaendeAr; null when last year is not known. */
+  forandring: number | null;
   verksamheter: number;
 }
 export interface Tabell2 {
@@ -112,28 +122,36 @@ export function tabell2(
   const kommunensLan = lanPerKommun(ref);
   const perLan = (koder: Set<string>, lanKod: string) =>
     [...koder].filter((k) => kommunensLan(k) === lanKod).length;
+  // The län each year's reports are for: the verksamhet's own and those of the kommuner it covers.
+  const lanMedRapport = (ds: readonly NationellRedovisning[]) =>
+    new Set(ds.flatMap((d) => [d.verksamhet.lanKod, ...d.verksamhet.kommunKoder.map(kommunensLan)]));
+  const [rapportNu, rapportFore] = [lanMedRapport(docs), lanMedRapport(foregaende)];
   const verksamheter = enPerVerksamhet(docs);
-  const rader = ref.lan.map((l) => {
+  const rader = ref.lan.map((l): Tabell2Rad => {
     const kommunerMedPoNu = perLan(nu, l.kod);
-    const kommunerMedPoFore = perLan(fore, l.kod);
+    const kand = rapportFore.has(l.kod) || !rapportNu.has(l.kod);
+    const kommunerMedPoFore = kand ? perLan(fore, l.kod) : null;
     return {
       lanKod: l.kod,
       lanNamn: l.namn,
       kommuner: ref.kommuner.filter((k) => k.lanKod === l.kod).length,
       kommunerMedPoForegaendeAr: kommunerMedPoFore,
       kommunerMedPo: kommunerMedPoNu,
-      forandring: kommunerMedPoNu - kommunerMedPoFore,
+      forandring: kommunerMedPoFore === null ? null : kommunerMedPoNu - kommunerMedPoFore,
       verksamheter: verksamheter.filter((v) => v.verksamhet.lanKod === l.kod).length,
     };
   });
   const summa = (f: (r: Tabell2Rad) => number) => rader.reduce((s, r) => s + f(r), 0);
+  // A national change over only some län would be a false figure: unknown when any län's is.
+  const kandSumma = (f: (r: Tabell2Rad) => number | null) =>
+    rader.some((r) => f(r) === null) ? null : summa((r) => f(r) as number);
   return {
     rader,
     totalt: {
       kommuner: summa((r) => r.kommuner),
-      kommunerMedPoForegaendeAr: summa((r) => r.kommunerMedPoForegaendeAr),
+      kommunerMedPoForegaendeAr: kandSumma((r) => r.kommunerMedPoForegaendeAr),
       kommunerMedPo: summa((r) => r.kommunerMedPo),
-      forandring: summa((r) => r.forandring),
+      forandring: kandSumma((r) => r.forandring),
       verksamheter: summa((r) => r.verksamheter),
     },
   };
@@ -146,6 +164,7 @@ export type Tabell3 = Record<'kvinna' | 'man' | 'annan' | 'totalt', Tabell3Rad>;
 
 const TABELL3_RADER = ['kvinna', 'man', 'annan', 'totalt'] as const;
 
+/** Totalt = kvinna + man as published (seed 003); annan is its own row, outside the total. */
 export function tabell3(docs: readonly NationellRedovisning[]): Tabell3 {
   const tom = (): Tabell3Rad => ({ '18-29': 0, '30-49': 0, '50-64': 0, '65+': 0, totalt: 0 });
   const t: Tabell3 = { kvinna: tom(), man: tom(), annan: tom(), totalt: tom() };
@@ -153,7 +172,7 @@ export function tabell3(docs: readonly NationellRedovisning[]): Tabell3 {
     for (const a of ALDERSGRUPPER) {
       const g = d.klienter.alder[a];
       for (const rad of TABELL3_RADER) {
-        const n = rad === 'totalt' ? g.kvinna + g.man + g.annan : g[rad];
+        const n = rad === 'totalt' ? g.kvinna + g.man : g[rad];
         t[rad][a] += n;
         t[rad].totalt += n;
       }

@@ -47,9 +47,10 @@ export function oppnaData(s: NationellSammanstallning, lan: readonly LanUnderlag
     const o = radObjekt(t2, r);
     return {
       kommuner: num(o.kommuner!),
-      kommunerMedPoForegaendeAr: num(o.kommunerMedPoForegaendeAr!),
+      // null here is not suppression: last year is unknown (no report for the län that year).
+      kommunerMedPoForegaendeAr: o.kommunerMedPoForegaendeAr ?? null,
       kommunerMedPo: num(o.kommunerMedPo!),
-      forandring: num(o.forandring!),
+      forandring: o.forandring ?? null,
       verksamheter: num(o.verksamheter!),
     };
   };

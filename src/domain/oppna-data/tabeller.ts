@@ -158,35 +158,44 @@ function tabell2(s: NationellSammanstallning): PubliceradTabell {
     ['forandring', 'Förändring'],
     ['verksamheter', 'Verksamheter'],
   ] as const;
-  const rad = (r: Record<(typeof falt)[number][0], number>) => falt.map(([k]) => r[k]);
-  // Counts of kommuner and verksamheter point at no person: nothing is suppressed.
-  return rojd('tabell2', 'Tabell 2. Kommuner med personligt ombud per län', [LAN, UPPGIFT], {
+  const rad = (r: Record<(typeof falt)[number][0], number | null>) => falt.map(([k]) => r[k]);
+  // Counts of kommuner and verksamheter point at no person: nothing is suppressed, so no röjning. A null
+  // is last year unknown (no report for the län that year: nationellt/tabeller.ts), printed '..' as well.
+  return {
+    id: 'tabell2',
+    titel: 'Tabell 2. Kommuner med personligt ombud per län',
+    radDimension: LAN,
+    kolumnDimension: UPPGIFT,
     rader: [...s.tabell2.rader.map((r) => ({ kod: r.lanKod, etikett: r.lanNamn })), RIKET],
     kolumner: falt.map(([kod, etikett]) => ejPerson({ kod, etikett })),
     varden: [...s.tabell2.rader.map(rad), rad(s.tabell2.totalt)],
-    radTotal: false,
-    kolumnTotal: false,
-  });
+  };
 }
 
 function tabell3(s: NationellSammanstallning): PubliceradTabell {
   const rader = [...KON, TOTALT];
   const kolumner = [...ALDERSGRUPPER.map((a) => ({ kod: a, etikett: `${a.replace('-', '–')} år` })), TOTALT];
-  return rojd(
-    'tabell3',
-    'Tabell 3. Klienter efter kön och åldersgrupp',
-    [
-      { kod: 'kon', etikett: 'Kön' },
-      { kod: 'alder', etikett: 'Åldersgrupp' },
-    ],
-    {
-      rader,
-      kolumner: kolumner.map(person),
-      varden: rader.map((r) => kolumner.map((k) => s.tabell3[r.kod as 'kvinna'][k.kod as 'totalt'])),
-      radTotal: true,
-      kolumnTotal: true,
-    },
-  );
+  const omPersoner = kolumner.map(() => true);
+  // Every row's totalt is the sum of its age groups. The totalt ROW is kvinna + man only, as seed 003
+  // publishes it (4 747 + 5 814 = 10 561): annan is a row of its own outside it (nationellt/tabeller.ts).
+  const [kvinna, man, , totalt] = [0, 1, 2, 3];
+  const summor = [
+    ...summorForGrid(rader.length, omPersoner, { radTotal: true, kolumnTotal: false }),
+    ...kolumner.map((_, c) => ({
+      total: [totalt, c] as const,
+      delar: [[kvinna, c] as const, [man, c] as const],
+    })),
+  ];
+  const varden = rader.map((r) => kolumner.map((k) => s.tabell3[r.kod as 'kvinna'][k.kod as 'totalt']));
+  return {
+    id: 'tabell3',
+    titel: 'Tabell 3. Klienter efter kön och åldersgrupp',
+    radDimension: { kod: 'kon', etikett: 'Kön' },
+    kolumnDimension: { kod: 'alder', etikett: 'Åldersgrupp' },
+    rader,
+    kolumner: kolumner.map(person),
+    varden: roja({ varden, omPersoner, summor }),
+  };
 }
 
 /** Clients with children under 18 per year; the share is hidden with the count it would reveal. */

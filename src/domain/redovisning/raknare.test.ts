@@ -17,6 +17,7 @@ import {
   vantetidDagar,
 } from './raknare.ts';
 import type { G } from './typer.ts';
+import { valideraRedovisning } from './validering.ts';
 
 const g = (kvinna: number, man: number, annan: number): G => ({
   kvinna,
@@ -81,7 +82,8 @@ describe('raknaRedovisning on hand-counted casework', () => {
     expect(r.klienter).toEqual({
       totalt: g(2, 2, 2), // k1 k4 | k2 k9 | k3 k10
       nya: g(1, 2, 1), // k4 | k2 k9 | k10
-      avslutade: g(1, 1, 1), // k4 (once for a4a) | k2 | k3
+      avslutade: g(1, 1, 1), // a4a (k4; a4b is still open) | a2 | a3
+      avslutadeKlienter: g(1, 1, 1), // k4 | k2 | k3
       medBarn: g(0, 1, 1), // k2 helt, k3 delvis; k5 has children but is not a client
       alder: {
         '18-29': g(0, 1, 1), // k2 29 år, k10 18 år
@@ -111,7 +113,8 @@ describe('raknaRedovisning on hand-counted casework', () => {
     expect(r.klienter).toEqual({
       totalt: g(2, 0, 1), // k1 k7 | - | k3
       nya: g(2, 0, 1), // nobody was active in 2023
-      avslutade: g(1, 0, 0), // k7 on 31 December
+      avslutade: g(1, 0, 0), // a7 (k7) on 31 December
+      avslutadeKlienter: g(1, 0, 0),
       medBarn: g(0, 0, 1),
       alder: { '18-29': NOLL, '30-49': g(2, 0, 0), '50-64': g(0, 0, 1), '65+': NOLL },
     });
@@ -135,6 +138,32 @@ describe('raknaRedovisning on hand-counted casework', () => {
       vantetidMaxDagar: null,
       antalIKo3112: 0,
     });
+  });
+
+  // Seed 001 (Norra innerstaden, redovisning 2025): "Under året har totalt 91 ärenden avslutats" — the
+  // report counts ärenden closed, as the domain brief says ("closed (avslutade): ärenden closed during Y").
+  it('avslutade counts ärenden: a client with two ärenden closed in the year counts 2', () => {
+    const r = raknaRedovisning({
+      klienter: [
+        { id: 'två', kon: 'kvinna', fodelsear: 1980, barnUnder18: 'nej' },
+        { id: 'en', kon: 'man', fodelsear: 1975, barnUnder18: 'nej' },
+      ],
+      arenden: [
+        arende('t1', 'två', 'avslutad', '2025-01-10', '2025-02-01', '2025-04-30'),
+        arende('t2', 'två', 'avslutad', '2025-08-01', '2025-08-15', '2025-12-31'),
+        arende('e1', 'en', 'avslutad', '2024-05-01', '2024-06-01', '2025-03-01'),
+        // closed in 2025 without ever starting: a request, not a closed ärende
+        arende('e2', 'en', 'ej_aktuell', '2025-09-01', null, '2025-09-20'),
+      ],
+      ar: 2025,
+    });
+    expect(r.klienter.totalt).toEqual(g(1, 1, 0));
+    expect(r.klienter.avslutade).toEqual(g(2, 1, 0)); // t1 + t2 | e1
+    expect(r.klienter.avslutadeKlienter).toEqual(g(1, 1, 0)); // the people behind them
+    // more ärenden closed (3) than clients (2), and the figures still pass the report's checks
+    expect(r.klienter.avslutade.totalt).toBeGreaterThan(r.klienter.totalt.totalt);
+    const personal = { ombud: 1, kvinnor: 1, man: 0, arsarbetare: 1 };
+    expect(valideraRedovisning({ ...r, personal })).toEqual([]);
   });
 
   it('counts a client under 18 in the youngest national group so the groups add up', () => {

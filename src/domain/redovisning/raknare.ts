@@ -10,9 +10,13 @@
  *   is counted even if its status was never moved on.
  * - totalt: distinct clients with an ärende active during Y. nya: of those, clients with no ärende active
  *   during Y−1 (so totalt − nya are the carried-over clients).
- * - avslutade: the brief says "ärenden closed during Y, by the client's gender"; a client is counted ONCE
- *   even if two of their ärenden closed in Y, so that avslutade ≤ totalt holds and every figure in the
- *   report counts people. A client with one ärende closed and another still open is counted.
+ * - avslutade: ÄRENDEN closed during Y, by the client's gender (the brief: "ärenden closed during Y"; seed
+ *   001, Norra innerstaden 2025: "Under året har totalt 91 ärenden avslutats"). A client whose two ärenden
+ *   both closed in Y counts twice, so avslutade can exceed totalt. A closed ärende is one that was active
+ *   in Y (started, not ej_aktuell) with its avslutDatum in Y: a request closed without starting is not one.
+ * - avslutadeKlienter: the people behind avslutade — distinct clients with at least one ärende closed in Y
+ *   (counted once however many closed; a client with another ärende still open is counted). It is what
+ *   keeps the closed figure checkable: avslutadeKlienter ≤ totalt and ≤ avslutade (validering.ts).
  * - alder: age = Y − birth year. A client under 18 (outside the target group, should not happen) is counted
  *   in 18-29, the youngest national group, so the age groups still add up to totalt.
  * - kontaktorsaker: a client counts once per reason found on any of their ärenden active during Y.
@@ -168,13 +172,15 @@ export function raknaRedovisning(input: {
 
   const aktivaIAr = new Set<string>();
   const aktivaForraAret = new Set<string>();
-  const avslutade = new Set<string>();
+  /** Ärenden closed in Y per client. */
+  const avslutadePerKlient = new Map<string, number>();
   const orsakerPerKlient = new Map<string, Set<Kontaktorsak>>();
   for (const a of arenden) {
     if (arAktivtUnder(a, ar - 1)) aktivaForraAret.add(a.klientId);
     if (!arAktivtUnder(a, ar)) continue;
     aktivaIAr.add(a.klientId);
-    if (arAvslutatUnder(a, ar)) avslutade.add(a.klientId);
+    if (arAvslutatUnder(a, ar))
+      avslutadePerKlient.set(a.klientId, (avslutadePerKlient.get(a.klientId) ?? 0) + 1);
     const orsaker = orsakerPerKlient.get(a.klientId) ?? new Set<Kontaktorsak>();
     for (const o of a.kontaktorsaker) orsaker.add(o as Kontaktorsak);
     orsakerPerKlient.set(a.klientId, orsaker);
@@ -183,6 +189,7 @@ export function raknaRedovisning(input: {
   const totalt = nollG();
   const nya = nollG();
   const avslutadeG: G = nollG();
+  const avslutadeKlienter: G = nollG();
   const medBarn = nollG();
   const alder = tomAlder();
   const kontaktorsaker = tommaKontaktorsaker();
@@ -190,14 +197,16 @@ export function raknaRedovisning(input: {
     const k = klientPerId.get(id) as KlientPost;
     laggTill(totalt, k.kon);
     if (!aktivaForraAret.has(id)) laggTill(nya, k.kon);
-    if (avslutade.has(id)) laggTill(avslutadeG, k.kon);
+    const stangda = avslutadePerKlient.get(id) ?? 0;
+    for (let i = 0; i < stangda; i++) laggTill(avslutadeG, k.kon);
+    if (stangda > 0) laggTill(avslutadeKlienter, k.kon);
     if (k.barnUnder18 !== 'nej') laggTill(medBarn, k.kon);
     laggTill(alder[aldersgrupp(alderForAr(k.fodelsear, ar)) ?? '18-29'], k.kon);
     for (const o of orsakerPerKlient.get(id) ?? []) laggTill(kontaktorsaker[o], k.kon);
   }
 
   return {
-    klienter: { totalt, nya, avslutade: avslutadeG, medBarn, alder },
+    klienter: { totalt, nya, avslutade: avslutadeG, avslutadeKlienter, medBarn, alder },
     kontaktorsaker,
     ko: raknaKo(arenden, ar),
   };

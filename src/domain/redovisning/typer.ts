@@ -35,14 +35,20 @@ export interface KoSiffror {
 export interface KlientSiffror {
   totalt: G;
   nya: G;
+  /** Ärenden closed during Y (not clients: a client with two ärenden closed counts twice). */
   avslutade: G;
+  /**
+   * Distinct clients with an ärende closed during Y. Always computed by the engine; optional in a document,
+   * since ombud.redovisning/v1 got it later and reports typed in or imported may lack it.
+   */
+  avslutadeKlienter?: G;
   medBarn: G;
   alder: Record<Aldersgrupp, G>;
 }
 
-/** What the counting engine derives from the casework. */
+/** What the counting engine derives from the casework (it always counts avslutadeKlienter). */
 export interface RedovisningRakning {
-  klienter: KlientSiffror;
+  klienter: KlientSiffror & { avslutadeKlienter: G };
   kontaktorsaker: Record<Kontaktorsak, G>;
   ko: KoSiffror;
 }
@@ -58,7 +64,11 @@ export interface Personal {
   arsarbetare: number;
 }
 
-export interface RedovisningSiffror extends RedovisningRakning {
+/** The figures of a report as validated: computed, typed in or imported (so avslutadeKlienter may lack). */
+export interface RedovisningSiffror {
+  klienter: KlientSiffror;
+  kontaktorsaker: Record<Kontaktorsak, G>;
+  ko: KoSiffror;
   personal: Personal;
 }
 

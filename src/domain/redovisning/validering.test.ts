@@ -19,6 +19,7 @@ function giltig(): RedovisningSiffror {
       totalt: g(2, 2, 2),
       nya: g(1, 2, 1),
       avslutade: g(1, 1, 1),
+      avslutadeKlienter: g(1, 1, 1),
       medBarn: g(0, 1, 1),
       alder: { '18-29': g(0, 1, 1), '30-49': g(1, 1, 0), '50-64': g(0, 0, 1), '65+': g(1, 0, 0) },
     },
@@ -117,11 +118,29 @@ describe('valideraRedovisning', () => {
       [['klienter.nya.annan', 'nya_max']],
     ],
     [
-      'more closed than clients',
+      'more clients with a closed ärende than clients',
       (r) => {
         r.klienter.avslutade = g(3, 1, 1);
+        r.klienter.avslutadeKlienter = g(3, 1, 1);
       },
-      [['klienter.avslutade.kvinna', 'avslutade_max']],
+      [['klienter.avslutadeKlienter.kvinna', 'avslutade_klienter_max']],
+    ],
+    [
+      'fewer ärenden closed than clients who closed one',
+      (r) => {
+        r.klienter.avslutade = g(0, 1, 1);
+      },
+      [
+        ['klienter.avslutade.kvinna', 'avslutade_arenden'],
+        ['klienter.avslutade.totalt', 'avslutade_arenden'],
+      ],
+    ],
+    [
+      'ärenden closed by women but no woman with a closed ärende',
+      (r) => {
+        r.klienter.avslutadeKlienter = g(0, 1, 1);
+      },
+      [['klienter.avslutadeKlienter.kvinna', 'avslutade_arenden']],
     ],
     [
       'more with children than clients',
@@ -197,6 +216,23 @@ describe('valideraRedovisning', () => {
     const fel = valideraRedovisning(r);
     expect(fel.map((f) => [f.path, f.rule])).toEqual(vantat);
     for (const f of fel) expect(f.message).toMatch(/[a-zåäö]/);
+  });
+
+  // Domain brief: avslutade = "ärenden closed during Y"; seed 001 (Norra innerstaden 2025): "Under året har
+  // totalt 91 ärenden avslutats". Ärenden, not clients: a client can close two in a year.
+  it('accepts more ärenden closed than clients when clients had several ärenden', () => {
+    const r = giltig();
+    r.klienter.avslutade = g(3, 1, 1); // 5 ärenden closed by 3 clients (of 6 in the year)
+    expect(valideraRedovisning(r)).toEqual([]);
+    r.klienter.avslutade = g(5, 3, 1); // 9 ärenden closed, more than the 6 clients
+    expect(valideraRedovisning(r)).toEqual([]);
+  });
+
+  it('without avslutadeKlienter (documents made before it), avslutade has no bound', () => {
+    const r = giltig();
+    delete r.klienter.avslutadeKlienter;
+    r.klienter.avslutade = g(9, 9, 9);
+    expect(valideraRedovisning(r)).toEqual([]);
   });
 
   it('writes its messages in Swedish with the numbers involved', () => {

@@ -19,7 +19,8 @@ export type ValideringsRegel =
   | 'summa_kon'
   | 'alder_summa'
   | 'nya_max'
-  | 'avslutade_max'
+  | 'avslutade_klienter_max'
+  | 'avslutade_arenden'
   | 'med_barn_max'
   | 'kontaktorsak_max'
   | 'okand_kontaktorsak'
@@ -74,7 +75,7 @@ export function valideraRedovisning(r: RedovisningSiffror): ValideringsFel[] {
         lagg(
           `${path}.${d}`,
           rule,
-          `${vad} (${x[d]}) kan inte vara fler än antalet klienter, ${DEL_NAMN[d]} (${tak[d]}).`,
+          `${vad} (${tal(x[d])}) kan inte vara fler än antalet klienter, ${DEL_NAMN[d]} (${tal(tak[d])}).`,
         );
       }
     }
@@ -87,7 +88,36 @@ export function valideraRedovisning(r: RedovisningSiffror): ValideringsFel[] {
   kontrolleraG('klienter.medBarn', k.medBarn);
   for (const grupp of ALDERSGRUPPER) kontrolleraG(`klienter.alder.${grupp}`, k.alder[grupp]);
   hogst('klienter.nya', k.nya, k.totalt, 'nya_max', 'Nya klienter');
-  hogst('klienter.avslutade', k.avslutade, k.totalt, 'avslutade_max', 'Avslutade');
+  // avslutade counts ÄRENDEN closed in Y (raknare.ts), so it has no bound in clients: a verksamhet whose
+  // clients had several ärenden can close more ärenden than it had clients. The people behind it,
+  // avslutadeKlienter, are bounded both ways: by the clients of the year, and by the ärenden closed (each
+  // such client closed at least one). Documents without avslutadeKlienter (it came later) skip both.
+  const ak = k.avslutadeKlienter;
+  if (ak !== undefined) {
+    kontrolleraG('klienter.avslutadeKlienter', ak);
+    hogst(
+      'klienter.avslutadeKlienter',
+      ak,
+      k.totalt,
+      'avslutade_klienter_max',
+      'Klienter med avslutat ärende',
+    );
+    for (const d of DELAR) {
+      if (ak[d] > k.avslutade[d]) {
+        lagg(
+          `klienter.avslutade.${d}`,
+          'avslutade_arenden',
+          `Avslutade ärenden, ${DEL_NAMN[d]} (${tal(k.avslutade[d])}), kan inte vara färre än klienterna med ett avslutat ärende (${tal(ak[d])}).`,
+        );
+      } else if (k.avslutade[d] > 0 && ak[d] === 0) {
+        lagg(
+          `klienter.avslutadeKlienter.${d}`,
+          'avslutade_arenden',
+          `${tal(k.avslutade[d])} avslutade ärenden, ${DEL_NAMN[d]}, men ingen klient med ett avslutat ärende.`,
+        );
+      }
+    }
+  }
   hogst('klienter.medBarn', k.medBarn, k.totalt, 'med_barn_max', 'Klienter med barn');
   for (const d of DELAR) {
     const summa = ALDERSGRUPPER.reduce((s, grupp) => s + k.alder[grupp][d], 0);

@@ -37,6 +37,11 @@ export const national = {
     'nat.kvinnor': 'Kvinnor',
     'nat.man': 'Män',
     'nat.annan': 'Annan könsidentitet',
+    'nat.tabell3.annanRad': 'Annan könsidentitet (ingår inte i totalt)',
+    'nat.tabell3.not':
+      'Totalt avser kvinnor och män, som i Socialstyrelsens tabell 3. Klienter med annan könsidentitet redovisas på egen rad och ingår inte i totalt; antal 1–4 visas som ”..”.',
+    'nat.tabell2.saknas':
+      '”..” där länet saknar redovisningar för {ar}: antalet det året är inte känt, så inte heller förändringen.',
     'nat.andel': 'Andel (%)',
     'nat.kon': 'Kön',
     'nat.kontaktorsak': 'Kontaktorsak',
@@ -144,6 +149,11 @@ export const national = {
     'nat.kvinnor': 'Women',
     'nat.man': 'Men',
     'nat.annan': 'Other gender identity',
+    'nat.tabell3.annanRad': 'Other gender identity (not in the total)',
+    'nat.tabell3.not':
+      'Total is women and men, as in Socialstyrelsen’s Table 3. Clients of another gender identity are shown on a row of their own and are not in the total; counts of 1–4 are shown as "..".',
+    'nat.tabell2.saknas':
+      '".." where the county has no reports for {ar}: that year’s count is not known, nor is the change.',
     'nat.andel': 'Share (%)',
     'nat.kon': 'Gender',
     'nat.kontaktorsak': 'Contact reason',

@@ -29,7 +29,8 @@ import {
   OBLIGATORISKA_ROLLER,
   UTFORARE_ETIKETT,
 } from '../../../domain/codes.ts';
-import { visaCell } from '../../../domain/smatal.ts';
+import { tabell3Publicerad } from '../../../domain/nationellt/rapport.ts';
+import { UNDERTRYCKT, visaCell } from '../../../domain/smatal.ts';
 import { formatProcent, formatTal } from '../../../domain/tal.ts';
 import { loadEcharts } from '../../platform/documents/libraries.ts';
 import { renderPdf } from '../../platform/documents/pdf.ts';
@@ -49,12 +50,15 @@ export interface Avsnitt {
 
 const pct = (p: number | null) => (p === null ? '–' : formatProcent(p, 1));
 const KALLA_V = (ar: number) => `Källa: Verksamheternas redovisningar ${ar} (ombud.redovisning/v1).`;
-const KON_RADER = [
-  ['kvinna', 'Kvinnor'],
-  ['man', 'Män'],
-  ['annan', 'Annan könsidentitet'],
-  ['totalt', 'Totalt'],
-] as const;
+/** Tabell 3's rows as seed 003 prints them, then annan könsidentitet on its own (rapport.ts). */
+const TABELL3_RAD_NAMN = {
+  man: 'Män',
+  kvinna: 'Kvinnor',
+  totalt: 'Totalt',
+  annan: 'Annan könsidentitet (ingår inte i totalt)',
+} as const;
+/** A count that is not known (Tabell 2, last year without reports) or suppressed: '..', as in print. */
+const kand = (n: number | null): Varde => n ?? UNDERTRYCKT;
 
 export async function avsnitt(s: NationellJson | LanJson): Promise<Avsnitt[]> {
   await loadEcharts(); // the diagrams below are drawn with it
@@ -83,10 +87,16 @@ export async function avsnitt(s: NationellJson | LanJson): Promise<Avsnitt[]> {
         }),
   });
   const t2 = s.tabell2;
+  const t2Saknas = [...t2.rader, t2.totalt].some((r) => r.forandring === null);
   ut.push({
     rubrik: `Det finns personligt ombud i ${t2.totalt.kommunerMedPo} kommuner`,
     text: [
       `Under ${ar} hade ${t2.totalt.kommunerMedPo} av ${t2.totalt.kommuner} kommuner verksamhet med personligt ombud, i ${t2.totalt.verksamheter} verksamheter.`,
+      ...(t2Saknas
+        ? [
+            `”..” där länet saknar redovisningar för ${ar - 1}: antalet det året är inte känt, så inte heller förändringen.`,
+          ]
+        : []),
     ],
     blad: 'Tabell 2',
     tabell: {
@@ -103,17 +113,17 @@ export async function avsnitt(s: NationellJson | LanJson): Promise<Avsnitt[]> {
         ...t2.rader.map((r) => [
           r.lanNamn,
           r.kommuner,
-          r.kommunerMedPoForegaendeAr,
+          kand(r.kommunerMedPoForegaendeAr),
           r.kommunerMedPo,
-          r.forandring,
+          kand(r.forandring),
           r.verksamheter,
         ]),
         [
           'Totalt',
           t2.totalt.kommuner,
-          t2.totalt.kommunerMedPoForegaendeAr,
+          kand(t2.totalt.kommunerMedPoForegaendeAr),
           t2.totalt.kommunerMedPo,
-          t2.totalt.forandring,
+          kand(t2.totalt.forandring),
           t2.totalt.verksamheter,
         ],
       ],
@@ -135,9 +145,17 @@ export async function avsnitt(s: NationellJson | LanJson): Promise<Avsnitt[]> {
     },
   });
   const t3 = s.tabell3;
+  const t3Rader = tabell3Publicerad(t3);
+  const annan = t3Rader.find((r) => r.rad === 'annan')!.celler.totalt;
   ut.push({
     rubrik: 'Klienter',
-    text: [`Personliga ombud arbetade under ${ar} med totalt ${formatTal(t3.totalt.totalt)} klienter.`],
+    text: [
+      `Personliga ombud arbetade under ${ar} med totalt ${formatTal(t3.totalt.totalt)} klienter, kvinnor och män.${
+        t3.annan.totalt > 0
+          ? ` Därtill ${visaCell(annan)} klienter med annan könsidentitet, som redovisas på egen rad i tabell 3 och inte ingår i totalt.`
+          : ''
+      }`,
+    ],
     blad: 'Tabell 3',
     diagram: {
       svg: alderDiagram(
@@ -152,7 +170,11 @@ export async function avsnitt(s: NationellJson | LanJson): Promise<Avsnitt[]> {
     tabell: {
       rubrik: `Tabell 3. Klienters ålder och kön ${ar}`,
       kolumner: ['Kön', ...ALDERSGRUPPER.map((a) => ALDERSGRUPP_ETIKETT[a].sv), 'Totalt'],
-      rader: KON_RADER.map(([k, namn]) => [namn, ...ALDERSGRUPPER.map((a) => t3[k][a]), t3[k].totalt]),
+      rader: t3Rader.map(({ rad, celler }) => [
+        TABELL3_RAD_NAMN[rad],
+        ...ALDERSGRUPPER.map((a) => kand(celler[a])),
+        kand(celler.totalt),
+      ]),
       kalla: `Källa: Kommunernas återrapporter ${ar}`,
     },
   });
@@ -338,6 +360,9 @@ export async function somXlsx(s: NationellJson | LanJson): Promise<Buffer> {
   );
 }
 
+/** A figure's cell, right-aligned: a number, nothing, or '..' in its place. */
+const arTal = (v: Varde) => typeof v !== 'string' || v === UNDERTRYCKT;
+
 /** Whole numbers with digit groups; shares and FTE with one or two decimals as needed. */
 const cellText = (v: Varde, suppressed: boolean) => {
   if (typeof v === 'number') {
@@ -372,7 +397,7 @@ export async function somPdf(s: NationellJson | LanJson, lanNamn?: string): Prom
             ...t.rader.map((r) =>
               r.map((c, i) => ({
                 text: cellText(c, perKommun && a.blad === 'Per kommun'),
-                alignment: i > 0 && typeof c !== 'string' ? ('right' as const) : ('left' as const),
+                alignment: i > 0 && arTal(c) ? ('right' as const) : ('left' as const),
               })),
             ),
           ],
@@ -450,11 +475,7 @@ export async function somDocx(s: NationellJson | LanJson, lanNamn?: string): Pro
               (r) =>
                 new TableRow({
                   children: r.map((c, i) =>
-                    cell(
-                      cellText(c, perKommun && a.blad === 'Per kommun'),
-                      false,
-                      i > 0 && typeof c !== 'string',
-                    ),
+                    cell(cellText(c, perKommun && a.blad === 'Per kommun'), false, i > 0 && arTal(c)),
                   ),
                 }),
             ),

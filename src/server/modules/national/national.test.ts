@@ -147,8 +147,39 @@ describe('GET /api/v1/nationellt/:ar (Socialstyrelsen, national:read)', () => {
       kommunerMedPo: 3,
       verksamheter: 2,
     });
-    expect(s.tabell3.totalt).toEqual({ '18-29': 40, '30-49': 71, '50-64': 20, '65+': 9, totalt: 140 });
+    // Totalt = kvinnor + män (seed 003: 4 747 + 5 814 = 10 561); A's one client of annan könsidentitet
+    // (30–49) is on its own row and in `klienter`, not in Tabell 3's totalt.
+    expect(s.tabell3.totalt).toEqual({ '18-29': 40, '30-49': 70, '50-64': 20, '65+': 9, totalt: 139 });
+    expect(s.tabell3.annan).toEqual({ '18-29': 0, '30-49': 1, '50-64': 0, '65+': 0, totalt: 1 });
+    expect(s.klienter.totalt).toBe(140);
     expect(s.tabell1).toBeNull(); // no budget fixed for 2025 in this database
+  });
+
+  it('Tabell 2 in the first year with reports: last year and the change are null, ".." in documents', async () => {
+    // 2024 has approved reports for län 01 and 03, 2023 none: "+3" for län 01 would be false.
+    const s = (await ss.get('/api/v1/nationellt/2024')).json();
+    expect(s.tabell2.rader.find((r: { lanKod: string }) => r.lanKod === '01')).toMatchObject({
+      kommunerMedPoForegaendeAr: null,
+      kommunerMedPo: 3,
+      forandring: null,
+    });
+    // A län without reports either year keeps its zeros, as seed 003 prints Gotland (0, 0, change 0).
+    expect(s.tabell2.rader.find((r: { lanKod: string }) => r.lanKod === '09')).toMatchObject({
+      kommunerMedPoForegaendeAr: 0,
+      kommunerMedPo: 0,
+      forandring: 0,
+    });
+    expect(s.tabell2.totalt).toMatchObject({ kommunerMedPoForegaendeAr: null, forandring: null });
+    const blad = await lasArbetsbok((await ss.get('/api/v1/nationellt/2024/export.xlsx')).rawPayload);
+    expect(blad['Tabell 2']!.find((r) => r[0] === 'Stockholms län')).toEqual([
+      'Stockholms län',
+      26,
+      '..',
+      3,
+      '..',
+      2,
+    ]);
+    expect(blad['Tabell 2']!.find((r) => r[0] === 'Totalt')).toEqual(['Totalt', 290, '..', 5, '..', 3]);
   });
 
   it('preview adds the submitted report: Vallentuna covered by A and B counts once', async () => {
@@ -189,7 +220,13 @@ describe('GET /api/v1/nationellt/:ar (Socialstyrelsen, national:read)', () => {
       expect.arrayContaining(['Tabell 2', 'Tabell 3', 'Tabell 4', 'Diagram 1', 'Brister']),
     );
     const t3 = blad['Tabell 3']!;
-    expect(t3.find((r) => r[0] === 'Totalt')).toEqual(['Totalt', 40, 71, 20, 9, 140]);
+    // Seed 003's rows, then annan könsidentitet on its own row, its 1 (30–49, and in all) shown '..'
+    expect(t3.filter((r) => typeof r[0] === 'string' && /^(Män|Kvinnor|Totalt|Annan)/.test(r[0]))).toEqual([
+      ['Män', 25, 30, 10, 4, 69],
+      ['Kvinnor', 15, 40, 10, 5, 70],
+      ['Totalt', 40, 70, 20, 9, 139],
+      ['Annan könsidentitet (ingår inte i totalt)', 0, '..', 0, 0, '..'],
+    ]);
     const pdf = await ss.get('/api/v1/nationellt/2025/export.pdf');
     expect(pdf.headers['content-type']).toContain('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');

@@ -118,6 +118,8 @@ describe('ombud report national --year 2025 --format json', () => {
       { ar: 2025, kvinna: 1093, man: 437, annan: 0, totalt: 1530, andel: 14.5, klienter: 10_561 },
     ]);
     expect(s.tabell2.totalt).toMatchObject({ kommuner: 290, kommunerMedPo: 21, verksamheter: 21 });
+    // Only 2025 is imported: last year and the change are unknown ('..'), not "+21".
+    expect(s.tabell2.totalt).toMatchObject({ kommunerMedPoForegaendeAr: null, forandring: null });
     expect(s.ko).toMatchObject({ verksamheter: 21, antal: 14, andel: 66.7 });
     expect(s.personal).toEqual({ ombud: 63, arsarbetare: 52.5, kvinnor: 42, man: 21, andelKvinnor: 66.7 });
     expect(s.utforare).toHaveLength(1);

@@ -71,6 +71,16 @@ export function tabeller(u: Underlag): Tabell[] {
         ['Klienter under året', ...gRad(k.totalt), fk?.totalt.totalt ?? null],
         ['Nya klienter', ...gRad(k.nya), fk?.nya.totalt ?? null],
         ['Avslutade ärenden', ...gRad(k.avslutade), fk?.avslutade.totalt ?? null],
+        // The clients behind the closed ärenden; only in documents that carry the figure.
+        ...(k.avslutadeKlienter
+          ? [
+              [
+                'Klienter med avslutat ärende',
+                ...gRad(k.avslutadeKlienter),
+                fk?.avslutadeKlienter?.totalt ?? null,
+              ],
+            ]
+          : []),
         ['Med hemmavarande barn under 18 år', ...gRad(k.medBarn), fk?.medBarn.totalt ?? null],
       ],
     },
@@ -415,7 +425,7 @@ export async function renderDocx(u: Underlag): Promise<Buffer> {
             `Totalt ${formatTal(k.totalt.totalt)} klienter hade kontakt med personligt ombud under ${d.year}.${jamfor(k.totalt.totalt, f?.klienter?.totalt.totalt, 'klienter', fy)}`,
           ),
           p(
-            `Under året har ${formatTal(k.nya.totalt)} nya klienter fått stöd av personligt ombud.${jamfor(k.nya.totalt, f?.klienter?.nya.totalt, 'nya klienter', fy)} Under året har totalt ${formatTal(k.avslutade.totalt)} ärenden avslutats.`,
+            `Under året har ${formatTal(k.nya.totalt)} nya klienter fått stöd av personligt ombud.${jamfor(k.nya.totalt, f?.klienter?.nya.totalt, 'nya klienter', fy)} Under året har totalt ${formatTal(k.avslutade.totalt)} ärenden avslutats${k.avslutadeKlienter ? `, för ${formatTal(k.avslutadeKlienter.totalt)} klienter` : ''}.`,
           ),
           p(
             `Antal klienter som helt eller delvis har hemmavarande barn under 18 år uppgår till ${formatTal(k.medBarn.totalt)}.`,

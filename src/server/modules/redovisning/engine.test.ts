@@ -93,6 +93,7 @@ describe('raknaVerksamhetAr (hand-computed)', () => {
       totalt: g(2, 2, 1),
       nya: g(0, 1, 1),
       avslutade: g(2, 1, 0),
+      avslutadeKlienter: g(2, 1, 0),
       medBarn: g(1, 1, 0),
       alder: { '18-29': g(0, 1), '30-49': g(2, 0), '50-64': g(0, 0, 1), '65+': g(0, 1) },
     });
@@ -144,6 +145,42 @@ describe('raknaVerksamhetAr (hand-computed)', () => {
     for (const ar of [2022, 2023, 2024, 2025, 2026]) {
       expect(await rakna(ar)).toEqual(raknaRedovisning({ klienter, arenden, ar }));
     }
+  });
+});
+
+// Seed 001 (Norra innerstaden, redovisning 2025): "Under året har totalt 91 ärenden avslutats" — ärenden,
+// as the domain brief's rule says ("closed (avslutade): ärenden closed during Y").
+describe('avslutade counts ärenden closed in the year', () => {
+  it('a client with two ärenden closed in the year counts 2; avslutadeKlienter counts the client once', async () => {
+    const vc = (await makeVerksamhet(database.db)).id;
+    const KC = k('kvinna', 1985, 'nej');
+    const KD = k('man', 1970, 'nej');
+    const arenden: A[] = [
+      [KC, 'avslutad', '2024-01-05', '2024-01-20', '2024-03-31', ['ekonomi']],
+      [KC, 'avslutad', '2024-06-01', '2024-06-10', '2024-11-30', ['bostad']],
+      [KC, 'aktiv', '2024-12-01', '2024-12-15', null, []], // a third, still open
+      [KD, 'avslutad', '2023-03-01', '2023-03-15', '2024-02-01', []],
+      [KD, 'ej_aktuell', '2024-05-01', null, '2024-05-20', []], // never started: not a closed ärende
+    ];
+    await lagra(vc, arenden);
+    const r = await withTx(database.db, { verksamhetIds: [vc] }, (tx) => raknaVerksamhetAr(tx, vc, 2024));
+    expect(r.klienter.totalt).toEqual(g(1, 1));
+    expect(r.klienter.avslutade).toEqual(g(2, 1)); // more ärenden closed (3) than clients (2)
+    expect(r.klienter.avslutadeKlienter).toEqual(g(1, 1));
+    const ref = raknaRedovisning({
+      klienter: [KC, KD],
+      arenden: arenden.map(([x, status, forfraganDatum, startDatum, avslutDatum, kontaktorsaker], i) => ({
+        id: `c${i}`,
+        klientId: x.id,
+        status,
+        forfraganDatum,
+        startDatum,
+        avslutDatum,
+        kontaktorsaker,
+      })),
+      ar: 2024,
+    });
+    expect(r).toEqual(ref);
   });
 });
 

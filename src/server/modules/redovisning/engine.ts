@@ -28,7 +28,10 @@ export interface KlientRad {
   kon: string;
   totalt: number;
   nya: number;
+  /** Ärenden closed in Y (a client may have several). */
   avslutade: number;
+  /** Clients with an ärende closed in Y. */
+  avslutadeKlienter: number;
   medBarn: number;
   a18: number;
   a30: number;
@@ -63,7 +66,7 @@ export function redovisningSql(ids: readonly string[], ar: number): { klienter: 
     sql`(a.start_datum <= ${s}::date and (a.avslut_datum is null or a.avslut_datum >= ${f}::date))`;
   const aktivIAr = aktivI(forsta, sista);
 
-  // Per client: active in Y, active in Y−1, some ärende active in Y closed in Y, and the contact reasons of
+  // Per client: active in Y, active in Y−1, the number of their ärenden closed in Y, and the contact reasons of
   // their ärenden active in Y as a bit set (bit i = KONTAKTORSAKER[i]; codes outside the list are ignored),
   // so a client counts once per reason without unnesting. Only ärenden that can be active in Y−1 or Y are read.
   const bitar = sql.raw(
@@ -79,7 +82,7 @@ export function redovisningSql(ids: readonly string[], ar: number): { klienter: 
       select a.verksamhet_id, a.klient_id,
              bool_or(${aktivIAr}) as aktiv,
              bool_or(${aktivI(forstaForra, sistaForra)}) as aktiv_forra,
-             bool_or(${aktivIAr} and a.avslut_datum <= ${sista}::date) as avslutad,
+             count(*) filter (where ${aktivIAr} and a.avslut_datum <= ${sista}::date)::int as avslutade,
              bit_or(${bitar}) filter (where ${aktivIAr}) as orsaker
       from arende a
       where a.verksamhet_id = any(${uuidLista(ids)}) and ${startat}
@@ -90,7 +93,8 @@ export function redovisningSql(ids: readonly string[], ar: number): { klienter: 
     select p.verksamhet_id as "verksamhetId", k.kon,
            count(*)::int as totalt,
            count(*) filter (where not p.aktiv_forra)::int as nya,
-           count(*) filter (where p.avslutad)::int as avslutade,
+           sum(p.avslutade)::int as avslutade,
+           count(*) filter (where p.avslutade > 0)::int as "avslutadeKlienter",
            count(*) filter (where k.barn_under_18 <> 'nej')::int as "medBarn",
            count(*) filter (where ${ar}::int - k.fodelsear <= 29)::int as a18,
            count(*) filter (where ${ar}::int - k.fodelsear between 30 and 49)::int as a30,
@@ -136,7 +140,14 @@ export function redovisningSql(ids: readonly string[], ar: number): { klienter: 
 
 export function tomRakning(): RedovisningRakning {
   return {
-    klienter: { totalt: nollG(), nya: nollG(), avslutade: nollG(), medBarn: nollG(), alder: tomAlder() },
+    klienter: {
+      totalt: nollG(),
+      nya: nollG(),
+      avslutade: nollG(),
+      avslutadeKlienter: nollG(),
+      medBarn: nollG(),
+      alder: tomAlder(),
+    },
     kontaktorsaker: tommaKontaktorsaker(),
     ko: { harKo: false, vantetidMedianDagar: null, vantetidMaxDagar: null, antalIKo3112: 0 },
   };
@@ -176,6 +187,7 @@ export async function raknaManga(
     lagg(k.totalt, r.kon, r.totalt);
     lagg(k.nya, r.kon, r.nya);
     lagg(k.avslutade, r.kon, r.avslutade);
+    lagg(k.avslutadeKlienter, r.kon, r.avslutadeKlienter);
     lagg(k.medBarn, r.kon, r.medBarn);
     for (const [grupp, falt] of aldrar) lagg(k.alder[grupp], r.kon, r[falt] as number);
     for (const [i, orsak] of KONTAKTORSAKER.entries())

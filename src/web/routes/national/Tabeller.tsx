@@ -9,6 +9,8 @@ import {
   OBLIGATORISKA_ROLLER,
   UTFORARE_ETIKETT,
 } from '../../../domain/codes.ts';
+import { type TABELL3_PUBLICERADE_RADER, tabell3Publicerad } from '../../../domain/nationellt/rapport.ts';
+import type { Tabell3 as Tabell3Typ } from '../../../domain/nationellt/tabeller.ts';
 import { FigureTable } from '../../components/FigureTable.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
 import { formatNumber, formatPercent, plural } from '../../format.ts';
@@ -129,45 +131,52 @@ const SERIER = (t: (k: string) => string) => [
 
 export function Tabell2({ s }: { s: Sammanstallning }) {
   const { t } = useI18n();
-  const andring = (n: number) => (n > 0 ? `+${formatNumber(n)}` : formatNumber(n));
+  // null: the län has no report for last year, so last year and the change are not known ('..').
+  const andring = (n: number | null) => (n === null ? '..' : n > 0 ? `+${formatNumber(n)}` : formatNumber(n));
   const celler = (r: Sammanstallning['tabell2']['totalt']) => [
     formatNumber(r.kommuner),
-    formatNumber(r.kommunerMedPoForegaendeAr),
+    cell(r.kommunerMedPoForegaendeAr),
     formatNumber(r.kommunerMedPo),
     andring(r.forandring),
     formatNumber(r.verksamheter),
   ];
+  const saknas = [...s.tabell2.rader, s.tabell2.totalt].some((r) => r.forandring === null);
   return (
-    <FigureTable
-      caption={t('nat.tabell2')}
-      columns={[
-        { label: t('nat.lan') },
-        { label: t('nat.kommuner'), num: true },
-        { label: t('nat.kommunerForegaende', { ar: s.ar - 1 }), num: true },
-        { label: t('nat.kommunerNu', { ar: s.ar }), num: true },
-        { label: t('nat.forandring'), num: true },
-        { label: t('nat.verksamheter'), num: true },
-      ]}
-      rows={s.tabell2.rader.map((r) => ({ key: r.lanKod, head: r.lanNamn, cells: celler(r) }))}
-      total={
-        s.tabell2.rader.length > 1
-          ? { key: 'totalt', head: t('nat.totalt'), cells: celler(s.tabell2.totalt) }
-          : undefined
-      }
-    />
+    <>
+      <FigureTable
+        caption={t('nat.tabell2')}
+        columns={[
+          { label: t('nat.lan') },
+          { label: t('nat.kommuner'), num: true },
+          { label: t('nat.kommunerForegaende', { ar: s.ar - 1 }), num: true },
+          { label: t('nat.kommunerNu', { ar: s.ar }), num: true },
+          { label: t('nat.forandring'), num: true },
+          { label: t('nat.verksamheter'), num: true },
+        ]}
+        rows={s.tabell2.rader.map((r) => ({ key: r.lanKod, head: r.lanNamn, cells: celler(r) }))}
+        total={
+          s.tabell2.rader.length > 1
+            ? { key: 'totalt', head: t('nat.totalt'), cells: celler(s.tabell2.totalt) }
+            : undefined
+        }
+      />
+      {saknas ? <p className="muted">{t('nat.tabell2.saknas', { ar: s.ar - 1 })}</p> : null}
+    </>
   );
 }
 
-const KON_RADER = [
-  ['kvinna', 'nat.kvinnor'],
-  ['man', 'nat.man'],
-  ['annan', 'nat.annan'],
-  ['totalt', 'nat.totalt'],
-] as const;
+/** Seed 003's rows, then annan könsidentitet on its own (domain: tabell3Publicerad). */
+const KON_RADER: Record<(typeof TABELL3_PUBLICERADE_RADER)[number], string> = {
+  man: 'nat.man',
+  kvinna: 'nat.kvinnor',
+  totalt: 'nat.totalt',
+  annan: 'nat.tabell3.annanRad',
+};
 
 export function Tabell3({ s }: { s: Sammanstallning }) {
   const { t, lang } = useI18n();
   const t3 = s.tabell3 as Record<string, Record<string, number>>;
+  const publicerad = tabell3Publicerad(s.tabell3 as unknown as Tabell3Typ);
   const max = Math.max(1, ...ALDERSGRUPPER.flatMap((a) => [t3.kvinna![a]!, t3.man![a]!]));
   return (
     <>
@@ -199,12 +208,12 @@ export function Tabell3({ s }: { s: Sammanstallning }) {
             </tr>
           </thead>
           <tbody>
-            {KON_RADER.map(([k, namn]) => (
-              <tr key={k}>
-                <th scope="row">{t(namn)}</th>
+            {publicerad.map(({ rad, celler }) => (
+              <tr key={rad}>
+                <th scope="row">{t(KON_RADER[rad])}</th>
                 {[...ALDERSGRUPPER, 'totalt' as const].map((a) => (
                   <td key={a} className="num">
-                    {formatNumber(t3[k]![a]!)}
+                    {cell(celler[a])}
                   </td>
                 ))}
               </tr>
@@ -212,6 +221,7 @@ export function Tabell3({ s }: { s: Sammanstallning }) {
           </tbody>
         </table>
       </TableScroll>
+      <p className="muted">{t('nat.tabell3.not')}</p>
     </>
   );
 }

@@ -17,7 +17,11 @@ export const KON_LABEL: Record<Kon, string> = {
   annan: 'red.annan',
   totalt: 'red.totalt',
 };
-export const KLIENT_RADER = ['totalt', 'nya', 'avslutade', 'medBarn'] as const;
+/**
+ * The client rows of the form. avslutade counts ärenden; avslutadeKlienter (the clients behind them) came
+ * later to ombud.redovisning/v1 and shows only when the document has it.
+ */
+export const KLIENT_RADER = ['totalt', 'nya', 'avslutade', 'avslutadeKlienter', 'medBarn'] as const;
 
 /** The default year: the one most recently ended. */
 export const forraAretNu = () => new Date().getFullYear() - 1;
@@ -141,13 +145,19 @@ export function klientRader(
   fore: Partial<RedovisningV1> | undefined,
   t: (k: string) => string,
 ) {
-  return KLIENT_RADER.map((k) => ({
-    key: k,
-    path: `klienter.${k}`,
-    label: t(`red.klienter.${k}`),
-    g: d.klienter[k],
-    fore: fore?.klienter?.[k]?.totalt ?? null,
-  }));
+  return KLIENT_RADER.flatMap((k) => {
+    const g = d.klienter[k];
+    if (g === undefined) return [];
+    return [
+      {
+        key: k,
+        path: `klienter.${k}`,
+        label: t(`red.klienter.${k}`),
+        g,
+        fore: fore?.klienter?.[k]?.totalt ?? null,
+      },
+    ];
+  });
 }
 
 /** Clients per age group (age = year − birth year), by gender, with last year's total beside. */
