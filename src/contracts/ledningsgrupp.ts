@@ -80,6 +80,7 @@ export const dagordningspunkt = z.object({
   bristId: z.uuid(),
   titel: z.string(),
   niva: bristNiva,
+  amneKod: z.string(),
   amneNamn: z.string(),
   status: bristStatus,
   aktorer: z.array(z.string()),

@@ -172,6 +172,23 @@ export const lanList = z.object({
 });
 export type LanList = z.infer<typeof lanList>;
 
+/** Socialstyrelsen's start page: per län, how far the year's redovisningar have come (counts of LISTSTATUS). */
+export const nationStatusRad = z.object({
+  lanKod: z.string(),
+  lanNamn: z.string(),
+  verksamheter: z.number().int(),
+  antal: z.record(listStatus, z.number().int()),
+  /** Sent in after the deadline, or still missing once it has passed. */
+  forsenade: z.number().int(),
+});
+export const nationStatus = z.object({
+  ar: z.number().int(),
+  /** The verksamheternas deadline: 15 January of the following year. */
+  deadline: z.string(),
+  rader: z.array(nationStatusRad),
+});
+export type NationStatus = z.infer<typeof nationStatus>;
+
 export const createKommentar = z.strictObject({
   /** A path into the document (e.g. 'klienter.totalt.kvinna'); left out = the whole report. */
   path: z.string().trim().min(1).max(200).optional(),

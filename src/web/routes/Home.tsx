@@ -8,6 +8,8 @@ import { formatNumber } from '../format.ts';
 import { homeWidgets } from '../home-widgets.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useSession } from '../session.tsx';
+import { AktorStart, LanStart, NationStart } from './start/OvrigaStart.tsx';
+import { VerksamhetStart } from './start/VerksamhetStart.tsx';
 import { VerksamhetTable } from './Verksamheter.tsx';
 
 type LanDetail = {
@@ -154,10 +156,31 @@ export function Home() {
   return (
     <Page title={t('home.welcome', { name: me.displayName })}>
       <p className="lead">{active ? `${active.organisationNamn} – ${roles(active).join(', ')}` : null}</p>
-      {active?.organisationTyp === 'verksamhet' ? <MinVerksamhet id={active.organisationId} /> : null}
-      {activeRoles.has('lansstyrelse') && active?.lanKod ? <LanOversikt lanKod={active.lanKod} /> : null}
-      {activeRoles.has('socialstyrelsen') ? <Nation /> : null}
-      {activeRoles.has('aktor') ? <p>{t('home.aktor', { org: active?.organisationNamn ?? '' })}</p> : null}
+      {/* What needs doing first; the facts about the organisation below it. */}
+      {active?.organisationTyp === 'verksamhet' ? (
+        <>
+          <VerksamhetStart v={active.organisationId} />
+          <MinVerksamhet id={active.organisationId} />
+        </>
+      ) : null}
+      {activeRoles.has('lansstyrelse') && active?.lanKod ? (
+        <>
+          <LanStart lanKod={active.lanKod} />
+          <LanOversikt lanKod={active.lanKod} />
+        </>
+      ) : null}
+      {activeRoles.has('socialstyrelsen') ? (
+        <>
+          <NationStart />
+          <Nation />
+        </>
+      ) : null}
+      {activeRoles.has('aktor') ? (
+        <>
+          <p>{t('home.aktor', { org: active?.organisationNamn ?? '' })}</p>
+          <AktorStart />
+        </>
+      ) : null}
       {activeRoles.has('admin') ? <p>{t('home.admin')}</p> : null}
       {homeWidgets
         .filter((w) => w.roles.some((r) => activeRoles.has(r)))

@@ -89,6 +89,7 @@ async function moteDetail(
           bristId: b.id,
           titel: b.titel,
           niva: b.niva,
+          amneKod: b.amne.kod,
           amneNamn: b.amne.namn,
           status: b.status,
           aktorer: b.aktorer.map((a) => a.namn),

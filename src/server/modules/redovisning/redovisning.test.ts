@@ -182,10 +182,18 @@ describe('validation: every rule surfaces as a field error on submission', () =>
       },
     ],
     [
-      'avslutade_max',
-      'klienter.avslutade.man',
+      'avslutade_klienter_max',
+      'klienter.avslutadeKlienter.man',
       (b) => {
         b.klienter.avslutade = g(1, 5);
+        (b.klienter as Record<string, unknown>).avslutadeKlienter = g(1, 5);
+      },
+    ],
+    [
+      'avslutade_arenden',
+      'klienter.avslutade.kvinna',
+      (b) => {
+        (b.klienter as Record<string, unknown>).avslutadeKlienter = g(2, 1);
       },
     ],
     [
@@ -392,6 +400,33 @@ describe('workflow and review', () => {
       version: 1,
     });
     expect(list.rader.some((r: { verksamhetId: string }) => r.verksamhetId === V.U)).toBe(false);
+  });
+
+  it("Socialstyrelsen's per-län counts agree with the Länsstyrelse's list; nobody else may read them", async () => {
+    const lan01 = (await u.ls01!.get('/api/v1/lan/01/redovisningar?ar=2025')).json() as {
+      rader: Array<{ status: string; forsenad: boolean }>;
+    };
+    const res = await u.ss!.get('/api/v1/nationellt/2025/redovisningar');
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as {
+      deadline: string;
+      rader: Array<{
+        lanKod: string;
+        verksamheter: number;
+        antal: Record<string, number>;
+        forsenade: number;
+      }>;
+    };
+    expect(body.deadline).toBe('2026-01-15');
+    expect(body.rader).toHaveLength(21);
+    const rad = body.rader.find((r) => r.lanKod === '01')!;
+    expect(rad.verksamheter).toBe(lan01.rader.length);
+    for (const status of ['saknas', 'sen', 'inskickad', 'returnerad', 'godkand'])
+      expect(rad.antal[status], status).toBe(lan01.rader.filter((r) => r.status === status).length);
+    expect(rad.forsenade).toBe(lan01.rader.filter((r) => r.forsenad).length);
+    expect(rad.antal.inskickad).toBeGreaterThan(0);
+    expect((await u.ls01!.get('/api/v1/nationellt/2025/redovisningar')).statusCode).toBe(404);
+    expect((await u.chefC!.get('/api/v1/nationellt/2025/redovisningar')).statusCode).toBe(404);
   });
 
   it('comments on the whole report and on one figure; an unknown path is refused', async () => {

@@ -9,6 +9,7 @@ import {
   granskningView,
   kommentarItem,
   lanList,
+  nationStatus,
   redovisningView,
   returnera,
   saveRedovisning,
@@ -89,6 +90,14 @@ export async function redovisningRoutes(app: FastifyInstance, deps: ModuleDeps) 
       },
     },
     (req) => service.listLan(ctxFrom(req, deps), req.params.lanKod, req.query.ar),
+  );
+  r.get(
+    '/nationellt/:ar/redovisningar',
+    {
+      config: { permission: 'national:read' },
+      schema: { tags, params: z.object({ ar: arParam }), response: { 200: nationStatus } },
+    },
+    (req) => service.nationStatus(ctxFrom(req, deps), req.params.ar),
   );
   r.get(
     '/redovisningar/:id',

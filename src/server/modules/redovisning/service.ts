@@ -9,11 +9,13 @@
  *   on all) see SUBMITTED versions only — never the draft, never the casework behind it; anything else
  *   answers 404 as if it did not exist.
  */
-import type {
-  GranskningView,
-  LanList,
-  RedovisningView,
-  SaveRedovisning,
+import {
+  type GranskningView,
+  type LanList,
+  LISTSTATUS,
+  type NationStatus,
+  type RedovisningView,
+  type SaveRedovisning,
 } from '../../../contracts/redovisning.ts';
 import { type RedovisningV1, redovisningV1 } from '../../../contracts/redovisning-v1.ts';
 import { can, type Principal, type Resource, verksamheterMed } from '../../../domain/access.ts';
@@ -500,6 +502,13 @@ export async function getVersion(ctx: ServiceContext, id: string, version: numbe
   });
 }
 
+/** The status a verksamhet's report for the year has in the review lists (LISTSTATUS). */
+function listStatusFor(r: repo.LanRad, passerad: boolean): LanList['rader'][number]['status'] {
+  if (r.version === null) return passerad ? 'sen' : 'saknas';
+  // A returned report is a draft again until it is sent in anew.
+  return r.status === 'utkast' ? 'returnerad' : (r.status as 'inskickad' | 'returnerad' | 'godkand');
+}
+
 export async function listLan(ctx: ServiceContext, lanKod: string, ar: number): Promise<LanList> {
   // Any verksamhet of the län stands for the län here: the review right reaches the län's verksamheter.
   if (!can(ctx.principal, 'redovisning:review', { typ: 'verksamhet', id: '', lanKod })) throw new NotFound();
@@ -513,23 +522,45 @@ export async function listLan(ctx: ServiceContext, lanKod: string, ar: number): 
       deadline: regler.deadline(ar),
       rader: rader.map((r) => {
         const skickad = r.version !== null;
-        const status = !skickad
-          ? passerad
-            ? ('sen' as const)
-            : ('saknas' as const)
-          : r.status === 'utkast'
-            ? ('returnerad' as const)
-            : (r.status as 'inskickad' | 'returnerad' | 'godkand');
         return {
           verksamhetId: r.verksamhetId,
           kod: r.kod,
           namn: r.namn,
           redovisningId: skickad ? r.redovisningId : null,
-          status,
+          status: listStatusFor(r, passerad),
           version: r.version,
           inskickadAt: r.senastInskickadAt,
           forsenad: skickad ? regler.arForsenad(r.forstaInskickadAt!, ar) : passerad,
         };
+      }),
+    };
+  });
+}
+
+/** Per län, how many of the year's redovisningar are missing, sent in, returned and approved: counts only. */
+export async function nationStatus(ctx: ServiceContext, ar: number): Promise<NationStatus> {
+  authorize(ctx.principal, 'national:read', { typ: 'nation' });
+  return inTx(ctx, {}, async ({ tx }) => {
+    const [lan, rader] = await inOrder(
+      () => orgRepo.listLan(tx),
+      () => repo.listPerVerksamhet(tx, { ar }),
+    );
+    const passerad = idagISverige() > regler.deadline(ar);
+    return {
+      ar,
+      deadline: regler.deadline(ar),
+      rader: lan.map((l) => {
+        const egna = rader.filter((r) => r.lanKod === l.kod);
+        const antal = Object.fromEntries(LISTSTATUS.map((s) => [s, 0])) as Record<
+          (typeof LISTSTATUS)[number],
+          number
+        >;
+        let forsenade = 0;
+        for (const r of egna) {
+          antal[listStatusFor(r, passerad)] += 1;
+          if (r.version === null ? passerad : regler.arForsenad(r.forstaInskickadAt!, ar)) forsenade += 1;
+        }
+        return { lanKod: l.kod, lanNamn: l.namn, verksamheter: egna.length, antal, forsenade };
       }),
     };
   });

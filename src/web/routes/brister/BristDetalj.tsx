@@ -9,6 +9,7 @@ import { Field, SelectField } from '../../components/Field.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
 import { SaveForm } from '../../components/SaveForm.tsx';
 import { formatNumber, formatTimestamp } from '../../format.ts';
+import { useAmneNamn } from '../../i18n/amnen.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { ForsenadBadge, StatusBadge, TextArea, useNiva, useStatus, useVerksamhet } from './common.tsx';
 
@@ -107,6 +108,7 @@ export function BristDetalj() {
   const { t } = useI18n();
   const v = useVerksamhet();
   const niva = useNiva();
+  const amneNamn = useAmneNamn();
   const status = useStatus();
   const qc = useQueryClient();
   const key = ['brist', id];
@@ -130,7 +132,7 @@ export function BristDetalj() {
           <dt>{t('brist.col.niva')}</dt>
           <dd>{niva(b.niva)}</dd>
           <dt>{t('brist.col.amne')}</dt>
-          <dd>{b.amne.namn}</dd>
+          <dd>{amneNamn(b.amne)}</dd>
           <dt>{t('brist.col.observerad')}</dt>
           <dd>{b.observeradDatum}</dd>
           <dt>{t('brist.col.klienter')}</dt>

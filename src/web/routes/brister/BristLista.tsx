@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { BristItem } from '../../../contracts/brister.ts';
 import { BRIST_STATUS } from '../../../domain/brist-status.ts';
 import { BRIST_NIVA } from '../../../domain/codes.ts';
@@ -9,6 +9,7 @@ import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Field, SelectField } from '../../components/Field.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
 import { formatNumber } from '../../format.ts';
+import { useAmneNamn } from '../../i18n/amnen.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import {
   AmneSelect,
@@ -40,6 +41,14 @@ function query(f: Filter) {
   return s ? `?${s}` : '';
 }
 
+/** The filter as the address holds it (`/brister?forsenad=true` from the start page opens it filtered). */
+function fromParams(p: URLSearchParams): Filter {
+  const f = { ...EMPTY };
+  for (const k of ['niva', 'status', 'aktor', 'amne', 'fran', 'till'] as const) f[k] = p.get(k) ?? '';
+  f.forsenad = p.get('forsenad') === 'true';
+  return f;
+}
+
 export function BristLista() {
   const { t } = useI18n();
   const v = useVerksamhet();
@@ -47,8 +56,10 @@ export function BristLista() {
   const status = useStatus();
   const amnen = useAmnen();
   const aktorer = useAktorer();
-  const [draft, setDraft] = useState<Filter>(EMPTY);
-  const [filter, setFilter] = useState<Filter>(EMPTY);
+  const amneNamn = useAmneNamn();
+  const [params, setParams] = useSearchParams();
+  const filter = fromParams(params);
+  const [draft, setDraft] = useState<Filter>(filter);
   const list = useQuery({
     queryKey: ['brister', v.id, filter],
     queryFn: () => api.get<BristItem[]>(`/verksamheter/${v.id}/brister${query(filter)}`),
@@ -63,7 +74,7 @@ export function BristLista() {
   const set = (k: keyof Filter) => (val: string | boolean) => setDraft((d) => ({ ...d, [k]: val }));
   function apply(e: FormEvent) {
     e.preventDefault();
-    setFilter(draft);
+    setParams(new URLSearchParams(query(draft)), { replace: true });
   }
   const all = t('brist.filter.all');
   return (
@@ -168,7 +179,7 @@ export function BristLista() {
                       <Link to={`/brister/${b.id}`}>{b.titel}</Link>
                     </td>
                     <td>{niva(b.niva)}</td>
-                    <td>{b.amne.namn}</td>
+                    <td>{amneNamn(b.amne)}</td>
                     <td>{b.aktorer.map((a) => a.namn).join(', ')}</td>
                     <td>
                       <StatusBadge status={b.status} /> {b.aterkopplingForsenad ? <ForsenadBadge /> : null}

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { ATERKOPPLING_TYPER, type InboxItem } from '../../../contracts/brister.ts';
 import { ApiError, api } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
@@ -7,6 +8,7 @@ import { SelectField } from '../../components/Field.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
 import { SaveForm } from '../../components/SaveForm.tsx';
 import { formatNumber, formatTimestamp } from '../../format.ts';
+import { useAmneNamn } from '../../i18n/amnen.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { ForsenadBadge, TextArea, useNiva } from './common.tsx';
 
@@ -54,10 +56,27 @@ function Svar({ item }: { item: InboxItem }) {
 export function Inkorg() {
   const { t } = useI18n();
   const niva = useNiva();
-  const q = useQuery({ queryKey: ['inkorg'], queryFn: () => api.get<InboxItem[]>('/aktor/inbox') });
+  const amneNamn = useAmneNamn();
+  // ?obesvarade=true (the start page's link) shows only what still waits for an answer.
+  const [params, setParams] = useSearchParams();
+  const obesvarade = params.get('obesvarade') === 'true';
+  const q = useQuery({
+    queryKey: ['inkorg', obesvarade],
+    queryFn: () => api.get<InboxItem[]>(`/aktor/inbox${obesvarade ? '?obesvarade=true' : ''}`),
+  });
   return (
     <Page title={t('inkorg.title')}>
       <p className="lead">{t('inkorg.lead')}</p>
+      <div className="field">
+        <label>
+          <input
+            type="checkbox"
+            checked={obesvarade}
+            onChange={(e) => setParams(e.target.checked ? { obesvarade: 'true' } : {}, { replace: true })}
+          />{' '}
+          {t('inkorg.filter.obesvarade')}
+        </label>
+      </div>
       {q.isPending ? <Loading /> : null}
       <ErrorMessage error={q.error} />
       {q.data?.length === 0 ? <p>{t('inkorg.empty')}</p> : null}
@@ -78,7 +97,7 @@ export function Inkorg() {
             <dt>{t('brist.col.niva')}</dt>
             <dd>{niva(i.niva)}</dd>
             <dt>{t('brist.col.amne')}</dt>
-            <dd>{i.amne.namn}</dd>
+            <dd>{amneNamn(i.amne)}</dd>
             <dt>{t('brist.col.observerad')}</dt>
             <dd>{i.observeradDatum}</dd>
             <dt>{t('brist.col.klienter')}</dt>

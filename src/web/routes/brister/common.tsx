@@ -5,6 +5,7 @@ import { BRIST_STATUS_ETIKETT, type BristStatus } from '../../../domain/brist-st
 import { BRIST_NIVA_ETIKETT, type BristNiva, etikett } from '../../../domain/codes.ts';
 import { api } from '../../api.ts';
 import { RequiredMark } from '../../components/Field.tsx';
+import { useAmneNamn } from '../../i18n/amnen.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useSession } from '../../session.tsx';
 
@@ -72,6 +73,8 @@ export function AmneSelect({
   const generated = useId();
   const id = givenId ?? generated;
   const grupper = amnen.filter((a) => a.grupp === null);
+  const namn = useAmneNamn();
+  const { t } = useI18n();
   return (
     <div className="field">
       <div>
@@ -96,16 +99,16 @@ export function AmneSelect({
         {grupper.map((g) =>
           g.valbar ? (
             <option key={g.kod} value={g.kod}>
-              {g.namn}
+              {namn(g)}
             </option>
           ) : (
-            <optgroup key={g.kod} label={g.namn}>
-              {allowAll ? <option value={g.kod}>{g.namn} (alla)</option> : null}
+            <optgroup key={g.kod} label={namn(g)}>
+              {allowAll ? <option value={g.kod}>{t('brist.amne.allaI', { namn: namn(g) })}</option> : null}
               {amnen
                 .filter((a) => a.grupp === g.kod)
                 .map((a) => (
                   <option key={a.kod} value={a.kod}>
-                    {a.namn}
+                    {namn(a)}
                   </option>
                 ))}
             </optgroup>

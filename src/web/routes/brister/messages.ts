@@ -17,6 +17,7 @@ export const brister = {
     'brist.filter.forsenad': 'Endast brister med försenad återkoppling',
     'brist.filter.apply': 'Visa',
     'brist.noVerksamhet': 'Välj en verksamhet i organisationsväljaren för att se dess brister.',
+    'brist.amne.allaI': '{namn} (alla)',
 
     'brist.col.titel': 'Brist',
     'brist.col.niva': 'Nivå',
@@ -160,6 +161,7 @@ export const brister = {
     'brist.filter.forsenad': 'Only those with overdue feedback',
     'brist.filter.apply': 'Show',
     'brist.noVerksamhet': 'Choose an operation in the organisation switcher to see its deficiencies.',
+    'brist.amne.allaI': '{namn} (all)',
 
     'brist.col.titel': 'Deficiency',
     'brist.col.niva': 'Level',

@@ -9,6 +9,7 @@ import { SelectField } from '../../components/Field.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
 import { SaveForm } from '../../components/SaveForm.tsx';
 import { formatNumber } from '../../format.ts';
+import { useAmneNamn } from '../../i18n/amnen.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { StatusBadge, TextArea, useNiva, useStatus, useVerksamhet } from '../brister/common.tsx';
 import { useRoll } from './Ledningsgrupp.tsx';
@@ -96,6 +97,7 @@ export function Mote() {
   const { t } = useI18n();
   const v = useVerksamhet();
   const niva = useNiva();
+  const amneNamn = useAmneNamn();
   const roll = useRoll();
   const qc = useQueryClient();
   const url = `/verksamheter/${v.id}/ledningsgrupp/moten/${moteId}`;
@@ -161,8 +163,9 @@ export function Mote() {
             </h3>
             <p>
               <StatusBadge status={p.status} />{' '}
-              {p.ny ? <span className="badge">{t('lg.mote.ny')}</span> : null} {niva(p.niva)} · {p.amneNamn} ·{' '}
-              {p.aktorer.join(', ')} · {t('brist.col.klienter')}: {formatNumber(p.antalKlienter)}
+              {p.ny ? <span className="badge">{t('lg.mote.ny')}</span> : null} {niva(p.niva)} ·{' '}
+              {amneNamn({ kod: p.amneKod, namn: p.amneNamn })} · {p.aktorer.join(', ')} ·{' '}
+              {t('brist.col.klienter')}: {formatNumber(p.antalKlienter)}
             </p>
             {p.beslut ? (
               <p>

@@ -8,8 +8,10 @@ import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { SelectField } from '../../components/Field.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
 import { formatNumber } from '../../format.ts';
+import { useAmneNamn } from '../../i18n/amnen.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useSession } from '../../session.tsx';
+import { useArIUrl } from '../../url-state.ts';
 import { ArVal, standardAr } from './common.tsx';
 
 type Bristbild = z.infer<typeof bristbild>;
@@ -25,10 +27,11 @@ export function Bristbild() {
   const { t, lang } = useI18n();
   const { active, hasRole } = useSession();
   const egetLan = hasRole('lansstyrelse') ? (active?.lanKod ?? undefined) : undefined;
-  const [ar, setAr] = useState(standardAr());
+  const [ar, setAr] = useArIUrl(standardAr());
   const [lan, setLan] = useState(egetLan ?? '');
   const [aktor, setAktor] = useState('');
   const [niva, setNiva] = useState('');
+  const amneNamn = useAmneNamn();
   const [vald, setVald] = useState<{ typ: 'amne' | 'aktor'; kod: string; namn: string } | null>(null);
   const lanLista = useQuery({
     queryKey: ['lan'],
@@ -84,7 +87,7 @@ export function Bristbild() {
       <tbody>
         {rader.map((r) => (
           <tr key={r.kod}>
-            <th scope="row">{r.namn}</th>
+            <th scope="row">{typ === 'amne' ? amneNamn(r) : r.namn}</th>
             <td className="num">{formatNumber(r.iAr.verksamheter)}</td>
             <td>{r.iAr.lan.join(', ')}</td>
             <td className="num">{formatNumber(r.iAr.kommuner)}</td>
@@ -95,7 +98,10 @@ export function Bristbild() {
               </td>
             ))}
             <td>
-              <button type="button" onClick={() => setVald({ typ, kod: r.kod, namn: r.namn })}>
+              <button
+                type="button"
+                onClick={() => setVald({ typ, kod: r.kod, namn: typ === 'amne' ? amneNamn(r) : r.namn })}
+              >
                 {t('bb.texter')}
                 <span className="sr-only">: {r.namn}</span>
               </button>

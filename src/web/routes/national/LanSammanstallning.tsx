@@ -7,6 +7,7 @@ import { FigureTable } from '../../components/FigureTable.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useSession } from '../../session.tsx';
+import { useArIUrl } from '../../url-state.ts';
 import { ArVal, Forhandsvisning, standardAr } from './common.tsx';
 import {
   cell,
@@ -20,7 +21,7 @@ export function LanSammanstallning() {
   const { t } = useI18n();
   const { active } = useSession();
   const lanKod = active?.lanKod ?? null;
-  const [ar, setAr] = useState(standardAr());
+  const [ar, setAr] = useArIUrl(standardAr());
   const [forhandsvisning, setForhandsvisning] = useState(false);
   const qc = useQueryClient();
   const q = useQuery({

@@ -5,13 +5,14 @@ import { api } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
 import { useI18n } from '../../i18n/index.tsx';
+import { useArIUrl } from '../../url-state.ts';
 import { ArVal, Forhandsvisning, standardAr } from './common.tsx';
 import { lagesrapportHref, Sammanstallningen } from './Tabeller.tsx';
 
 /** Socialstyrelsen's national tables (national:read), with the lägesrapport draft to download. */
 export function Nationellt() {
   const { t } = useI18n();
-  const [ar, setAr] = useState(standardAr());
+  const [ar, setAr] = useArIUrl(standardAr());
   const [forhandsvisning, setForhandsvisning] = useState(false);
   const q = useQuery({
     queryKey: ['nationellt', ar, forhandsvisning],

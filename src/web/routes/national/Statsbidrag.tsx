@@ -10,6 +10,7 @@ import { TableScroll } from '../../components/TableScroll.tsx';
 import { formatNumber } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useSession } from '../../session.tsx';
+import { useArIUrl } from '../../url-state.ts';
 import { ArVal, standardAr } from './common.tsx';
 
 /** Tabell 1 (seed 003) and the distribution per län; Socialstyrelsen fixes the budget (grant:admin). */
@@ -17,7 +18,7 @@ export function Statsbidrag() {
   const { t } = useI18n();
   const { hasRole } = useSession();
   const qc = useQueryClient();
-  const [ar, setAr] = useState(standardAr(0));
+  const [ar, setAr] = useArIUrl(standardAr(0));
   const q = useQuery({
     queryKey: ['statsbidrag', ar],
     queryFn: () => api.get<Fordelning>(`/statsbidrag/${ar}`),

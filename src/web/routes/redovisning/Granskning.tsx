@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { Link, useParams } from 'react-router';
-import type { GranskningView, LanList } from '../../../contracts/redovisning.ts';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { type GranskningView, type LanList, LISTSTATUS } from '../../../contracts/redovisning.ts';
 import { api } from '../../api.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
@@ -11,6 +11,7 @@ import { TableScroll } from '../../components/TableScroll.tsx';
 import { formatNumber, formatPercent, formatTimestamp, plural } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useSession } from '../../session.tsx';
+import { useArIUrl } from '../../url-state.ts';
 import {
   alderRader,
   etikett,
@@ -27,7 +28,10 @@ export function GranskningLista() {
   const { t, lang } = useI18n();
   const { active } = useSession();
   const qc = useQueryClient();
-  const [ar, setAr] = useState(forraAretNu());
+  const [ar, setAr] = useArIUrl(forraAretNu());
+  // ?status=inskickad (a start-page link) shows only the reports in that state.
+  const [params] = useSearchParams();
+  const status = LISTSTATUS.find((s) => s === params.get('status')) ?? null;
   const [valda, setValda] = useState<Set<string>>(new Set());
   const [klart, setKlart] = useState<string | null>(null);
   const [fraga, setFraga] = useState(false);
@@ -79,6 +83,18 @@ export function GranskningLista() {
               <p>
                 {t('red.deadline')}: {q.data.deadline}
               </p>
+              {status ? (
+                <p>
+                  {t('gr.filter.visar', {
+                    status: t(`status.${status}`),
+                    n: formatNumber(q.data.rader.filter((r) => r.status === status).length),
+                    av: formatNumber(q.data.rader.length),
+                  })}{' '}
+                  <Link to={`?ar=${ar}`} replace>
+                    {t('gr.filter.alla')}
+                  </Link>
+                </p>
+              ) : null}
               <TableScroll label={t('gr.list.caption')}>
                 <table>
                   <caption>{t('gr.list.caption')}</caption>
@@ -96,40 +112,42 @@ export function GranskningLista() {
                     </tr>
                   </thead>
                   <tbody>
-                    {q.data.rader.map((r) => (
-                      <tr key={r.verksamhetId}>
-                        <td>
-                          {r.status === 'inskickad' && r.redovisningId ? (
-                            <input
-                              type="checkbox"
-                              aria-label={t('gr.select', { namn: r.namn })}
-                              checked={valda.has(r.redovisningId)}
-                              onChange={(e) =>
-                                setValda((s) => {
-                                  const n = new Set(s);
-                                  if (e.target.checked) n.add(r.redovisningId!);
-                                  else n.delete(r.redovisningId!);
-                                  return n;
-                                })
-                              }
-                            />
-                          ) : null}
-                        </td>
-                        <td>
-                          {r.redovisningId ? (
-                            <Link to={`/redovisning/granskning/${r.redovisningId}`}>{r.namn}</Link>
-                          ) : (
-                            r.namn
-                          )}
-                        </td>
-                        <td>
-                          <StatusBadge status={r.status} />
-                          {r.forsenad && r.status !== 'sen' ? ` (${t('red.late')})` : ''}
-                        </td>
-                        <td className="num">{r.version ?? '–'}</td>
-                        <td>{r.inskickadAt ? formatTimestamp(r.inskickadAt) : '–'}</td>
-                      </tr>
-                    ))}
+                    {q.data.rader
+                      .filter((r) => !status || r.status === status)
+                      .map((r) => (
+                        <tr key={r.verksamhetId}>
+                          <td>
+                            {r.status === 'inskickad' && r.redovisningId ? (
+                              <input
+                                type="checkbox"
+                                aria-label={t('gr.select', { namn: r.namn })}
+                                checked={valda.has(r.redovisningId)}
+                                onChange={(e) =>
+                                  setValda((s) => {
+                                    const n = new Set(s);
+                                    if (e.target.checked) n.add(r.redovisningId!);
+                                    else n.delete(r.redovisningId!);
+                                    return n;
+                                  })
+                                }
+                              />
+                            ) : null}
+                          </td>
+                          <td>
+                            {r.redovisningId ? (
+                              <Link to={`/redovisning/granskning/${r.redovisningId}`}>{r.namn}</Link>
+                            ) : (
+                              r.namn
+                            )}
+                          </td>
+                          <td>
+                            <StatusBadge status={r.status} />
+                            {r.forsenad && r.status !== 'sen' ? ` (${t('red.late')})` : ''}
+                          </td>
+                          <td className="num">{r.version ?? '–'}</td>
+                          <td>{r.inskickadAt ? formatTimestamp(r.inskickadAt) : '–'}</td>
+                        </tr>
+                      ))}
                   </tbody>
                 </table>
               </TableScroll>

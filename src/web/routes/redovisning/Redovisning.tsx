@@ -13,6 +13,7 @@ import { Loading, Page } from '../../components/Page.tsx';
 import { formatPercent, formatTimestamp } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useSession } from '../../session.tsx';
+import { useArIUrl } from '../../url-state.ts';
 import {
   AlderSumma,
   alderRader,
@@ -482,7 +483,7 @@ function Formular({ v, ar }: { v: RedovisningView; ar: number }) {
 export function Redovisning() {
   const { t, lang } = useI18n();
   const { active } = useSession();
-  const [ar, setAr] = useState(forraAretNu());
+  const [ar, setAr] = useArIUrl(forraAretNu());
   const vid = active?.organisationTyp === 'verksamhet' ? active.organisationId : null;
   const q = useQuery({
     queryKey: ['redovisning', vid, ar],
