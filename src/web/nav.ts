@@ -27,6 +27,7 @@ export const navItems: NavItem[] = [
   { path: '/arenden', label: 'nav.arenden' },
   { path: '/ko', label: 'nav.ko' },
   { path: '/caseload', label: 'nav.caseload' },
+  { path: '/verksamhetsstatistik', label: 'nav.statistik' },
   { path: '/brister', label: 'nav.brister' },
   { path: '/ledningsgrupp', label: 'nav.ledningsgrupp' },
   { path: '/inkorg', label: 'nav.inkorg' },

@@ -105,6 +105,7 @@ export const PAGE_ACCESS: Readonly<Record<string, SidAtkomst>> = {
   '/arenden': vid('klient:read'),
   '/arenden/:id': vid('klient:read'),
   '/ko': vid('klient:read'),
+  '/verksamhetsstatistik': vid('klient:read'),
   '/caseload': vid('caseload:read'),
   '/gallring': vid('klient:read'),
   '/brister': vid('brist:read'),

@@ -10,6 +10,7 @@ import { nationalRoutes } from './national/routes.ts';
 import { oppnaDataRoutes } from './oppna-data/routes.ts';
 import { orgRoutes } from './orgs/routes.ts';
 import { redovisningRoutes } from './redovisning/routes.ts';
+import { statistikRoutes } from './statistik/routes.ts';
 import { userRoutes } from './users/routes.ts';
 
 export interface ModuleDeps {
@@ -29,4 +30,5 @@ export async function registerModules(api: FastifyInstance, deps: ModuleDeps): P
   await grantRoutes(api, deps);
   await nationalRoutes(api, deps);
   await oppnaDataRoutes(api, deps);
+  await statistikRoutes(api, deps);
 }

@@ -9,6 +9,7 @@ import { core } from './core.ts';
 import { national } from './national.ts';
 import { redovisning } from './redovisning.ts';
 import { start } from './start.ts';
+import { statistik } from './statistik.ts';
 import { users } from './users.ts';
 
 /** All message files, merged. A module adds its own with one line here. */
@@ -25,6 +26,7 @@ const modules = [
   audit,
   start,
   arendenList,
+  statistik,
 ];
 
 export type Lang = 'sv' | 'en';

@@ -6,6 +6,7 @@ import { Home } from './Home.tsx';
 import { nationalPages } from './national/index.tsx';
 import { GranskningDetalj, GranskningLista } from './redovisning/Granskning.tsx';
 import { Redovisning } from './redovisning/Redovisning.tsx';
+import { VerksamhetStatistik } from './statistik/VerksamhetStatistik.tsx';
 import { Users } from './Users.tsx';
 import { Verksamheter } from './Verksamheter.tsx';
 
@@ -21,4 +22,5 @@ export const appRoutes: Array<{ path: string; element: ReactElement }> = [
   { path: '/redovisning', element: <Redovisning /> },
   { path: '/redovisning/granskning', element: <GranskningLista /> },
   { path: '/redovisning/granskning/:id', element: <GranskningDetalj /> },
+  { path: '/verksamhetsstatistik', element: <VerksamhetStatistik /> },
 ];
