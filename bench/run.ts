@@ -4,7 +4,8 @@
  * connection needs CREATEDB) and dropped afterwards. Results: a table on stdout and bench/results/latest.json.
  *
  * Options (environment): BENCH_SCALE (default 1.05 ≈ 11 000 clients a year), BENCH_RUNS (default 15),
- * BENCH_IMPORT=0 to leave out the import benchmark (bench/import-clients.ts, when present).
+ * BENCH_IMPORT=0 to leave out the import benchmark (bench/import-clients.ts, when present), BENCH_LISTA=0 to
+ * leave out the ärende list at scale (bench/arenden-list.ts; BENCH_ARENDEN, default 100 000).
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { type Database, openDatabase } from '../src/server/db/client.ts';
 import { migrate } from '../src/server/db/migrate.ts';
+import { benchArendeLista } from './arenden-list.ts';
 import { klienterPerAr, type Matning, matEngine, seedNationellt, skapaVerksamheter } from './engine.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -107,6 +109,11 @@ try {
   });
   if (imp) rader.push(imp);
   else console.log('(importen mäts inte: ingen bench/import-clients.ts, eller BENCH_IMPORT=0)\n');
+  // Last: it adds 100 000 ärenden to one verksamhet, which the engine rows above must not count.
+  if (process.env.BENCH_LISTA !== '0')
+    rader.push(
+      ...(await benchArendeLista(database.db, ids[0] as string, RUNS, Boolean(process.env.DATABASE_URL))),
+    );
   console.log(tabell(rader));
   const resultat = {
     datum: new Date().toISOString(),

@@ -3,6 +3,7 @@ import type { Me } from '../../contracts/auth.ts';
 import type { VerksamhetItem } from '../../contracts/orgs.ts';
 import { api } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { FigureTable } from '../components/FigureTable.tsx';
 import { Loading, Page } from '../components/Page.tsx';
 import { formatNumber } from '../format.ts';
 import { homeWidgets } from '../home-widgets.ts';
@@ -72,29 +73,25 @@ function LanOversikt({ lanKod }: { lanKod: string }) {
         <p>
           {formatNumber(medPo)} av {formatNumber(l.kommuner.length)} kommuner har personligt ombud.
         </p>
-        <table>
-          <caption className="sr-only">{t('home.lan.kommuner')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('col.kod')}</th>
-              <th scope="col">{t('col.namn')}</th>
-              <th scope="col" className="num">
-                {t('col.folkmangd')}
-              </th>
-              <th scope="col">{t('col.verksamheter')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {l.kommuner.map((k) => (
-              <tr key={k.kod}>
-                <td>{k.kod}</td>
-                <td>{k.namn}</td>
-                <td className="num">{k.folkmangd === null ? '–' : formatNumber(k.folkmangd)}</td>
-                <td>{k.verksamheter.map((v) => v.namn).join(', ') || '–'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <FigureTable
+          caption={t('home.lan.kommuner')}
+          captionHidden
+          columns={[
+            { label: t('col.kod') },
+            { label: t('col.namn') },
+            { label: t('col.folkmangd'), num: true },
+            { label: t('col.verksamheter') },
+          ]}
+          rows={l.kommuner.map((k) => ({
+            key: k.kod,
+            cells: [
+              k.kod,
+              k.namn,
+              k.folkmangd === null ? '–' : formatNumber(k.folkmangd),
+              k.verksamheter.map((v) => v.namn).join(', ') || '–',
+            ],
+          }))}
+        />
       </section>
     </>
   );
@@ -115,35 +112,27 @@ function Nation() {
   return (
     <section className="card" aria-labelledby="nation-lan">
       <h2 id="nation-lan">{t('home.nation.lan')}</h2>
-      <table>
-        <caption className="sr-only">{t('home.nation.lan')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('col.kod')}</th>
-            <th scope="col">{t('col.lan')}</th>
-            <th scope="col" className="num">
-              {t('col.kommuner')}
-            </th>
-            <th scope="col" className="num">
-              {t('col.folkmangd')}
-            </th>
-            <th scope="col" className="num">
-              {t('col.verksamheter')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {q.data.map((l) => (
-            <tr key={l.kod}>
-              <td>{l.kod}</td>
-              <td>{l.namn}</td>
-              <td className="num">{formatNumber(l.kommuner)}</td>
-              <td className="num">{formatNumber(l.folkmangd)}</td>
-              <td className="num">{formatNumber(v.data.filter((x) => x.lanKod === l.kod).length)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FigureTable
+        caption={t('home.nation.lan')}
+        captionHidden
+        columns={[
+          { label: t('col.kod') },
+          { label: t('col.lan') },
+          { label: t('col.kommuner'), num: true },
+          { label: t('col.folkmangd'), num: true },
+          { label: t('col.verksamheter'), num: true },
+        ]}
+        rows={q.data.map((l) => ({
+          key: l.kod,
+          cells: [
+            l.kod,
+            l.namn,
+            formatNumber(l.kommuner),
+            formatNumber(l.folkmangd),
+            formatNumber(v.data.filter((x) => x.lanKod === l.kod).length),
+          ],
+        }))}
+      />
     </section>
   );
 }

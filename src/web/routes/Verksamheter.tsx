@@ -2,33 +2,32 @@ import { useQuery } from '@tanstack/react-query';
 import type { VerksamhetItem } from '../../contracts/orgs.ts';
 import { api } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { FigureTable } from '../components/FigureTable.tsx';
 import { Loading, Page } from '../components/Page.tsx';
 import { useI18n } from '../i18n/index.tsx';
 
 export function VerksamhetTable({ rows }: { rows: VerksamhetItem[] }) {
   const { t } = useI18n();
   return (
-    <table>
-      <caption className="sr-only">{t('verksamheter.title')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('col.namn')}</th>
-          <th scope="col">{t('col.lan')}</th>
-          <th scope="col">{t('col.utforare')}</th>
-          <th scope="col">{t('col.omraden')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((v) => (
-          <tr key={v.id}>
-            <td>{v.namn}</td>
-            <td>{v.lanNamn}</td>
-            <td>{t(`utforare.${v.utforare}`)}</td>
-            <td>{v.omraden.map((o) => o.stadsdelsomradeNamn ?? o.kommunNamn).join(', ')}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <FigureTable
+      caption={t('verksamheter.title')}
+      captionHidden
+      columns={[
+        { label: t('col.namn') },
+        { label: t('col.lan') },
+        { label: t('col.utforare') },
+        { label: t('col.omraden') },
+      ]}
+      rows={rows.map((v) => ({
+        key: v.id,
+        cells: [
+          v.namn,
+          v.lanNamn,
+          t(`utforare.${v.utforare}`),
+          v.omraden.map((o) => o.stadsdelsomradeNamn ?? o.kommunNamn).join(', '),
+        ],
+      }))}
+    />
   );
 }
 

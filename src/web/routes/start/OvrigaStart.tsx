@@ -8,8 +8,8 @@ import { dagarMellan, idagISverige } from '../../../domain/datum.ts';
 import { aktuelltRedovisningsar, arshjul } from '../../../domain/redovisning/arshjul.ts';
 import { api } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { FigureTable } from '../../components/FigureTable.tsx';
 import { Loading } from '../../components/Page.tsx';
-import { TableScroll } from '../../components/TableScroll.tsx';
 import { formatNumber } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { pluralKey } from '../../i18n/plural.ts';
@@ -152,53 +152,40 @@ export function NationStart() {
           })}{' '}
           <DeadlineText datum={arshjul(ar).lansstyrelse} idag={idag} />
         </p>
-        <TableScroll label={t('start.nation.caption')}>
-          <table>
-            <caption className="sr-only">{t('start.nation.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('start.nation.col.lan')}</th>
-                <th scope="col" className="num">
-                  {t('start.nation.col.verksamheter')}
-                </th>
-                <th scope="col" className="num">
-                  {t('start.nation.col.inkomna')}
-                </th>
-                <th scope="col" className="num">
-                  {t('start.nation.col.godkanda')}
-                </th>
-                <th scope="col" className="num">
-                  {t('start.nation.col.saknas')}
-                </th>
-                <th scope="col">{t('start.nation.col.rapport')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {status.data.rader.map((r) => (
-                <tr key={r.lanKod}>
-                  <th scope="row">{r.lanNamn}</th>
-                  <td className="num">{formatNumber(r.verksamheter)}</td>
-                  <td className="num">{formatNumber(inkomna(r.antal))}</td>
-                  <td className="num">{formatNumber(r.antal.godkand)}</td>
-                  <td className="num">{formatNumber(r.antal.saknas + r.antal.sen)}</td>
-                  <td>{t(`start.rapport.${rapportAv.get(r.lanKod) ?? 'saknas'}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">{t('start.nation.summa')}</th>
-                <td className="num">{formatNumber(summa.verksamheter)}</td>
-                <td className="num">{formatNumber(summa.inkomna)}</td>
-                <td className="num">{formatNumber(summa.godkanda)}</td>
-                <td className="num">{formatNumber(summa.verksamheter - summa.inkomna)}</td>
-                <td>
-                  {formatNumber(rapporterIn)} / {formatNumber(rapporter.data.length)}
-                </td>
-              </tr>
-            </tfoot>
-          </table>
-        </TableScroll>
+        <FigureTable
+          caption={t('start.nation.caption')}
+          captionHidden
+          columns={[
+            { label: t('start.nation.col.lan') },
+            { label: t('start.nation.col.verksamheter'), num: true },
+            { label: t('start.nation.col.inkomna'), num: true },
+            { label: t('start.nation.col.godkanda'), num: true },
+            { label: t('start.nation.col.saknas'), num: true },
+            { label: t('start.nation.col.rapport') },
+          ]}
+          rows={status.data.rader.map((r) => ({
+            key: r.lanKod,
+            head: r.lanNamn,
+            cells: [
+              formatNumber(r.verksamheter),
+              formatNumber(inkomna(r.antal)),
+              formatNumber(r.antal.godkand),
+              formatNumber(r.antal.saknas + r.antal.sen),
+              t(`start.rapport.${rapportAv.get(r.lanKod) ?? 'saknas'}`),
+            ],
+          }))}
+          total={{
+            key: 'summa',
+            head: t('start.nation.summa'),
+            cells: [
+              formatNumber(summa.verksamheter),
+              formatNumber(summa.inkomna),
+              formatNumber(summa.godkanda),
+              formatNumber(summa.verksamheter - summa.inkomna),
+              `${formatNumber(rapporterIn)} / ${formatNumber(rapporter.data.length)}`,
+            ],
+          }}
+        />
       </section>
       <section className="card" aria-labelledby="start-bidrag">
         <h2 id="start-bidrag">{t('start.nation.statsbidrag', { ar: bidragsar })}</h2>

@@ -8,8 +8,8 @@ import { idagISverige } from '../../../domain/datum.ts';
 import { aktuelltRedovisningsar } from '../../../domain/redovisning/arshjul.ts';
 import { api } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { FigureTable } from '../../components/FigureTable.tsx';
 import { Loading } from '../../components/Page.tsx';
-import { TableScroll } from '../../components/TableScroll.tsx';
 import { formatDecimal, formatNumber } from '../../format.ts';
 import { useAmneNamn } from '../../i18n/amnen.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -108,42 +108,31 @@ function CaseloadTabell({ c }: { c: Caseload }) {
     <>
       <h3 id="start-caseload">{t('start.caseload')}</h3>
       <p className="muted">{t('start.caseload.norm', c.rekommenderat)}</p>
-      <TableScroll label={t('start.caseload')}>
-        <table aria-labelledby="start-caseload">
-          <thead>
-            <tr>
-              <th scope="col">{t('start.caseload.col.ombud')}</th>
-              <th scope="col" className="num">
-                {t('start.caseload.col.aktiva')}
-              </th>
-              <th scope="col" className="num">
-                {t('start.caseload.col.per')}
-              </th>
-              <th scope="col">{t('start.caseload.col.niva')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {c.ombud.map((o) => (
-              <tr key={o.userId}>
-                <td>{o.displayName}</td>
-                <td className="num">{formatNumber(o.aktiva)}</td>
-                <td className="num">
-                  {o.perArsarbetare === null ? '–' : formatDecimal(o.perArsarbetare, 1)}
-                </td>
-                <td>
-                  {o.niva ? (
-                    <span className={o.niva === 'inom' ? 'badge' : 'badge badge-warn'}>
-                      {t(`start.caseload.niva.${o.niva}`)}
-                    </span>
-                  ) : (
-                    t('start.caseload.ingen')
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <FigureTable
+        caption={t('start.caseload')}
+        captionHidden
+        columns={[
+          { label: t('start.caseload.col.ombud') },
+          { label: t('start.caseload.col.aktiva'), num: true },
+          { label: t('start.caseload.col.per'), num: true },
+          { label: t('start.caseload.col.niva') },
+        ]}
+        rows={c.ombud.map((o) => ({
+          key: o.userId,
+          head: o.displayName,
+          cells: [
+            formatNumber(o.aktiva),
+            o.perArsarbetare === null ? '–' : formatDecimal(o.perArsarbetare, 1),
+            o.niva ? (
+              <span key="niva" className={o.niva === 'inom' ? 'badge' : 'badge badge-warn'}>
+                {t(`start.caseload.niva.${o.niva}`)}
+              </span>
+            ) : (
+              t('start.caseload.ingen')
+            ),
+          ],
+        }))}
+      />
     </>
   );
 }
