@@ -24,7 +24,19 @@ test('socialstyrelsen opens the national tables and the grant page', async ({ pa
   await nav.getByRole('link', { name: 'Brister i landet', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Brister i landet' })).toBeVisible();
   await expect(page.getByLabel('Nivå')).toBeVisible();
+  // It opens on the latest year with approved reports (the only ones whose brister count) …
+  const arMedData = ((await (await page.request.get('/api/v1/oppna-data')).json()) as { ar: number[] }).ar;
+  const senaste = String(arMedData.at(-1));
+  await expect(page.getByLabel('År', { exact: true })).toHaveValue(senaste);
   await expectAccessible(page);
+  // … and a year without approved reports says why it is empty and offers the latest one.
+  const iAr = String(new Date().getFullYear());
+  expect(arMedData).not.toContain(Number(iAr));
+  await page.getByLabel('År', { exact: true }).selectOption(iAr);
+  await expect(page.getByRole('status')).toContainText(`Inga redovisningar för ${iAr} är godkända än`);
+  await expect(page.getByRole('link', { name: /Ladda ner urvalet/ })).toHaveCount(0);
+  await page.getByRole('button', { name: `Visa ${senaste}` }).click();
+  await expect(page.getByLabel('År', { exact: true })).toHaveValue(senaste);
   await logout(page);
 });
 

@@ -176,6 +176,20 @@ test('Socialstyrelsen is told the amounts and the year before fixing the grant',
   const dialog = page.getByRole('dialog', { name: /^Fastställa statsbidraget för \d{4}\?$/ });
   await expect(dialog).toContainText(`${sv(110_000_000)} kr, varav ${sv(2_500_000)} kr till Socialstyrelsen`);
   await expect(page.getByLabel('Socialstyrelsens egen andel (kr)')).toHaveValue(sv(2_500_000));
+  // The preview: the amount per FTE, who is included, and a warning for every verksamhet left out.
+  await expect(dialog).toContainText(/Det blir [\d\s]+ kr per årsarbetare/);
+  const tackning =
+    (await dialog.getByText(/verksamheter har en inskickad eller godkänd ansökan/).textContent()) ?? '';
+  const [ingar, av] = (tackning.replace(/\s/g, ' ').match(/^([\d ]+) av ([\d ]+) /) ?? [])
+    .slice(1)
+    .map((x) => Number(x.replace(/ /g, '')));
+  expect(av).toBeGreaterThan(0);
+  if ((ingar as number) < (av as number))
+    await expect(dialog.getByRole('alert')).toContainText(
+      `${sv((av as number) - (ingar as number))} av ${sv(av as number)} verksamheter har ingen`,
+    );
+  else await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await expect(dialog.getByRole('table', { name: /Verksamheter per län som ingår/ })).toBeVisible();
   await expectAccessible(page);
   await dialog.getByRole('button', { name: 'Avbryt' }).click();
   await expect(dialog).toBeHidden();

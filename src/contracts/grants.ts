@@ -51,6 +51,28 @@ export const fordelning = z.object({
 });
 export type Fordelning = z.infer<typeof fordelning>;
 
+/** What fixing the budget would give, before it is fixed: the allocation, who is in it, and what stands out. */
+export const faststallForhandsvisning = z.object({
+  fordelning,
+  tackning: z.object({
+    verksamheter: z.number().int(),
+    medAnsokan: z.number().int(),
+    perLan: z.array(
+      z.object({
+        lanKod,
+        lanNamn: z.string(),
+        verksamheter: z.number().int(),
+        medAnsokan: z.number().int(),
+      }),
+    ),
+  }),
+  /** Last year's fixed amount per FTE; null when last year was not fixed. */
+  foregaendeBeloppPerArsarbetareKr: z.number().int().nullable(),
+  /** Plain Swedish sentences for the confirmation; empty when nothing stands out. */
+  varningar: z.array(z.string()),
+});
+export type FaststallForhandsvisning = z.infer<typeof faststallForhandsvisning>;
+
 export const setBeslut = z.strictObject({
   arsarbetare: fte,
   kommentar: z.string().trim().max(2000).optional(),

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { type ReactNode, useEffect, useId, useRef } from 'react';
 import { useI18n } from '../i18n/index.tsx';
 
 interface ConfirmDialogProps {
@@ -9,6 +9,8 @@ interface ConfirmDialogProps {
   confirmLabel: string;
   onConfirm: () => void;
   onCancel: () => void;
+  /** What the person should see before deciding (a preview, warnings), below the text. */
+  children?: ReactNode;
 }
 
 /**
@@ -16,7 +18,15 @@ interface ConfirmDialogProps {
  * Escape closes it, and focus returns to the button that opened it. "Avbryt" has focus first, so a
  * hurried Enter does nothing irreversible.
  */
-export function ConfirmDialog({ open, title, text, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  title,
+  text,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+  children,
+}: ConfirmDialogProps) {
   const { t } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
@@ -38,6 +48,7 @@ export function ConfirmDialog({ open, title, text, confirmLabel, onConfirm, onCa
     >
       <h2 id={`${id}-title`}>{title}</h2>
       <p id={`${id}-text`}>{text}</p>
+      {children}
       <div className="button-row">
         {/* The safe choice takes focus when the dialog opens (autofocus inside a dialog is what the spec intends). */}
         <button type="button" className="secondary" autoFocus onClick={onCancel}>

@@ -10,7 +10,7 @@ import { dokument, gv } from '../../../domain/nationellt/testdata.ts';
 import { query } from '../../db/client.ts';
 import { type Client, loginAs, makeApp } from '../../testing/app.ts';
 import { createTestDb, type TestDatabase } from '../../testing/db.ts';
-import { makeUser, orgId } from '../../testing/factories.ts';
+import { makeUser, makeVerksamhet, orgId } from '../../testing/factories.ts';
 import { importera, operatorCtx, verksamhetId } from '../national/testing.ts';
 import { lasArbetsbok } from '../national/xlsx.ts';
 
@@ -214,5 +214,34 @@ describe('the grant for 2025', () => {
       outnyttjatKr: 5_000_000,
       perLan: [],
     });
+  });
+});
+
+describe('the preview before fixing (issue 11)', () => {
+  it('shows who is in the allocation per län, warns about verksamheter without an application, stores nothing', async () => {
+    // A fourth verksamhet in län 01, active in 2024, that has sent in nothing.
+    await makeVerksamhet(database.db, { lanKod: '01', kommuner: ['0127'] });
+    const fore = (await ss.get('/api/v1/statsbidrag/2025')).json();
+    const res = await ss.post('/api/v1/statsbidrag/2025/forhandsvisning', {
+      totalBudgetKr: 131_500_000,
+      administrationKr: 1_500_000,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const p = res.json();
+    expect(p.tackning).toMatchObject({ verksamheter: 4, medAnsokan: 3 });
+    expect(p.tackning.perLan.find((l: { lanKod: string }) => l.lanKod === '01')).toMatchObject({
+      verksamheter: 3,
+      medAnsokan: 2,
+    });
+    expect(p.fordelning).toMatchObject({ faststalld: false, totalArsarbetare: 331.42 });
+    expect(p.varningar[0]).toBe(
+      '1 av 4 verksamheter har ingen inskickad eller godkänd ansökan för 2025. De får inget statsbidrag om budgeten fastställs nu.',
+    );
+    // Nothing changed: the stored allocation is as before.
+    expect((await ss.get('/api/v1/statsbidrag/2025')).json()).toEqual(fore);
+    // Only Socialstyrelsen may ask.
+    expect(
+      (await ls01.post('/api/v1/statsbidrag/2025/forhandsvisning', { totalBudgetKr: 1 })).statusCode,
+    ).toBe(404);
   });
 });

@@ -2,7 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { lanKod } from '../../../contracts/common.ts';
-import { beslutItem, fordelning, lanStatsbidrag, setBeslut, setBudget } from '../../../contracts/grants.ts';
+import {
+  beslutItem,
+  faststallForhandsvisning,
+  fordelning,
+  lanStatsbidrag,
+  setBeslut,
+  setBudget,
+} from '../../../contracts/grants.ts';
 import { ctxFrom } from '../../platform/request-context.ts';
 import type { ModuleDeps } from '../index.ts';
 import * as service from './service.ts';
@@ -37,6 +44,21 @@ export async function grantRoutes(app: FastifyInstance, deps: ModuleDeps) {
         .header('content-disposition', `attachment; filename="statsbidrag-${f.ar}.xlsx"`)
         .send(await service.fordelningXlsx(f));
     },
+  );
+  r.post(
+    '/statsbidrag/:ar/forhandsvisning',
+    {
+      config: { permission: 'grant:admin' },
+      schema: {
+        tags,
+        params: arParam,
+        body: setBudget,
+        response: { 200: faststallForhandsvisning },
+        description:
+          'Vad budgeten skulle ge om den fastställdes nu: fördelningen, vilka verksamheter som ingår per län, förra årets belopp per årsarbetare och varningar. Ändrar ingenting.',
+      },
+    },
+    (req) => service.forhandsvisning(ctx(req), req.params.ar, req.body),
   );
   r.put(
     '/statsbidrag/:ar/budget',

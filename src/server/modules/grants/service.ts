@@ -8,17 +8,18 @@
  * waiting for every approval is not required. Socialstyrelsen fixes the amount per FTE by setting the
  * budget (grant:admin); it is stored, and the Länsstyrelse's decisions use the stored amount.
  */
-import type { SetBeslut, SetBudget } from '../../../contracts/grants.ts';
+import type { FaststallForhandsvisning, SetBeslut, SetBudget } from '../../../contracts/grants.ts';
 import { statsbidragsutfall } from '../../../domain/nationellt/tabell1.ts';
 import { tillHundradelar } from '../../../domain/nationellt/tabeller.ts';
 import { type Avrundning, beloppForFte, fteTillText } from '../../../domain/statsbidrag.ts';
+import { faststallVarningar } from '../../../domain/statsbidrag-varningar.ts';
 import { formatKr } from '../../../domain/tal.ts';
 import type { Queryable } from '../../db/client.ts';
 import { authorize, inTx, type ServiceContext } from '../../platform/context.ts';
 import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
 import { arbetsbok } from '../national/xlsx.ts';
 import * as orgRepo from '../orgs/repo.ts';
-import { listSnapshotsForSystem } from '../redovisning/repo.ts';
+import { listPerVerksamhet, listSnapshotsForSystem } from '../redovisning/repo.ts';
 import * as repo from './repo.ts';
 
 export interface Ansokan {
@@ -137,6 +138,50 @@ export async function faststallBudget(
     updatedByNamn: av.namn,
   });
   return preview;
+}
+
+/**
+ * The allocation the budget would give, without fixing it: which verksamheter (active in ar − 1, whose
+ * redovisning carries the application) are in it per län, last year's amount per FTE, and the warnings.
+ */
+export async function forhandsvisning(
+  ctx: ServiceContext,
+  ar: number,
+  input: SetBudget,
+): Promise<FaststallForhandsvisning> {
+  authorize(ctx.principal, 'grant:admin', { typ: 'nation' }, 'national:read');
+  return inTx(ctx, {}, async ({ tx }) => {
+    const fordelning = await berakna(tx, ar, {
+      totalBudgetKr: input.totalBudgetKr,
+      administrationKr: input.administrationKr,
+      avrundning: input.avrundning,
+    });
+    const [aktiva, sokande, lan, foregaende] = [
+      await listPerVerksamhet(tx, { ar: ar - 1 }),
+      await ansokningar(tx, ar),
+      await orgRepo.listLan(tx),
+      await repo.getBudget(tx, ar - 1),
+    ];
+    const perLan = lan.map((l) => ({
+      lanKod: l.kod,
+      lanNamn: l.namn,
+      verksamheter: aktiva.filter((v) => v.lanKod === l.kod).length,
+      medAnsokan: sokande.filter((a) => a.lanKod === l.kod).length,
+    }));
+    const tackning = { verksamheter: aktiva.length, medAnsokan: sokande.length };
+    const foregaendeBelopp = foregaende?.beloppPerArsarbetareKr ?? null;
+    return {
+      fordelning,
+      tackning: { ...tackning, perLan },
+      foregaendeBeloppPerArsarbetareKr: foregaendeBelopp,
+      varningar: faststallVarningar({
+        ar,
+        tackning,
+        beloppPerArsarbetareKr: fordelning.beloppPerArsarbetareKr,
+        foregaendeBeloppKr: foregaendeBelopp,
+      }),
+    };
+  });
 }
 
 export async function setBudget(ctx: ServiceContext, ar: number, input: SetBudget) {

@@ -502,6 +502,13 @@ export const REQUESTS: Record<string, RouteRequest> = {
       body: { totalBudgetKr: 150_000_000, administrationKr: 2_000_000 },
     }),
   },
+  'POST /api/v1/statsbidrag/:ar/forhandsvisning': {
+    sideless: true,
+    build: (c) => ({
+      path: `/api/v1/statsbidrag/${c.side.ar + 1}/forhandsvisning`,
+      body: { totalBudgetKr: 150_000_000, administrationKr: 2_000_000 },
+    }),
+  },
   'GET /api/v1/statsbidrag/:ar': {
     sideless: true,
     build: (c) => ({ path: `/api/v1/statsbidrag/${c.side.ar + 1}` }),

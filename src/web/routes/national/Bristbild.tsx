@@ -7,6 +7,7 @@ import { api } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { SelectField } from '../../components/Field.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 import { formatNumber } from '../../format.ts';
 import { useAmneNamn } from '../../i18n/amnen.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -27,7 +28,13 @@ export function Bristbild() {
   const { t, lang } = useI18n();
   const { active, hasRole } = useSession();
   const egetLan = hasRole('lansstyrelse') ? (active?.lanKod ?? undefined) : undefined;
-  const [ar, setAr] = useArIUrl(standardAr());
+  // The picture is built from approved redovisningar: open on the latest year that has any.
+  const arMedData = useQuery({
+    queryKey: ['oppna-data', 'ar'],
+    queryFn: () => api.get<{ ar: number[] }>('/oppna-data'),
+  });
+  const senasteAr = arMedData.data?.ar.at(-1);
+  const [ar, setAr] = useArIUrl(senasteAr ?? standardAr());
   const [lan, setLan] = useState(egetLan ?? '');
   const [aktor, setAktor] = useState('');
   const [niva, setNiva] = useState('');
@@ -49,7 +56,11 @@ export function Bristbild() {
   const q = useQuery({
     queryKey: ['bristbild', ar, qs],
     queryFn: () => api.get<Bristbild>(`/nationellt/${ar}/brister${qs ? `?${qs}` : ''}`),
+    enabled: !arMedData.isPending,
   });
+  const arUtanData = arMedData.data !== undefined && !arMedData.data.ar.includes(ar);
+  // A year without approved reports has nothing of its own (rows would show only the year before).
+  const tom = q.data?.amnen.length === 0 || arUtanData;
   const texterParams = new URLSearchParams(params);
   if (vald) texterParams.set(vald.typ, vald.kod);
   const texter = useQuery({
@@ -59,61 +70,64 @@ export function Bristbild() {
   });
 
   const tabell = (rubrik: string, forsta: string, typ: 'amne' | 'aktor', rader: Rad[]) => (
-    <table>
-      <caption>{rubrik}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{forsta}</th>
-          <th scope="col" className="num">
-            {t('bb.verksamheterAr', { ar })}
-          </th>
-          <th scope="col">{t('bb.lanAr', { ar })}</th>
-          <th scope="col" className="num">
-            {t('bb.kommunerAr', { ar })}
-          </th>
-          <th scope="col" className="num">
-            {t('bb.verksamheterAr', { ar: ar - 1 })}
-          </th>
-          {BRIST_NIVA.map((n) => (
-            <th key={n} scope="col" className="num">
-              {BRIST_NIVA_ETIKETT[n][lang]}
+    <TableScroll label={rubrik}>
+      <table>
+        <caption>{rubrik}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{forsta}</th>
+            <th scope="col" className="num">
+              {t('bb.verksamheterAr', { ar })}
             </th>
-          ))}
-          <th scope="col">
-            <span className="sr-only">{t('bb.texter')}</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rader.map((r) => (
-          <tr key={r.kod}>
-            <th scope="row">{typ === 'amne' ? amneNamn(r) : r.namn}</th>
-            <td className="num">{formatNumber(r.iAr.verksamheter)}</td>
-            <td>{r.iAr.lan.join(', ')}</td>
-            <td className="num">{formatNumber(r.iAr.kommuner)}</td>
-            <td className="num">{formatNumber(r.foregaendeAr.verksamheter)}</td>
+            <th scope="col">{t('bb.lanAr', { ar })}</th>
+            <th scope="col" className="num">
+              {t('bb.kommunerAr', { ar })}
+            </th>
+            <th scope="col" className="num">
+              {t('bb.verksamheterAr', { ar: ar - 1 })}
+            </th>
             {BRIST_NIVA.map((n) => (
-              <td key={n} className="num">
-                {formatNumber((r.nivaer as Record<string, number>)[n] ?? 0)}
-              </td>
+              <th key={n} scope="col" className="num">
+                {BRIST_NIVA_ETIKETT[n][lang]}
+              </th>
             ))}
-            <td>
-              <button
-                type="button"
-                onClick={() => setVald({ typ, kod: r.kod, namn: typ === 'amne' ? amneNamn(r) : r.namn })}
-              >
-                {t('bb.texter')}
-                <span className="sr-only">: {r.namn}</span>
-              </button>
-            </td>
+            <th scope="col">
+              <span className="sr-only">{t('bb.texter')}</span>
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rader.map((r) => (
+            <tr key={r.kod}>
+              <th scope="row">{typ === 'amne' ? amneNamn(r) : r.namn}</th>
+              <td className="num">{formatNumber(r.iAr.verksamheter)}</td>
+              <td>{r.iAr.lan.join(', ')}</td>
+              <td className="num">{formatNumber(r.iAr.kommuner)}</td>
+              <td className="num">{formatNumber(r.foregaendeAr.verksamheter)}</td>
+              {BRIST_NIVA.map((n) => (
+                <td key={n} className="num">
+                  {formatNumber((r.nivaer as Record<string, number>)[n] ?? 0)}
+                </td>
+              ))}
+              <td>
+                <button
+                  type="button"
+                  onClick={() => setVald({ typ, kod: r.kod, namn: typ === 'amne' ? amneNamn(r) : r.namn })}
+                >
+                  {t('bb.texter')}
+                  <span className="sr-only">: {r.namn}</span>
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 
   return (
     <Page title={t('bb.title')}>
+      <p className="lead">{t('bb.lead')}</p>
       <form onSubmit={(e) => e.preventDefault()} aria-label={t('bb.filter')}>
         <ArVal ar={ar} setAr={setAr} />
         <SelectField
@@ -147,15 +161,24 @@ export function Bristbild() {
           ]}
         />
       </form>
-      <p>
-        <a href={`/api/v1/nationellt/${ar}/brister/export.xlsx${qs ? `?${qs}` : ''}`}>{t('bb.xlsx')}</a>
-      </p>
+      {q.data && !tom ? (
+        <p>
+          <a href={`/api/v1/nationellt/${ar}/brister/export.xlsx${qs ? `?${qs}` : ''}`}>{t('bb.xlsx')}</a>
+        </p>
+      ) : null}
       {q.isPending ? (
         <Loading />
       ) : q.error ? (
         <ErrorMessage error={q.error} />
-      ) : q.data.amnen.length === 0 ? (
-        <p role="status">{t('bb.tom')}</p>
+      ) : tom ? (
+        <p role="status">
+          {arUtanData ? t('bb.tomAr', { ar }) : t('bb.tom')}{' '}
+          {arUtanData && senasteAr ? (
+            <button type="button" className="secondary" onClick={() => setAr(senasteAr)}>
+              {t('bb.visaAr', { ar: senasteAr })}
+            </button>
+          ) : null}
+        </p>
       ) : (
         <>
           {tabell(t('bb.amnen'), t('bb.amne'), 'amne', q.data.amnen)}

@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Fordelning } from '../../../contracts/grants.ts';
+import type { FaststallForhandsvisning, Fordelning } from '../../../contracts/grants.ts';
 import { api } from '../../api.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { FigureTable } from '../../components/FigureTable.tsx';
 import { type NumberChange, NumberInput } from '../../components/NumberInput.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
@@ -27,6 +28,15 @@ export function Statsbidrag() {
   const [budget, setBudget] = useState<NumberChange>({ value: null, invalid: false });
   const [admin, setAdmin] = useState<NumberChange>({ value: null, invalid: false });
   const [fraga, setFraga] = useState(false);
+  // Before fixing: what the budget would give, who is in it, and what stands out (shown in the dialog).
+  const forhand = useMutation({
+    mutationFn: () =>
+      api.post<FaststallForhandsvisning>(`/statsbidrag/${ar}/forhandsvisning`, {
+        totalBudgetKr: budget.value ?? 0,
+        administrationKr: admin.value ?? 0,
+      }),
+    onSuccess: () => setFraga(true),
+  });
   const spara = useMutation({
     mutationFn: () =>
       api.put<Fordelning>(`/statsbidrag/${ar}/budget`, {
@@ -126,7 +136,7 @@ export function Statsbidrag() {
           onSubmit={(e) => {
             e.preventDefault();
             if (budget.invalid || admin.invalid || budget.value === null) return;
-            setFraga(true);
+            forhand.mutate();
           }}
         >
           <h2 id="stb-form">{t('stb.form')}</h2>
@@ -145,9 +155,10 @@ export function Statsbidrag() {
             notANumber={t('stb.notANumber')}
             onChange={setAdmin}
           />
-          <button type="submit" disabled={spara.isPending}>
+          <button type="submit" disabled={spara.isPending || forhand.isPending}>
             {t('stb.spara')}
           </button>
+          <ErrorMessage error={forhand.error} />
           <ConfirmDialog
             open={fraga}
             title={t('stb.confirm.title', { ar })}
@@ -162,11 +173,61 @@ export function Statsbidrag() {
               setFraga(false);
               spara.mutate();
             }}
-          />
+          >
+            {forhand.data ? <Forhandsvisning p={forhand.data} ar={ar} /> : null}
+          </ConfirmDialog>
           {spara.isSuccess ? <p role="status">{t('stb.sparad')}</p> : null}
           {spara.error ? <ErrorMessage error={spara.error} /> : null}
         </form>
       ) : null}
     </Page>
+  );
+}
+
+/** The preview in the confirmation: the amount per FTE against last year, coverage, and the warnings. */
+function Forhandsvisning({ p, ar }: { p: FaststallForhandsvisning; ar: number }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <p>
+        {t('stb.forhand.belopp', { kr: formatNumber(p.fordelning.beloppPerArsarbetareKr), ar })}{' '}
+        {p.foregaendeBeloppPerArsarbetareKr === null
+          ? t('stb.forhand.ingetForra', { ar: ar - 1 })
+          : t('stb.forhand.forra', { kr: formatNumber(p.foregaendeBeloppPerArsarbetareKr), ar: ar - 1 })}
+      </p>
+      <p>
+        {t('stb.forhand.tackning', {
+          n: formatNumber(p.tackning.medAnsokan),
+          av: formatNumber(p.tackning.verksamheter),
+        })}
+      </p>
+      {p.varningar.length ? (
+        <div className="alert alert-error" role="alert">
+          <p>
+            <strong>{t('stb.forhand.varning')}</strong>
+          </p>
+          <ul>
+            {p.varningar.map((v) => (
+              <li key={v}>{v}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <FigureTable
+        caption={t('stb.forhand.perLan')}
+        columns={[
+          { label: t('nat.lan') },
+          { label: t('stb.forhand.medAnsokan'), num: true },
+          { label: t('stb.forhand.saknas'), num: true },
+        ]}
+        rows={p.tackning.perLan
+          .filter((l) => l.verksamheter > 0)
+          .map((l) => ({
+            key: l.lanKod,
+            head: l.lanNamn,
+            cells: [formatNumber(l.medAnsokan), formatNumber(l.verksamheter - l.medAnsokan)],
+          }))}
+      />
+    </>
   );
 }
