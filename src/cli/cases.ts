@@ -24,6 +24,11 @@ export function progressBar(totalBytes: number, out: NodeJS.WriteStream = proces
   };
 }
 
+/** The import's format from the file name: `.xlsx` is a workbook, anything else CSV. */
+export function filformat(fil: string): 'csv' | 'xlsx' {
+  return /\.xlsx$/i.test(fil) ? 'xlsx' : 'csv';
+}
+
 export function felrad(f: ImportFel): string {
   return `  ${radLabel(f.rad, f.kolumn)}: ${f.meddelande}`;
 }
@@ -38,12 +43,14 @@ export function casesCommands(program: Command) {
   importGroup
     .command('clients <fil>')
     .description(
-      'Importera klienter och ärenden från en CSV-fil (UTF-8, kommaseparerad, en rad per ärende; se docs/import.md). ' +
+      'Importera klienter och ärenden från en CSV-fil (komma- eller semikolonseparerad, UTF-8 eller Windows-1252) ' +
+        'eller en Excel-fil (.xlsx, första bladet om inte --sheet anges), en rad per ärende; se docs/import.md. ' +
         'Allt eller inget: en felaktig rad gör att inget skrivs, om inte --skip-invalid anges.',
     )
     .requiredOption('--verksamhet <kod>', 'verksamhetens kod, t.ex. stockholm-innerstad')
     .option('--skip-invalid', 'skriv de korrekta raderna och lista de felaktiga')
-    .action((fil: string, o: { verksamhet: string; skipInvalid?: boolean }) =>
+    .option('--sheet <namn>', 'xlsx: bladet som ska läsas (standard: det första)')
+    .action((fil: string, o: { verksamhet: string; skipInvalid?: boolean; sheet?: string }) =>
       withCli(async ({ ctx }) => {
         const storlek = statSync(fil).size;
         const rita = progressBar(storlek);
@@ -57,6 +64,8 @@ export function casesCommands(program: Command) {
         const start = performance.now();
         const r = await importKlienterSomSystem(ctx, o.verksamhet, fran(), {
           skipInvalid: o.skipInvalid ?? false,
+          format: filformat(fil),
+          ...(o.sheet !== undefined ? { blad: o.sheet } : {}),
           onProgress: (rader) => rita(lasta, rader),
         });
         rita(lasta, r.rader, true);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Invalid } from '../server/platform/errors.ts';
-import { felrad } from './cases.ts';
+import { felrad, filformat } from './cases.ts';
 import { printError } from './context.ts';
 
 /** The CLI says where and what in words (issue 9): "Rad 8, kolumn kon: …", never `rad.8.kon`. */
@@ -40,5 +40,14 @@ describe('import errors in the terminal', () => {
       '  Rubrik: Rubrik måste fyllas i.',
       '  Dokument 2, nya klienter, kvinnor: Fler nya kvinnor än kvinnor totalt.',
     ]);
+  });
+});
+
+describe('ombud import clients FILE', () => {
+  it('reads a .xlsx as a workbook and anything else as CSV', () => {
+    expect(filformat('klienter.xlsx')).toBe('xlsx');
+    expect(filformat('/tmp/KLIENTER.XLSX')).toBe('xlsx');
+    expect(filformat('klienter.csv')).toBe('csv');
+    expect(filformat('klienter.xlsx.csv')).toBe('csv');
   });
 });

@@ -384,6 +384,13 @@ export type ImportFel = z.infer<typeof importFel>;
 export const importQuery = z.object({
   /** 'true': write the good rows and list the bad ones; otherwise any bad row writes nothing. */
   skipInvalid: z.enum(['true', 'false']).default('false'),
+  /** An xlsx upload: the sheet to read (default the first). */
+  blad: z.string().min(1).max(100).optional(),
+});
+
+/** The import template: CSV (semicolons, UTF-8 with BOM, for Excel with Swedish settings) or xlsx. */
+export const importMallQuery = z.object({
+  format: z.enum(['csv', 'xlsx']).default('csv'),
 });
 
 export const importResultat = z.object({

@@ -4,8 +4,7 @@
  * row rolls everything back, and every bad row is listed with line, column and reason.
  */
 import { randomUUID } from 'node:crypto';
-import { pipeline } from 'node:stream/promises';
-import { CsvError, parse as csvParse } from 'csv-parse';
+import { CsvError } from 'csv-parse';
 import { sql } from 'drizzle-orm';
 import { IMPORT_KOLUMNER, type ImportFel, type ImportResultat } from '../../../contracts/cases.ts';
 import { orList } from '../../../contracts/messages/error-map.ts';
@@ -24,6 +23,23 @@ import { arIsoDatum, idagISverige } from '../../../domain/datum.ts';
 import type { Audited, ServiceContext } from '../../platform/context.ts';
 import { NotFound } from '../../platform/errors.ts';
 import * as orgRepo from '../orgs/repo.ts';
+import {
+  csvPoster,
+  lasBarnUnder18,
+  lasKon,
+  lasKontaktorsak,
+  lasPrioritet,
+  type MallOmrade,
+  mallCsv,
+  mallExempel,
+  mallKoder,
+  mallXlsx,
+  normalKod,
+  OlasbarFil,
+  type Post,
+  XLSX_MIME,
+  xlsxPoster,
+} from './import-format.ts';
 import { alderFel, omradeFel, type StadsdelsomradeRef } from './regler.ts';
 import * as repo from './repo.ts';
 import { iVerksamhet, somSystem, type Verksamhet } from './scope.ts';
@@ -39,6 +55,10 @@ export interface ImportOptions {
   /** Rows per batch (set-based insert). */
   batch?: number;
   idag?: string;
+  /** csv (default: comma or semicolon, UTF-8 or Windows-1252, detected) or an xlsx workbook. */
+  format?: 'csv' | 'xlsx';
+  /** xlsx: the sheet to read (default the first). */
+  blad?: string;
 }
 
 const ALIAS_MAX = 60;
@@ -80,19 +100,21 @@ class Avbruten extends Error {
 function koder<K extends string>(
   text: string,
   lista: readonly K[],
+  las: (text: string) => K | undefined,
   kolumn: Kolumn,
   rad: number,
   fel: ImportFel[],
 ): K[] {
   const ut: K[] = [];
-  for (const kod of text
+  for (const typ of text
     .split(';')
     .map((s) => s.trim())
     .filter(Boolean)) {
-    if (arKod(lista, kod)) {
+    const kod = las(typ);
+    if (kod) {
       if (!ut.includes(kod)) ut.push(kod);
     } else {
-      fel.push({ rad, kolumn, meddelande: `”${kod}” är ingen känd kod (${orList([...lista], 'sv')}).` });
+      fel.push({ rad, kolumn, meddelande: `”${typ}” är ingen känd kod (${orList([...lista], 'sv')}).` });
     }
   }
   return ut;
@@ -125,7 +147,8 @@ class Inlasning {
 
   /** The header row: every column of the format, each once, in any order. */
   rubrik(record: string[]): boolean {
-    const namn = record.map((s) => s.trim().toLowerCase());
+    // `Födelseår`, `Barn under 18`: the column's name however it is written.
+    const namn = record.map(normalKod);
     const index = {} as Record<Kolumn, number>;
     namn.forEach((n, i) => {
       if (!arKod(IMPORT_KOLUMNER, n)) {
@@ -178,33 +201,41 @@ class Inlasning {
         meddelande: `”${f('fodelsear')}” är inget födelseår (fyra siffror).`,
       });
     }
-    const kon = f('kon');
-    if (!arKod(KON, kon))
+    const konText = f('kon');
+    const kon = lasKon(konText);
+    if (!kon)
       fel.push({
         rad,
         kolumn: 'kon',
-        meddelande: kon
-          ? `”${kon}” är inte ett giltigt kön (${orList([...KON], 'sv')}).`
+        meddelande: konText
+          ? `”${konText}” är inte ett giltigt kön (${orList([...KON], 'sv')}).`
           : `Kön saknas (${orList([...KON], 'sv')}).`,
       });
-    const barn = f('barn_under_18');
-    if (!arKod(BARN_UNDER_18, barn)) {
+    const barnText = f('barn_under_18');
+    const barn = lasBarnUnder18(barnText);
+    if (!barn) {
       fel.push({
         rad,
         kolumn: 'barn_under_18',
-        meddelande: barn
-          ? `”${barn}” är inget giltigt värde för barn under 18 (${orList([...BARN_UNDER_18], 'sv')}).`
+        meddelande: barnText
+          ? `”${barnText}” är inget giltigt värde för barn under 18 (${orList([...BARN_UNDER_18], 'sv')}).`
           : `Värde för barn under 18 saknas (${orList([...BARN_UNDER_18], 'sv')}).`,
       });
     }
-    const plats = f('kommun_kod');
+    // Excel drops the leading zero of 0180 in a number cell: three digits are a kommun code without it.
+    const plats = /^\d{3}$/.test(f('kommun_kod')) ? `0${f('kommun_kod')}` : f('kommun_kod');
     let kommunKod = plats;
     let sdo: string | null = null;
     if (!/^\d{4}$/.test(plats)) {
-      const ref = this.sdoRef.find((s) => s.kod === plats);
+      // A stadsdelsområde's code or name, or the name of a kommun in the area, however it is written.
+      const n = normalKod(plats);
+      const ref = this.sdoRef.find((s) => normalKod(s.kod) === n || normalKod(s.namn) === n);
+      const kommun = this.t.v.omraden.find((o) => normalKod(o.kommunNamn) === n);
       if (ref) {
         kommunKod = ref.kommunKod;
         sdo = ref.kod;
+      } else if (kommun) {
+        kommunKod = kommun.kommunKod;
       }
     }
     const omrade =
@@ -240,10 +271,17 @@ class Inlasning {
       }
     }
     const status: ArendeStatus = datum.avslutDatum ? 'avslutad' : datum.startDatum ? 'aktiv' : 'ko';
-    const kontaktorsaker = koder(f('kontaktorsaker'), KONTAKTORSAKER, 'kontaktorsaker', rad, fel);
-    const prioritet = koder(f('prioritet'), PRIORITETSGRUNDER, 'prioritet', rad, fel);
+    const kontaktorsaker = koder(
+      f('kontaktorsaker'),
+      KONTAKTORSAKER,
+      lasKontaktorsak,
+      'kontaktorsaker',
+      rad,
+      fel,
+    );
+    const prioritet = koder(f('prioritet'), PRIORITETSGRUNDER, lasPrioritet, 'prioritet', rad, fel);
     const ombudNamn = f('ombud');
-    const ombudId = ombudNamn ? (this.ombud.get(ombudNamn) ?? null) : null;
+    const ombudId = ombudNamn ? (this.ombud.get(ombudNamn.toLowerCase()) ?? null) : null;
     if (ombudNamn && !ombudId) {
       fel.push({ rad, kolumn: 'ombud', meddelande: `${ombudNamn} är inte ombud eller chef i verksamheten.` });
     }
@@ -372,7 +410,7 @@ async function lasIn(
     batch: opts.batch ?? 5000,
     idag: opts.idag ?? idagISverige(),
   };
-  const ombud = new Map((await ombudIVerksamhet(t.tx, t.v.id)).map((u) => [u.username, u.id]));
+  const ombud = new Map((await ombudIVerksamhet(t.tx, t.v.id)).map((u) => [u.username.toLowerCase(), u.id]));
   const inl = new Inlasning(
     t,
     ctx,
@@ -390,26 +428,25 @@ async function lasIn(
     fel: inl.fel,
   });
 
-  const parser = csvParse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true });
-  const matning = pipeline(kalla as AsyncIterable<Buffer>, parser);
-  matning.catch(() => {}); // its error, if any, also ends the loop below
+  const poster: AsyncIterable<Post> =
+    opts.format === 'xlsx' ? xlsxPoster(kalla, opts.blad) : csvPoster(kalla);
   let rubrik = true;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{
-      record: string[];
-      info: { lines: number };
-    }>) {
+    for await (const { record, rad } of poster) {
       if (rubrik) {
         rubrik = false;
         if (!inl.rubrik(record)) throw new Avbruten(resultat(false));
         continue;
       }
-      await inl.rad(record, info.lines);
+      await inl.rad(record, rad);
       if (inl.rader % 1000 === 0) opts.onProgress?.(inl.rader);
     }
-    await matning;
   } catch (err) {
     if (err instanceof Avbruten) throw err;
+    if (err instanceof OlasbarFil) {
+      inl.fel.push({ rad: 1, kolumn: null, meddelande: err.message });
+      throw new Avbruten(resultat(false));
+    }
     if (!(err instanceof CsvError)) throw err;
     // A file that cannot be read as CSV from some point on: nothing is written, whatever the mode.
     const rad = (err as CsvError & { lines?: number }).lines ?? inl.rader + 1;
@@ -470,4 +507,25 @@ export async function importKlienterSomSystem(
   const org = await orgRepo.findOrganisationByKod(ctx.db, 'verksamhet', verksamhetKod);
   if (!org) throw new NotFound(`Verksamheten ${verksamhetKod} finns inte.`);
   return utanAvbrott(ctx, () => somSystem(ctx, org.id, (t) => lasIn(ctx, t, kalla, opts)));
+}
+
+/** The template for the import page: the header, one row that imports as it is, and (xlsx) the codes. */
+export async function importMall(
+  ctx: ServiceContext,
+  verksamhetId: string,
+  format: 'csv' | 'xlsx',
+): Promise<{ innehall: Buffer; mime: string; filnamn: string; ascii: string }> {
+  const omraden = await iVerksamhet(ctx, verksamhetId, 'klient:write', async (t) =>
+    t.v.omraden.map(
+      (o): MallOmrade =>
+        o.stadsdelsomradeKod
+          ? { kod: o.stadsdelsomradeKod, namn: o.stadsdelsomradeNamn ?? o.stadsdelsomradeKod }
+          : { kod: o.kommunKod, namn: o.kommunNamn },
+    ),
+  );
+  const exempel = mallExempel(omraden, idagISverige());
+  const filnamn = `importmall-klienter.${format}`;
+  return format === 'csv'
+    ? { innehall: mallCsv(exempel), mime: 'text/csv; charset=utf-8', filnamn, ascii: filnamn }
+    : { innehall: await mallXlsx(exempel, mallKoder(omraden)), mime: XLSX_MIME, filnamn, ascii: filnamn };
 }

@@ -15,6 +15,7 @@ import {
   createKlient,
   gallringList,
   gallringResultat,
+  importMallQuery,
   importQuery,
   importResultat,
   klientDetail,
@@ -36,7 +37,8 @@ import { ctxFrom } from '../../platform/request-context.ts';
 import type { ModuleDeps } from '../index.ts';
 import { bilaga, MIME } from './arende-export.ts';
 import * as gallring from './gallring.ts';
-import { importKlienter } from './import.ts';
+import { importKlienter, importMall } from './import.ts';
+import { XLSX_MIME } from './import-format.ts';
 import * as ko from './ko.ts';
 import * as service from './service.ts';
 
@@ -288,10 +290,35 @@ export async function caseRoutes(app: FastifyInstance, deps: ModuleDeps) {
     (req) => gallring.gallraVerksamhet(ctx(req), req.params.verksamhetId),
   );
 
-  // ---- import (text/csv; the parser is scoped to this one route)
+  // ---- import (text/csv or xlsx; the parsers are scoped to this one route)
+  r.get(
+    `${base}/import/klienter/mall`,
+    {
+      config: { permission: 'klient:write' },
+      schema: {
+        tags,
+        params: v,
+        querystring: importMallQuery,
+        produces: [MIME.csv, MIME.xlsx],
+        description:
+          'Mall för importen: rubrikraden och en exempelrad som går att importera som den är. format=csv ' +
+          '(standard): semikolon, UTF-8 med BOM; format=xlsx: bladet Klienter och bladet Koder med de ' +
+          'tillåtna koderna och deras betydelse.',
+      },
+    },
+    async (req, reply) => {
+      const fil = await importMall(ctx(req), req.params.verksamhetId, req.query.format);
+      return reply.type(fil.mime).header('content-disposition', bilaga(fil)).send(fil.innehall);
+    },
+  );
   await r.register(async (sub) => {
     sub.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'buffer' }, (_req, body, done) =>
       done(null, body),
+    );
+    // A workbook is a zip and full of NUL bytes, which the input guard refuses in an uploaded *text* file:
+    // it is handed on wrapped, and its cells are checked for what cannot be stored once unpacked.
+    sub.addContentTypeParser(XLSX_MIME, { parseAs: 'buffer' }, (_req, body, done) =>
+      done(null, { xlsx: body }),
     );
     sub.withTypeProvider<ZodTypeProvider>().post(
       `${base}/import/klienter`,
@@ -301,17 +328,29 @@ export async function caseRoutes(app: FastifyInstance, deps: ModuleDeps) {
           tags,
           params: v,
           querystring: importQuery,
-          consumes: ['text/csv'],
+          consumes: ['text/csv', XLSX_MIME],
           response: { 200: importResultat },
         },
       },
       async (req) => {
-        if (!Buffer.isBuffer(req.body)) {
+        const body = req.body as unknown;
+        const xlsx =
+          body !== null && typeof body === 'object' && 'xlsx' in body && Buffer.isBuffer(body.xlsx)
+            ? body.xlsx
+            : null;
+        if (!Buffer.isBuffer(body) && !xlsx) {
           throw new Invalid([{ field: 'body', message: 'Skicka filen som text/csv.' }]);
         }
-        const res = await importKlienter(ctx(req), req.params.verksamhetId, Readable.from([req.body]), {
-          skipInvalid: req.query.skipInvalid === 'true',
-        });
+        const res = await importKlienter(
+          ctx(req),
+          req.params.verksamhetId,
+          Readable.from([xlsx ?? (body as Buffer)]),
+          {
+            skipInvalid: req.query.skipInvalid === 'true',
+            format: xlsx ? 'xlsx' : 'csv',
+            ...(req.query.blad !== undefined ? { blad: req.query.blad } : {}),
+          },
+        );
         if (!res.skrivet) {
           throw new Invalid(
             res.fel.map((f) => ({

@@ -9,8 +9,15 @@ import { formatNumber } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { base, useVerksamhet } from './common.tsx';
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A workbook goes as xlsx, anything else as CSV (the server detects the delimiter and the encoding). */
+function contentType(file: File): string {
+  return /\.xlsx$/i.test(file.name) || file.type === XLSX ? XLSX : 'text/csv';
+}
+
 /**
- * Uploads a CSV through XMLHttpRequest rather than fetch: only XHR reports upload progress, which a
+ * Uploads a CSV or xlsx through XMLHttpRequest rather than fetch: only XHR reports upload progress, which a
  * large file from a spreadsheet needs. The server answers with the result or a problem+json listing
  * every bad row (nothing is written then, unless "skip invalid rows" was chosen).
  */
@@ -18,7 +25,7 @@ function upload(url: string, file: File, onProgress: (share: number) => void): P
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/v1${url}`);
-    xhr.setRequestHeader('content-type', 'text/csv');
+    xhr.setRequestHeader('content-type', contentType(file));
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(e.loaded / e.total);
     };
@@ -85,13 +92,23 @@ export function Import() {
   return (
     <Page title={t('import.title')}>
       <p>{t('import.lead')}</p>
+      <p>
+        {t('import.template')}{' '}
+        <a href={`/api/v1${base(v.id)}/import/klienter/mall?format=xlsx`} download>
+          {t('import.template.xlsx')}
+        </a>
+        {' · '}
+        <a href={`/api/v1${base(v.id)}/import/klienter/mall?format=csv`} download>
+          {t('import.template.csv')}
+        </a>
+      </p>
       <form className="card" onSubmit={(e) => void submit(e)} noValidate>
         <div className="field">
           <label htmlFor={fileId}>{t('import.file')}</label>
           <input
             id={fileId}
             type="file"
-            accept=".csv,text/csv"
+            accept={`.csv,text/csv,.xlsx,${XLSX}`}
             onChange={(e) => setFile(e.target.files?.[0] ?? null)}
           />
         </div>

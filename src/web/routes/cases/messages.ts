@@ -3,8 +3,11 @@ export const cases = {
   sv: {
     'import.title': 'Importera klienter och ärenden',
     'import.lead':
-      'För verksamheter som flyttar från kalkylblad: en CSV-fil (UTF-8, kommaseparerad, rubrikrad) med en rad per ärende. Formatet beskrivs i docs/import.md. Innehåller filen fel skrivs ingenting, och varje felaktig rad listas.',
-    'import.file': 'CSV-fil',
+      'För verksamheter som flyttar från kalkylblad: en Excel-fil (.xlsx) eller CSV-fil (komma eller semikolon, som Excel sparar den) med en rubrikrad och en rad per ärende. Koder får skrivas med stora eller små bokstäver. Innehåller filen fel skrivs ingenting, och varje felaktig rad listas.',
+    'import.template': 'Ladda ner en mall med rubrikraden, en exempelrad och de tillåtna koderna:',
+    'import.template.xlsx': 'Mall för Excel (.xlsx)',
+    'import.template.csv': 'Mall som CSV',
+    'import.file': 'Fil (Excel eller CSV)',
     'import.skipInvalid': 'Hoppa över felaktiga rader och importera resten',
     'import.submit': 'Importera',
     'import.progress': 'Skickar filen:',
@@ -162,8 +165,11 @@ export const cases = {
   en: {
     'import.title': 'Import clients and cases',
     'import.lead':
-      'For operations moving from spreadsheets: a CSV file (UTF-8, comma-separated, header row) with one row per case. The format is described in docs/import.md. If the file has errors nothing is written, and every bad row is listed.',
-    'import.file': 'CSV file',
+      'For operations moving from spreadsheets: an Excel file (.xlsx) or a CSV file (comma or semicolon, as Excel saves it) with a header row and one row per case. Codes may be written in upper or lower case. If the file has errors nothing is written, and every bad row is listed.',
+    'import.template': 'Download a template with the header row, an example row and the allowed codes:',
+    'import.template.xlsx': 'Template for Excel (.xlsx)',
+    'import.template.csv': 'Template as CSV',
+    'import.file': 'File (Excel or CSV)',
     'import.skipInvalid': 'Skip bad rows and import the rest',
     'import.submit': 'Import',
     'import.progress': 'Sending the file:',
