@@ -7,6 +7,7 @@ import * as userRepo from '../../modules/users/repo.ts';
 import { DEMO_PASSWORD, hashPassword } from '../../platform/auth/passwords.ts';
 import type { AppDb } from '../client.ts';
 import { organisation } from '../schema/index.ts';
+import { nationalDemo } from './national-demo.ts';
 
 type Roll = 'ombud' | 'chef' | 'ledamot' | 'lansstyrelse' | 'socialstyrelsen' | 'aktor' | 'admin';
 
@@ -55,6 +56,8 @@ export const demoExtensions: Array<(db: AppDb) => Promise<void>> = [
     });
   },
   demoRedovisningar,
+  // Last: 113 more verksamheter with reports 2016–2025 (national-demo.ts), beside the three above.
+  nationalDemo,
 ];
 
 /** Seeds the demo on an empty database (no verksamhet yet); returns false when there was already data. */
