@@ -110,10 +110,17 @@ interface Answer {
   body: { detail?: string; errors?: Array<{ field: string; label?: string; message: string }> };
 }
 
-async function send(route: CollectedRoute, input: string, url: string, payload?: unknown): Promise<Answer> {
+async function send(
+  route: CollectedRoute,
+  input: string,
+  url: string,
+  payload?: unknown,
+  lang: 'sv' | 'en' = 'sv',
+): Promise<Answer> {
   const res = await caller.request({
     method: route.method as 'GET',
     url,
+    headers: { 'accept-language': lang },
     ...(payload === undefined ? {} : { payload: payload as object }),
   });
   let body: Answer['body'] = {};
@@ -142,29 +149,45 @@ function complaints(answers: Answer[]): string[] {
   return out;
 }
 
+/** Every route's validation answers in one language: wrong params, wrong query, empty and wrong body. */
+async function walk(lang: 'sv' | 'en'): Promise<Answer[]> {
+  const answers: Answer[] = [];
+  const api = routes.filter(
+    (r) => r.url.startsWith('/api/') && r.method !== 'HEAD' && r.method !== 'OPTIONS' && r.options.schema,
+  );
+  for (const route of api) {
+    const schema = route.options.schema as { body?: Schema; querystring?: Schema; params?: Schema };
+    if (route.url.includes('/auth/logout')) continue; // would end the walking session
+    if (schema.params && shapeOf(schema.params))
+      answers.push(await send(route, 'params of the wrong form', address(route, true), undefined, lang));
+    const qShape = shapeOf(schema.querystring);
+    if (qShape) {
+      const query = Object.fromEntries(Object.keys(qShape).map((k) => [k, '-1x']));
+      answers.push(
+        await send(route, 'querystring of the wrong form', address(route, false, query), undefined, lang),
+      );
+    }
+    if (schema.body && ['POST', 'PUT', 'PATCH'].includes(route.method)) {
+      answers.push(await send(route, 'empty body', address(route, false), {}, lang));
+      answers.push(
+        await send(route, 'wrong-typed body', address(route, false), wrongBody(schema.body), lang),
+      );
+    }
+  }
+  return answers.filter((a) => a.status === 400);
+}
+
+let swedish: Answer[] = [];
+
+/** Swedish left in an English answer: its letters or its commonest small words. */
+const SWEDISH = /[åäöÅÄÖ]|\b(och|inte|eller|ska|måste|finns|kan|har|är|för|av|med)\b/;
+
 describe('every validation answer of the API reads as plain Swedish with labels', () => {
   let answers: Answer[] = [];
 
   beforeAll(async () => {
-    const api = routes.filter(
-      (r) => r.url.startsWith('/api/') && r.method !== 'HEAD' && r.method !== 'OPTIONS' && r.options.schema,
-    );
-    for (const route of api) {
-      const schema = route.options.schema as { body?: Schema; querystring?: Schema; params?: Schema };
-      if (route.url.includes('/auth/logout')) continue; // would end the walking session
-      if (schema.params && shapeOf(schema.params))
-        answers.push(await send(route, 'params of the wrong form', address(route, true)));
-      const qShape = shapeOf(schema.querystring);
-      if (qShape) {
-        const query = Object.fromEntries(Object.keys(qShape).map((k) => [k, '-1x']));
-        answers.push(await send(route, 'querystring of the wrong form', address(route, false, query)));
-      }
-      if (schema.body && ['POST', 'PUT', 'PATCH'].includes(route.method)) {
-        answers.push(await send(route, 'empty body', address(route, false), {}));
-        answers.push(await send(route, 'wrong-typed body', address(route, false), wrongBody(schema.body)));
-      }
-    }
-    answers = answers.filter((a) => a.status === 400);
+    answers = await walk('sv');
+    swedish = answers;
   }, 240_000);
 
   it('reaches validation on many routes (the walk is not empty)', () => {
@@ -191,5 +214,48 @@ describe('every validation answer of the API reads as plain Swedish with labels'
       label: 'Nivå',
       message: 'Välj nivå: handläggarnivå, lokal nivå eller central nivå.',
     });
+  });
+});
+
+describe('in English (Accept-Language: en) the same answers are English', () => {
+  let en: Answer[] = [];
+  // The Swedish walk of the describe above (describes run in order): only the English one is new here.
+  const sv = () => swedish;
+
+  beforeAll(async () => {
+    en = await walk('en');
+  }, 240_000);
+
+  it('fails the same fields as in Swedish', () => {
+    const fields = (as: Answer[]) =>
+      as.map((a) => `${a.route} ${a.input}: ${(a.body.errors ?? []).map((e) => e.field).join(',')}`);
+    expect(fields(en)).toEqual(fields(sv()));
+  });
+
+  it('has no Swedish in any title, detail, label or message, and labels every field', () => {
+    const out: string[] = [];
+    for (const a of en) {
+      const where = `${a.route} (${a.input})`;
+      const body = a.body as Answer['body'] & { title?: string };
+      for (const text of [body.title ?? '', body.detail ?? ''])
+        if (SWEDISH.test(text)) out.push(`${where}: “${text}”`);
+      for (const e of a.body.errors ?? []) {
+        if (SWEDISH.test(e.message)) out.push(`${where} ${e.field}: “${e.message}”`);
+        if (!e.label || SWEDISH.test(e.label) || e.label === UNKNOWN_FIELD.en)
+          out.push(`${where} ${e.field}: label “${e.label}”`);
+        for (const p of messageProblems(e.message, 'en')) out.push(`${where} ${e.field}: ${p}`);
+      }
+    }
+    expect(out).toEqual([]);
+  });
+
+  it('answers an empty brist the way the English form shows it', () => {
+    const a = en.find(
+      (x) => x.route.endsWith('/brister') && x.route.startsWith('POST') && x.input === 'empty body',
+    );
+    expect(a?.body.detail).toMatch(/^\d+ fields need correcting: Title, /);
+    expect(a?.body.errors).toContainEqual(
+      expect.objectContaining({ field: 'titel', message: expect.stringMatching(/is required\.$/) }),
+    );
   });
 });

@@ -14,12 +14,18 @@ export class ApiError extends Error {
 }
 
 async function request<T>(method: string, url: string, body?: unknown, init: RequestInit = {}): Promise<T> {
+  const { headers: extra, ...rest } = init;
   const res = await fetch(`/api/v1${url}`, {
     method,
     credentials: 'same-origin',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? null : JSON.stringify(body),
-    ...init,
+    ...rest,
+    // The server answers errors in the language the person reads the app in.
+    headers: {
+      'accept-language': localStorage.getItem('ombud.lang') === 'en' ? 'en' : 'sv',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(extra as Record<string, string> | undefined),
+    },
   });
   if (!res.ok) {
     let problem: Problem;

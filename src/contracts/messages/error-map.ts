@@ -28,6 +28,7 @@ import {
   UTFORARE_ETIKETT,
 } from '../../domain/codes.ts';
 import { REDOVISNING_STATUS_ETIKETT } from '../../domain/redovisning-status.ts';
+import { inEnglish } from './english.ts';
 import { isChoice, labelOf } from './labels.ts';
 
 export type Lang = 'sv' | 'en';
@@ -258,7 +259,8 @@ export type Validated<T> = { ok: true; data: T } | { ok: false; errors: FieldIss
 
 /**
  * Parses `value` with a contract and, on failure, gives the issues in words in `lang` — the web app's
- * check before it sends anything. Messages written on the schema itself stay as written (Swedish).
+ * check before it sends anything. Messages written on the schema itself are Swedish; in English they go
+ * through the English table (english.ts).
  */
 export function validate<S extends z.ZodType>(
   schema: S,
@@ -268,7 +270,12 @@ export function validate<S extends z.ZodType>(
 ): Validated<z.output<S>> {
   const r = schema.safeParse(value, { error: (iss) => messageFor(iss, lang, labels) });
   if (r.success) return { ok: true, data: r.data };
-  return { ok: false, errors: r.error.issues.flatMap((iss) => describeIssue(iss, lang, labels)) };
+  const errors = r.error.issues.flatMap((iss) => describeIssue(iss, lang, labels));
+  // A message written on the schema itself is Swedish; the English table has its twin.
+  return {
+    ok: false,
+    errors: lang === 'en' ? errors.map((e) => ({ ...e, message: inEnglish(e.message) })) : errors,
+  };
 }
 
 /** field → message, first message per field: what each form field shows under itself. */

@@ -11,14 +11,19 @@ const CODE_WORDS: ReadonlyArray<[string, RegExp]> = [
   ['snake_case identifier', /\b[a-z]+_[a-z_]+\b/],
 ];
 
+// In English "a whole number" and "an object from the list" are plain words, not the type names.
+const ENGLISH_TYPE_WORDS = /\b(string|undefined|null|NaN|boolean|bigint|int)\b/i;
+
 /** The reasons `text` would not read as plain language (empty when it does). */
-export function codeWordsIn(text: string): string[] {
-  return CODE_WORDS.filter(([, re]) => re.test(text)).map(([name]) => `${name} in “${text}”`);
+export function codeWordsIn(text: string, lang: 'sv' | 'en' = 'sv'): string[] {
+  return CODE_WORDS.filter(([name, re]) =>
+    name === 'type word' && lang === 'en' ? ENGLISH_TYPE_WORDS.test(text) : re.test(text),
+  ).map(([name]) => `${name} in “${text}”`);
 }
 
 /** Problems of one message: code words, or no full stop at the end. */
-export function messageProblems(message: string): string[] {
-  const out = codeWordsIn(message);
+export function messageProblems(message: string, lang: 'sv' | 'en' = 'sv'): string[] {
+  const out = codeWordsIn(message, lang);
   if (!/[.!?]$/.test(message.trim())) out.push(`no full stop: “${message}”`);
   return out;
 }

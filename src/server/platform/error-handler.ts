@@ -2,9 +2,12 @@ import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { summarySentence } from '../../contracts/messages/error-map.ts';
+import type { z } from 'zod';
+import { inEnglish, titleInEnglish } from '../../contracts/messages/english.ts';
+import { describeIssue, type Lang, messageFor, summarySentence } from '../../contracts/messages/error-map.ts';
 import { labelOf } from '../../contracts/messages/labels.ts';
 import { DomainError, type FieldError } from './errors.ts';
+import { requestLang } from './request-lang.ts';
 
 interface Problem {
   type: string;
@@ -26,15 +29,66 @@ export function problemJson(problem: Problem): string {
   );
 }
 
-function send(reply: FastifyReply, problem: Problem) {
-  return reply.status(problem.status).type('application/problem+json').send(problemJson(problem));
+/**
+ * The problem in the caller's language. Messages are written in Swedish where they arise (services,
+ * domain rules); an English caller gets each sentence through the English table, and labels as the
+ * English form shows them.
+ */
+function inLang(problem: Problem, lang: Lang): Problem {
+  if (lang === 'sv') return problem;
+  return {
+    ...problem,
+    title: titleInEnglish(problem.title),
+    detail: inEnglish(problem.detail),
+    ...(problem.errors
+      ? {
+          errors: problem.errors.map((e) => ({
+            ...e,
+            message: inEnglish(e.message),
+            ...(e.label !== undefined
+              ? { label: e.label === labelOf(e.field) ? labelOf(e.field, 'en') : inEnglish(e.label) }
+              : {}),
+          })),
+        }
+      : {}),
+  };
+}
+
+function send(reply: FastifyReply, problem: Problem, request?: FastifyRequest) {
+  const lang = request ? requestLang(request.headers['accept-language']) : 'sv';
+  return reply
+    .status(problem.status)
+    .type('application/problem+json')
+    .header('content-language', lang)
+    .header('vary', 'Accept-Language')
+    .send(problemJson(inLang(problem, lang)));
+}
+
+/**
+ * A request that failed its zod schema, checked again with the English sentences: the Swedish ones were
+ * made while Fastify validated (the global error map), and the English labels and words differ in more
+ * than the words (plural, order), so the issues are described afresh rather than translated.
+ */
+function englishValidationErrors(request: FastifyRequest, where: string): FieldError[] | undefined {
+  const schema = (request.routeOptions.schema as Record<string, unknown> | undefined)?.[where] as
+    | z.ZodType
+    | undefined;
+  // Fastify names the query's schema `querystring` and the parsed value `query`.
+  const input = (request as unknown as Record<string, unknown>)[where === 'querystring' ? 'query' : where];
+  if (!schema || typeof schema.safeParse !== 'function') return undefined;
+  const r = schema.safeParse(input, { error: (iss) => messageFor(iss, 'en') });
+  if (r.success) return undefined;
+  return r.error.issues.flatMap((iss) =>
+    describeIssue(iss, 'en').map((i) => ({ field: i.field, label: i.label, message: inEnglish(i.message) })),
+  );
 }
 
 /** Maps every error to application/problem+json with a Swedish message; never leaks internals. */
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    const answer = (problem: Problem) => send(reply, problem, request);
     if (error instanceof DomainError) {
-      return send(reply, {
+      return answer({
         type: 'about:blank',
         title: error.title,
         status: error.status,
@@ -46,6 +100,18 @@ export function registerErrorHandler(app: FastifyInstance) {
       // The messages are already plain Swedish (contracts/messages/error-map.ts, installed in
       // contracts/common.ts); here each entry gets its label and the detail names the labels only.
       const where = error.validationContext ?? 'body';
+      const english =
+        requestLang(request.headers['accept-language']) === 'en'
+          ? englishValidationErrors(request, where)
+          : undefined;
+      if (english?.length)
+        return answer({
+          type: 'about:blank',
+          title: 'Ogiltiga uppgifter',
+          status: 400,
+          detail: summarySentence(english, 'en'),
+          errors: english,
+        });
       const errors: FieldError[] = error.validation.flatMap((v) => {
         const path = (v.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
         // zod's unrecognized_keys issue: the provider copies the issue's own fields into params.
@@ -59,7 +125,7 @@ export function registerErrorHandler(app: FastifyInstance) {
           });
         return [{ field: path || where, label: labelOf(path || where), message }];
       });
-      return send(reply, {
+      return answer({
         type: 'about:blank',
         title: 'Ogiltiga uppgifter',
         status: 400,
@@ -69,7 +135,7 @@ export function registerErrorHandler(app: FastifyInstance) {
     }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error }, 'response did not match its schema');
-      return send(reply, {
+      return answer({
         type: 'about:blank',
         title: 'Internt fel',
         status: 500,
@@ -77,7 +143,7 @@ export function registerErrorHandler(app: FastifyInstance) {
       });
     }
     if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
-      return send(reply, {
+      return answer({
         type: 'about:blank',
         title: 'Ogiltig JSON',
         status: 400,
@@ -86,7 +152,7 @@ export function registerErrorHandler(app: FastifyInstance) {
       });
     }
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      return send(reply, {
+      return answer({
         type: 'about:blank',
         title: 'Fel innehållstyp',
         status: 415,
@@ -94,7 +160,7 @@ export function registerErrorHandler(app: FastifyInstance) {
       });
     }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return send(reply, {
+      return answer({
         type: 'about:blank',
         title: 'För stor begäran',
         status: 413,
@@ -102,7 +168,7 @@ export function registerErrorHandler(app: FastifyInstance) {
       });
     }
     if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
-      return send(reply, {
+      return answer({
         type: 'about:blank',
         title: 'Ogiltiga uppgifter',
         status: 400,
@@ -111,7 +177,7 @@ export function registerErrorHandler(app: FastifyInstance) {
       });
     }
     if (error.statusCode === 429) {
-      return send(reply, {
+      return answer({
         type: 'about:blank',
         title: 'För många försök',
         status: 429,
@@ -119,7 +185,7 @@ export function registerErrorHandler(app: FastifyInstance) {
       });
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return send(reply, {
+      return answer({
         type: 'about:blank',
         title: 'Felaktig begäran',
         status: error.statusCode,
@@ -127,7 +193,7 @@ export function registerErrorHandler(app: FastifyInstance) {
       });
     }
     request.log.error({ err: error }, 'unhandled error');
-    return send(reply, {
+    return answer({
       type: 'about:blank',
       title: 'Internt fel',
       status: 500,
@@ -136,18 +202,22 @@ export function registerErrorHandler(app: FastifyInstance) {
   });
 
   // The address is not echoed back: it is the caller's input.
-  app.setNotFoundHandler((_request, reply) =>
-    send(reply, {
-      type: 'about:blank',
-      title: 'Hittades inte',
-      status: 404,
-      detail: 'Det finns ingen sida eller resurs på den adressen.',
-    }),
+  app.setNotFoundHandler((request, reply) =>
+    send(
+      reply,
+      {
+        type: 'about:blank',
+        title: 'Hittades inte',
+        status: 404,
+        detail: 'Det finns ingen sida eller resurs på den adressen.',
+      },
+      request,
+    ),
   );
 }
 
 /** Errors Fastify raises before routing (a malformed or over-long address): problem+json, no echo. */
-export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
     return send(reply, {
       type: 'about:blank',

@@ -20,10 +20,13 @@ export class DomainError extends Error {
     readonly status: number,
     readonly title: string,
     message: string,
-    readonly errors: FieldError[] = [],
+    errors: FieldError[] = [],
   ) {
     super(message);
+    // Every entry names its field by label (contracts/messages/labels.ts) unless the thrower gave one.
+    this.errors = errors.map((e) => ({ ...e, label: e.label ?? labelOf(e.field) }));
   }
+  readonly errors: FieldError[];
 }
 
 /** Also used for resources of another organisation: their existence is never revealed. */
@@ -47,7 +50,6 @@ export class Unauthorized extends DomainError {
 
 export class Invalid extends DomainError {
   constructor(errors: FieldError[], message?: string) {
-    // Every entry names its field by label (contracts/messages/labels.ts) unless the thrower gave one.
     // The detail never holds paths: one error's own sentence, or for several a short sentence of labels
     // ("2 uppgifter behöver rättas: Rubrik, Nivå.").
     const labelled = errors.map((e) => ({ ...e, label: e.label ?? labelOf(e.field) }));

@@ -1,4 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { inEnglish } from '../../contracts/messages/english.ts';
 import { type Lang, messages } from './messages.ts';
 
 interface I18n {
@@ -36,4 +37,13 @@ export function useI18n(): I18n {
   const v = useContext(Ctx);
   if (!v) throw new Error('I18nProvider missing');
   return v;
+}
+
+/**
+ * For sentences the domain writes in Swedish (the redovisning's rules, the grant's warnings): the same
+ * sentence in the language the person reads, through the English table the server uses for its errors.
+ */
+export function useDomainText(): (sv: string) => string {
+  const { lang } = useI18n();
+  return useCallback((sv: string) => (lang === 'en' ? inEnglish(sv) : sv), [lang]);
 }

@@ -9,7 +9,7 @@ import { type NumberChange, NumberInput } from '../../components/NumberInput.tsx
 import { Loading, Page } from '../../components/Page.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
 import { formatNumber } from '../../format.ts';
-import { useI18n } from '../../i18n/index.tsx';
+import { useDomainText, useI18n } from '../../i18n/index.tsx';
 import { useSession } from '../../session.tsx';
 import { useArIUrl } from '../../url-state.ts';
 import { ArVal, standardAr } from './common.tsx';
@@ -187,6 +187,7 @@ export function Statsbidrag() {
 /** The preview in the confirmation: the amount per FTE against last year, coverage, and the warnings. */
 function Forhandsvisning({ p, ar }: { p: FaststallForhandsvisning; ar: number }) {
   const { t } = useI18n();
+  const iSprak = useDomainText();
   return (
     <>
       <p>
@@ -208,7 +209,7 @@ function Forhandsvisning({ p, ar }: { p: FaststallForhandsvisning; ar: number })
           </p>
           <ul>
             {p.varningar.map((v) => (
-              <li key={v}>{v}</li>
+              <li key={v}>{iSprak(v)}</li>
             ))}
           </ul>
         </div>

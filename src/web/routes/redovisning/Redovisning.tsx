@@ -11,7 +11,7 @@ import { Field, TextArea } from '../../components/Field.tsx';
 import { type NumberChange, NumberInput } from '../../components/NumberInput.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
 import { formatPercent, formatTimestamp } from '../../format.ts';
-import { useI18n } from '../../i18n/index.tsx';
+import { useDomainText, useI18n } from '../../i18n/index.tsx';
 import { useSession } from '../../session.tsx';
 import { useArIUrl } from '../../url-state.ts';
 import {
@@ -58,6 +58,7 @@ function felPerPath(fel: readonly Fel[]): Record<string, string> {
 
 function Formular({ v, ar }: { v: RedovisningView; ar: number }) {
   const { t, lang } = useI18n();
+  const domainText = useDomainText();
   const qc = useQueryClient();
   const [u, setU] = useState<Utkast>(() => utkastFran(v));
   // Paths whose text is not a number: the draft cannot be saved until they are corrected.
@@ -98,17 +99,22 @@ function Formular({ v, ar }: { v: RedovisningView; ar: number }) {
   // The server's own rules (domain validation plus the ansökan and narrative rules) run on the screen's
   // figures as they are typed; a read-only view shows what the server found in the stored document.
   const skarm: Fel[] = useMemo(() => {
-    if (las) return v.validering;
+    // The rules speak Swedish; in English each sentence goes through the English table.
+    const iSprak = (fel: Fel[]) => fel.map((f) => ({ ...f, message: domainText(f.message) }));
+    if (las) return iSprak(v.validering);
     const raderMedFel = [...ogiltiga].map((p) => p.slice(0, p.lastIndexOf('.')));
     return [
       ...[...ogiltiga].map((path) => ({ path, rule: 'tal', message: t('red.cell.notANumber') })),
       // A cell that is not a number has its own message; the rules cannot judge its row meanwhile.
-      ...valideraDokument({ ...v.dokument, ...u }, { kravText: true }).filter(
-        (f) =>
-          !raderMedFel.some((r) => f.path === r || f.path.startsWith(`${r}.`)) && !f.message.includes('NaN'),
+      ...iSprak(
+        valideraDokument({ ...v.dokument, ...u }, { kravText: true }).filter(
+          (f) =>
+            !raderMedFel.some((r) => f.path === r || f.path.startsWith(`${r}.`)) &&
+            !f.message.includes('NaN'),
+        ),
       ),
     ];
-  }, [las, v, u, ogiltiga, t]);
+  }, [las, v, u, ogiltiga, t, domainText]);
   const fel = felPerPath(skarm);
   const fore = v.forraAret?.dokument;
   const markera = (path: string, ogiltig: boolean) =>
