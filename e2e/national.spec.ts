@@ -28,6 +28,13 @@ test('socialstyrelsen opens the national tables and the grant page', async ({ pa
   const arMedData = ((await (await page.request.get('/api/v1/oppna-data')).json()) as { ar: number[] }).ar;
   const senaste = String(arMedData.at(-1));
   await expect(page.getByLabel('År', { exact: true })).toHaveValue(senaste);
+  // With the whole country in the demo a subject is reported in many län: the cell gives the count and
+  // opens to the names, so a row stays one line high.
+  const manga = page.getByRole('table').first().locator('details').first();
+  await expect(manga.locator('summary')).toHaveText(/^\d+ län$/);
+  await manga.locator('summary').click();
+  await expect(manga).toContainText(/\p{Lu}\p{Ll}+s? län, /u);
+  await expect(manga).not.toContainText(/\b\d{2}\b/);
   await expectAccessible(page);
   // … and a year without approved reports says why it is empty and offers the latest one.
   const iAr = String(new Date().getFullYear());

@@ -3,6 +3,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { ROLLER } from '../../contracts/auth.ts';
 import type { VerksamhetItem } from '../../contracts/orgs.ts';
 import type { ApiTokenItem, OidcKoppling, UserItem } from '../../contracts/users.ts';
+import { type OrganisationTyp, ROLL_ORGANISATIONSTYP, type Roll } from '../../domain/access.ts';
 import { ApiError, api } from '../api.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
@@ -24,9 +25,25 @@ export function useGivableOrgs(isAdmin: boolean) {
   });
   const own = me.medlemskap
     .filter((m) => isAdmin || m.roll === 'chef')
-    .map((m) => ({ value: m.organisationId, label: m.organisationNamn }));
-  const all = [...own, ...(verksamheter.data ?? []).map((v) => ({ value: v.id, label: v.namn }))];
+    .map((m) => ({
+      value: m.organisationId,
+      label: m.organisationNamn,
+      typ: m.organisationTyp as OrganisationTyp,
+    }));
+  const all = [
+    ...own,
+    ...(verksamheter.data ?? []).map((v) => ({
+      value: v.id,
+      label: v.namn,
+      typ: 'verksamhet' as OrganisationTyp,
+    })),
+  ];
   return [...new Map(all.map((o) => [o.value, o])).values()];
+}
+
+/** The roles that fit an organisation of this kind (the server refuses the others). */
+export function rollerFor(allowed: readonly Roll[], typ: OrganisationTyp | undefined): Roll[] {
+  return allowed.filter((r) => ROLL_ORGANISATIONSTYP[r] === null || ROLL_ORGANISATIONSTYP[r] === typ);
 }
 
 type Confirm =
@@ -54,6 +71,10 @@ export function ManageUser({ user, id, isAdmin }: { user: UserItem; id: string; 
   const givable = useGivableOrgs(isAdmin);
   const [role, setRole] = useState({ organisationId: givable[0]?.value ?? '', roll: 'ombud' });
   const [subject, setSubject] = useState('');
+  // Only the roles that fit the chosen organisation are offered (a Länsstyrelse gets no "ombud").
+  const valdOrg = role.organisationId || (givable[0]?.value ?? '');
+  const roller = rollerFor(isAdmin ? ROLLER : CHEF_ROLLER, givable.find((o) => o.value === valdOrg)?.typ);
+  const rollValue = (roller as string[]).includes(role.roll) ? role.roll : (roller[0] ?? '');
   const self = user.id === me.userId;
   // People are named by name; the username is a login detail.
   const name = user.displayName || user.username;
@@ -87,8 +108,7 @@ export function ManageUser({ user, id, isAdmin }: { user: UserItem; id: string; 
     },
   });
   const addRole = useMutation({
-    mutationFn: () =>
-      api.post(`${base}/medlemskap`, { ...role, organisationId: role.organisationId || givable[0]?.value }),
+    mutationFn: () => api.post(`${base}/medlemskap`, { organisationId: valdOrg, roll: rollValue }),
     onSuccess: () => done(t('manage.roleAdded')),
   });
   const removeRole = useMutation({
@@ -241,14 +261,14 @@ export function ManageUser({ user, id, isAdmin }: { user: UserItem; id: string; 
               label={t('users.organisation')}
               value={role.organisationId || (givable[0]?.value ?? '')}
               onChange={(e) => setRole((r) => ({ ...r, organisationId: e.target.value }))}
-              options={givable}
+              options={givable.map(({ value, label }) => ({ value, label }))}
               error={fe(addRole).organisationId}
             />
             <SelectField
               label={t('users.roll')}
-              value={role.roll}
+              value={rollValue}
               onChange={(e) => setRole((r) => ({ ...r, roll: e.target.value }))}
-              options={(isAdmin ? ROLLER : CHEF_ROLLER).map((r) => ({ value: r, label: t(`roll.${r}`) }))}
+              options={roller.map((r) => ({ value: r, label: t(`roll.${r}`) }))}
             />
             <button type="submit" disabled={addRole.isPending}>
               {t('manage.addRole')}

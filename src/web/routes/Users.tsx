@@ -3,7 +3,6 @@ import { type FormEvent, Fragment, useState } from 'react';
 import { ROLLER } from '../../contracts/auth.ts';
 import { labelOf } from '../../contracts/messages/labels.ts';
 import { createUser, type UserItem } from '../../contracts/users.ts';
-import { ROLL_ORGANISATIONSTYP } from '../../domain/access.ts';
 import { api } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
@@ -12,7 +11,7 @@ import { Loading, Page } from '../components/Page.tsx';
 import { useFormErrors } from '../components/useFormErrors.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useSession } from '../session.tsx';
-import { CHEF_ROLLER, ManageUser } from './ManageUser.tsx';
+import { CHEF_ROLLER, ManageUser, rollerFor as rollerForTyp } from './ManageUser.tsx';
 
 function NewUserForm() {
   const { t, lang } = useI18n();
@@ -27,10 +26,8 @@ function NewUserForm() {
   const allowed = isAdmin ? ROLLER : CHEF_ROLLER;
   // Only the roles that can exist in the chosen organisation (an ombud in a PO-verksamhet, a handläggare in
   // a länsstyrelse …); the server refuses any other.
-  const rollerFor = (organisationId: string) => {
-    const typ = orgs.find((o) => o.organisationId === organisationId)?.organisationTyp;
-    return allowed.filter((r) => ROLL_ORGANISATIONSTYP[r] === null || ROLL_ORGANISATIONSTYP[r] === typ);
-  };
+  const rollerFor = (organisationId: string) =>
+    rollerForTyp(allowed, orgs.find((o) => o.organisationId === organisationId)?.organisationTyp);
   const startOrg = active?.organisationId ?? orgs[0]?.organisationId ?? '';
   const [form, setForm] = useState({
     username: '',

@@ -69,6 +69,19 @@ export function Bristbild() {
     enabled: vald !== null,
   });
 
+  const lanNamn = new Map((lanLista.data ?? []).map((l) => [l.kod, l.namn]));
+  // A few län by name; many as a count that opens to the names (21 codes one per line made rows tall).
+  const lanCell = (koder: string[]) => {
+    const namn = koder.map((k) => lanNamn.get(k) ?? k).join(', ');
+    if (koder.length <= 3) return <>{namn}</>;
+    return (
+      <details>
+        <summary>{t('bb.lanAntal', { n: formatNumber(koder.length) })}</summary>
+        {namn}
+      </details>
+    );
+  };
+
   const tabell = (rubrik: string, forsta: string, typ: 'amne' | 'aktor', rader: Rad[]) => (
     <TableScroll label={rubrik}>
       <table>
@@ -101,7 +114,7 @@ export function Bristbild() {
             <tr key={r.kod}>
               <th scope="row">{typ === 'amne' ? amneNamn(r) : r.namn}</th>
               <td className="num">{formatNumber(r.iAr.verksamheter)}</td>
-              <td>{r.iAr.lan.join(', ')}</td>
+              <td>{lanCell(r.iAr.lan)}</td>
               <td className="num">{formatNumber(r.iAr.kommuner)}</td>
               <td className="num">{formatNumber(r.foregaendeAr.verksamheter)}</td>
               {BRIST_NIVA.map((n) => (
