@@ -24,6 +24,7 @@ import { authRoutes } from './platform/auth/routes.ts';
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './platform/error-handler.ts';
 import { registerInputGuard, registerStrictJsonParser } from './platform/input-guard.ts';
 import { loggerOptions } from './platform/logging.ts';
+import { databaseRateLimitStore } from './platform/rate-limit-store.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const WEB_DIST = join(here, '../../dist/web');
@@ -83,7 +84,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // Counted in the database: the limits hold for the service when several processes serve it. A database
+  // that does not answer does not turn a login into a 500: the request goes on (and meets the database).
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(db), skipOnError: true });
   await app.register(swagger, {
     openapi: {
       info: {

@@ -31,6 +31,8 @@ export interface AppConfig {
     | undefined;
   /** Days after closing before identity data is purged (gallring). */
   gallringDagar: number;
+  /** Server processes (OMBUD_WORKERS, PostgreSQL only): one by default; more share the port. */
+  workers: number;
 }
 
 /** Tillitsnivå 3 in DIGG's (formerly E-legitimationsnämnden's) assurance framework. */
@@ -80,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       : undefined,
     // A grace period: a client closed by mistake can be reopened before the identity is gone for good.
     gallringDagar: int(env.OMBUD_GALLRING_DAGAR, 30),
+    workers: Math.max(1, Math.trunc(int(env.OMBUD_WORKERS, 1))),
   };
 }
 

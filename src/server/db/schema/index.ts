@@ -7,5 +7,6 @@ export * from './grants.ts';
 export * from './ledningsgrupp.ts';
 export * from './national.ts';
 export * from './orgs.ts';
+export * from './platform.ts';
 export * from './redovisning.ts';
 export * from './reference.ts';
