@@ -28,6 +28,75 @@ export const oppnaTabellId = z.enum([
   'personal-per-lan',
 ]);
 
+/** Coverage against need of an area (docs/open-data.md): people counts null where suppressed. */
+const tackningOmrade = z.object({
+  kommuner: n,
+  kommunerMedPo: n,
+  kommunerUtanPo: n,
+  folkmangd: n.describe('Invånare (alla kommuner i området, med eller utan PO).'),
+  folkmangdUtanPo: n.describe('Invånare i kommunerna utan PO.'),
+  verksamheter: n,
+  verksamheterMedKo: n,
+  koAndel: pct.describe('Andel av verksamheterna som hade kö under året, procent med en decimal.'),
+  arsarbetare: n.describe('Årsarbetare; en verksamhet med flera kommuner delas efter folkmängd.'),
+  normArsarbetare: n.describe('Årsarbetare enligt normen: folkmängd / 30 000, två decimaler.'),
+  invanarePerArsarbetare: z.number().nullable().describe('Invånare per årsarbetare; null utan årsarbetare.'),
+  klienter: z.object({ kvinna: cell, man: cell, annan: cell, totalt: cell }),
+  nyaKlienter: cell,
+  vantande: cell.describe('Personer som väntade på ombud den 31 december.'),
+  klienterPer10000: z
+    .number()
+    .nullable()
+    .describe('Klienter per 10 000 invånare, en decimal; null när antalet klienter är dolt.'),
+});
+const norm = z.object({ invanarePerArsarbetare: n.describe('Seed 004: ett ombud per 30 000 invånare.') });
+
+export const oppnaTackning = z.object({
+  /** The year of the population figures (31 December), the same for every report year. */
+  folkmangdAr: n,
+  norm,
+  riket: tackningOmrade,
+  perLan: z.array(tackningOmrade.extend({ lanKod, lanNamn: z.string() })),
+  /** Nothing about people per kommun: clients are not known per kommun (docs/open-data.md). */
+  perKommun: z.array(
+    z.object({
+      kommunKod: z.string(),
+      kommunNamn: z.string(),
+      lanKod,
+      harPo: z.boolean(),
+      folkmangd: n,
+      verksamheter: n,
+      arsarbetare: n.describe('Verksamheternas årsarbetare fördelade efter folkmängd (en uppskattning).'),
+      normArsarbetare: n,
+      invanarePerArsarbetare: z.number().nullable(),
+    }),
+  ),
+});
+
+const tidpunkt = z.object({
+  ar: n,
+  verksamheter: n,
+  klienter: z.object({ kvinna: cell, man: cell, annan: cell, totalt: cell }),
+  nyaKlienter: cell,
+  arsarbetare: n,
+  invanarePerArsarbetare: z.number().nullable(),
+  klienterPer10000: z.number().nullable(),
+  kommunerUtanPo: n,
+  koAndel: pct,
+  vantande: cell,
+});
+
+export const oppnaTidsserie = z.object({
+  anmarkning: z.string(),
+  folkmangdAr: n,
+  norm,
+  /** Every year with approved reports, oldest first; each series has one point per year in this order. */
+  ar: z.array(n),
+  riket: z.array(tidpunkt),
+  perLan: z.array(z.object({ lanKod, lanNamn: z.string(), serie: z.array(tidpunkt) })),
+});
+export type OppnaTidsserie = z.infer<typeof oppnaTidsserie>;
+
 export const oppnaData = z.object({
   ar: n,
   /** In Swedish: that small numbers are hidden and only approved reports count. */
@@ -74,6 +143,8 @@ export const oppnaData = z.object({
   ),
   /** The tables offered as CSV and JSON-stat: /oppna-data/{ar}/{id}.csv and .json. */
   tabeller: z.array(z.object({ id: oppnaTabellId, titel: z.string() })),
+  /** Coverage against need: per län and kommun, the norm of one ombud per 30 000 inhabitants. */
+  tackning: oppnaTackning,
 });
 export type OppnaDataSvar = z.infer<typeof oppnaData>;
 

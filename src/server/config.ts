@@ -16,6 +16,8 @@ export interface AppConfig {
   lockoutMinutes: number;
   /** Login attempts (password and OIDC) per client address and minute before 429. */
   loginRateLimit: number;
+  /** Requests to the open statistics per client address and minute before 429 (a page load makes 3). */
+  openDataRateLimit: number;
   /** Roles that must use TOTP as a second factor. */
   totpRequiredRoles: string[];
   oidc:
@@ -66,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     lockoutThreshold: int(env.OMBUD_LOCKOUT_THRESHOLD, 5),
     lockoutMinutes: int(env.OMBUD_LOCKOUT_MINUTES, 15),
     loginRateLimit: int(env.OMBUD_LOGIN_RATE_LIMIT, 30),
+    openDataRateLimit: int(env.OMBUD_OPEN_DATA_RATE_LIMIT, 300),
     totpRequiredRoles: list(env.OMBUD_TOTP_REQUIRED_ROLES),
     oidc: env.OIDC_ISSUER
       ? {

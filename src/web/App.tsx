@@ -6,6 +6,8 @@ import { useI18n } from './i18n/index.tsx';
 import { appRoutes } from './routes/index.tsx';
 import { Login } from './routes/Login.tsx';
 import { RequireAccess } from './routes/NoAccess.tsx';
+import { arOppenSida, OppenLayout } from './routes/oppen-statistik/OppenLayout.tsx';
+import { OppenStatistik } from './routes/oppen-statistik/OppenStatistik.tsx';
 import { SessionProvider, useMeQuery } from './session.tsx';
 
 function NotFound() {
@@ -17,6 +19,16 @@ export function App() {
   const me = useMeQuery();
   if (me.isPending) return <Loading />;
   if (me.error) return <ErrorMessage error={me.error} />;
+  // A public page (the open statistics) opens without a session; the rest asks for the login first.
+  if (!me.data?.mfaDone && arOppenSida(window.location.pathname)) {
+    return (
+      <BrowserRouter>
+        <OppenLayout>
+          <OppenStatistik />
+        </OppenLayout>
+      </BrowserRouter>
+    );
+  }
   if (!me.data) return <Login />;
   if (!me.data.mfaDone) return <Login mfaPending />;
   return (

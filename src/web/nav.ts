@@ -31,6 +31,7 @@ export const navItems: NavItem[] = [
   { path: '/brister', label: 'nav.brister' },
   { path: '/ledningsgrupp', label: 'nav.ledningsgrupp' },
   { path: '/inkorg', label: 'nav.inkorg' },
+  { path: '/statistik', label: 'nav.oppenStatistik' },
 ];
 
 /** The menu items the user may open in the active organisation. */

@@ -114,6 +114,8 @@ export const PAGE_ACCESS: Readonly<Record<string, SidAtkomst>> = {
   '/ledningsgrupp': vid('ledningsgrupp:read'),
   '/ledningsgrupp/moten/:moteId': vid('ledningsgrupp:read'),
   '/inkorg': { kraver: [{ action: 'aktor:inbox', pa: 'egen_aktor' }], laddar: ['aktor:inbox'] },
+  // Public: the open statistics load only public routes (no login needed; App.tsx shows it without one).
+  '/statistik': { kraver: [], laddar: [] },
 };
 
 /** A stand-in id for "some other verksamhet in the län": never a real (uuid) id, so never one's own. */

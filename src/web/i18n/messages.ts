@@ -7,6 +7,7 @@ import { caseLists } from './case-lists.ts';
 import { confirmations } from './confirmations.ts';
 import { core } from './core.ts';
 import { national } from './national.ts';
+import { oppenStatistik } from './oppen-statistik.ts';
 import { redovisning } from './redovisning.ts';
 import { start } from './start.ts';
 import { statistik } from './statistik.ts';
@@ -27,6 +28,7 @@ const modules = [
   start,
   arendenList,
   statistik,
+  oppenStatistik,
 ];
 
 export type Lang = 'sv' | 'en';

@@ -136,6 +136,10 @@ export function Login({ mfaPending }: { mfaPending?: boolean }) {
           </p>
         ) : null}
         <p>
+          {/* A full load: the public page is shown by App.tsx without a session. */}
+          <a href="/statistik">{t('oppen.loginLink')}</a>
+        </p>
+        <p>
           <label className="inline-field">
             <span>{t('lang.label')}</span>
             <select value={lang} onChange={(e) => setLang(e.target.value === 'en' ? 'en' : 'sv')}>

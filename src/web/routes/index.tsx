@@ -4,6 +4,7 @@ import { bristerPages } from './brister/index.tsx';
 import { casePages } from './cases/index.tsx';
 import { Home } from './Home.tsx';
 import { nationalPages } from './national/index.tsx';
+import { OppenStatistik } from './oppen-statistik/OppenStatistik.tsx';
 import { GranskningDetalj, GranskningLista } from './redovisning/Granskning.tsx';
 import { Redovisning } from './redovisning/Redovisning.tsx';
 import { VerksamhetStatistik } from './statistik/VerksamhetStatistik.tsx';
@@ -23,4 +24,5 @@ export const appRoutes: Array<{ path: string; element: ReactElement }> = [
   { path: '/redovisning/granskning', element: <GranskningLista /> },
   { path: '/redovisning/granskning/:id', element: <GranskningDetalj /> },
   { path: '/verksamhetsstatistik', element: <VerksamhetStatistik /> },
+  { path: '/statistik', element: <OppenStatistik /> },
 ];

@@ -284,8 +284,8 @@ describe('caching', () => {
 });
 
 describe('rate limit', () => {
-  it('shares the limit of the other anonymous routes (OMBUD_LOGIN_RATE_LIMIT per minute and address)', async () => {
-    const strikt = await makeApp(database.db, { loginRateLimit: 3 });
+  it('has its own limit (OMBUD_OPEN_DATA_RATE_LIMIT per minute and address)', async () => {
+    const strikt = await makeApp(database.db, { openDataRateLimit: 3 });
     // The count is kept in the database for every server on it: this file's earlier requests start afresh.
     await database.db.execute(sql`delete from rate_limit_hit`);
     try {

@@ -9,6 +9,7 @@ import {
   oppnaArParam,
   oppnaData,
   oppnaTabellParam,
+  oppnaTidsserie,
 } from '../../../contracts/oppna-data.ts';
 import type { ModuleDeps } from '../index.ts';
 import * as service from './service.ts';
@@ -41,7 +42,9 @@ export async function oppnaDataRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const tags = ['öppna data'];
   const config = {
     permission: 'public' as const,
-    rateLimit: { max: deps.config.loginRateLimit, timeWindow: '1 minute' },
+    // Its own limit: the public page makes three requests per view, a login-sized limit would refuse a
+    // reader who looks at a few years.
+    rateLimit: { max: deps.config.openDataRateLimit, timeWindow: '1 minute' },
   };
   const ctx = { db: deps.db, config: deps.config };
   const svar304 = { 304: z.null().describe('Oförändrat sedan den ETag som skickades i If-None-Match.') };
@@ -60,6 +63,26 @@ export async function oppnaDataRoutes(app: FastifyInstance, deps: ModuleDeps) {
     },
     () => service.listAr(ctx),
   );
+  // Registered before /oppna-data/:ar for the reader; Fastify prefers the static path either way.
+  r.get(
+    '/oppna-data/tidsserie',
+    {
+      config,
+      onSend: cacheOchEtag,
+      schema: {
+        tags,
+        security: [],
+        response: { 200: oppnaTidsserie, ...svar304 },
+        description:
+          'Nyckeltal för varje år med godkända redovisningar, för riket och varje län: verksamheter, ' +
+          'klienter (totalt, kvinnor, män), nya klienter, årsarbetare, invånare per årsarbetare (normen är ' +
+          '30 000), klienter per 10 000 invånare, kommuner utan PO, andel verksamheter med kö och väntande ' +
+          'den 31 december. Varje år är samma siffror som nyckeln tackning i /oppna-data/{ar}; antal ' +
+          'personer 1–4 är null (docs/open-data.md).',
+      },
+    },
+    () => service.getTidsserie(ctx),
+  );
   r.get(
     '/oppna-data/:ar',
     {
@@ -72,8 +95,10 @@ export async function oppnaDataRoutes(app: FastifyInstance, deps: ModuleDeps) {
         response: { 200: oppnaData, ...svar304 },
         description:
           'Årets nationella tabeller (samma nycklar som /nationellt/{ar}) och siffror per län, bara från ' +
-          'godkända redovisningar. Antal personer 1–4 är null, liksom ett värde till där en summa annars ' +
-          'skulle avslöja det (docs/open-data.md). Ett år utan godkända redovisningar ger 404.',
+          'godkända redovisningar, och tackning: täckning mot behovet (normen ett ombud per 30 000 ' +
+          'invånare) för riket, varje län och varje kommun. Antal personer 1–4 är null, liksom ett värde ' +
+          'till där en summa annars skulle avslöja det; per kommun publiceras inga antal personer ' +
+          '(docs/open-data.md). Ett år utan godkända redovisningar ger 404.',
       },
     },
     (req) => service.getAr(ctx, req.params.ar),

@@ -5,15 +5,22 @@
  */
 
 import type { z } from 'zod';
-import type { jsonStatDataset, OppnaDataSvar } from '../../../contracts/oppna-data.ts';
+import type { jsonStatDataset, OppnaDataSvar, OppnaTidsserie } from '../../../contracts/oppna-data.ts';
 import { sammanstall } from '../../../domain/nationellt/rapport.ts';
 import { type CsvVariant, somCsv, somJsonStat } from '../../../domain/oppna-data/format.ts';
 import { oppnaData } from '../../../domain/oppna-data/svar.ts';
 import { ANMARKNING, lanUnderlag, oppnaTabeller } from '../../../domain/oppna-data/tabeller.ts';
+import { tackning } from '../../../domain/oppna-data/tackning.ts';
+import {
+  ANMARKNING_TACKNING,
+  publiceraTackning,
+  tidsserie,
+} from '../../../domain/oppna-data/tackning-svar.ts';
 import type { AppConfig } from '../../config.ts';
-import { type AppDb, type Tx, withTx } from '../../db/client.ts';
+import { type AppDb, mapInOrder, type Tx, withTx } from '../../db/client.ts';
 import { NotFound } from '../../platform/errors.ts';
 import { laddaUnderlag } from '../national/service.ts';
+import { listSnapshotsForSystem } from '../redovisning/service.ts';
 import * as repo from './repo.ts';
 
 type JsonStat = z.infer<typeof jsonStatDataset>;
@@ -41,21 +48,44 @@ async function underlag(ctx: OppnaCtx, ar: number) {
     }
     const u = await laddaUnderlag(tx, { ar, forhandsvisning: false });
     const s = sammanstall({ ar, lanKod: null, ...u });
-    return {
-      s,
-      lan: lanUnderlag(
-        u.docs.filter((d) => d.year === ar),
-        u.referens,
-      ),
-    };
+    const docs = u.docs.filter((d) => d.year === ar);
+    const ref = await repo.referensMedFolkmangd(tx);
+    return { s, docs, ref, lan: lanUnderlag(docs, u.referens) };
   });
 }
 
 // The domain builds the answer with plain strings for codes; the contract names them (and the response
 // serializer checks every answer against it).
 export async function getAr(ctx: OppnaCtx, ar: number): Promise<OppnaDataSvar> {
-  const { s, lan } = await underlag(ctx, ar);
-  return oppnaData(s, lan) as OppnaDataSvar;
+  const { s, docs, ref, lan } = await underlag(ctx, ar);
+  return {
+    ...oppnaData(s, lan),
+    tackning: publiceraTackning(tackning(ar, docs, ref), repo.FOLKMANGD_AR),
+  } as OppnaDataSvar;
+}
+
+/**
+ * Coverage and key figures of every year with approved reports, nation and län (issue 12, item 4). Each
+ * year is that year's own publication, so a point equals `tackning` of GET /oppna-data/{ar}.
+ */
+export async function getTidsserie(ctx: OppnaCtx): Promise<OppnaTidsserie> {
+  return lasning(ctx, async (tx) => {
+    const aren = await repo.arMedGodkandaRedovisningar(tx);
+    const ref = await repo.referensMedFolkmangd(tx);
+    const perAr = await mapInOrder(aren, async (ar) => {
+      const godkanda = (await listSnapshotsForSystem(tx, { ar })).filter((x) => x.status === 'godkand');
+      const t = tackning(
+        ar,
+        godkanda.map((x) => x.dokument),
+        ref,
+      );
+      return { ar, tackning: publiceraTackning(t, repo.FOLKMANGD_AR) };
+    });
+    return {
+      anmarkning: `${ANMARKNING} ${ANMARKNING_TACKNING(repo.FOLKMANGD_AR)}`,
+      ...tidsserie(perAr, repo.FOLKMANGD_AR),
+    } as OppnaTidsserie;
+  });
 }
 
 async function tabell(ctx: OppnaCtx, ar: number, id: string) {
