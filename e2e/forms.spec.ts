@@ -151,3 +151,16 @@ test('closing an ärende without a reason is stopped in the browser, in words', 
   await summary(page).getByRole('link').click();
   await expect(page.getByLabel('Avslutsorsak')).toBeFocused();
 });
+
+test("in English the server's own refusals are English too", async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Språk').selectOption('en');
+  await page.getByLabel('Username').fill('chef');
+  await page.getByLabel('Password').fill('inte-rätt-lösenord');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Wrong username or password.');
+  await expect(alert).not.toContainText('lösenord');
+  await expectAccessible(page);
+  await page.getByLabel('Language').selectOption('sv');
+});

@@ -8,6 +8,7 @@ import { Loading, Page } from '../../components/Page.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useSession } from '../../session.tsx';
 import { useArIUrl } from '../../url-state.ts';
+import { Utvecklingen } from '../oppen-statistik/Utvecklingen.tsx';
 import { ArVal, Forhandsvisning, standardAr } from './common.tsx';
 import {
   cell,
@@ -142,6 +143,7 @@ export function LanSammanstallning() {
           <ErrorMessage error={spara.error ?? skicka.error} />
         </form>
       </section>
+      <Utvecklingen lanKod={lanKod} />
     </Page>
   );
 }

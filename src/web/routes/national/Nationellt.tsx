@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useArIUrl } from '../../url-state.ts';
+import { Utvecklingen } from '../oppen-statistik/Utvecklingen.tsx';
 import { ArVal, Forhandsvisning, standardAr } from './common.tsx';
 import { lagesrapportHref, Sammanstallningen } from './Tabeller.tsx';
 
@@ -46,6 +47,7 @@ export function Nationellt() {
       ) : (
         <Sammanstallningen s={q.data} />
       )}
+      <Utvecklingen />
     </Page>
   );
 }
