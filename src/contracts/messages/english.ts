@@ -15,21 +15,7 @@
  *
  * The test (english.test.ts) walks the sources and fails for a Swedish message without an English twin.
  */
-import { BRIST_STATUS_ETIKETT } from '../../domain/brist-status.ts';
-import {
-  ALDERSGRUPP_ETIKETT,
-  ARENDE_STATUS_ETIKETT,
-  BARN_UNDER_18_ETIKETT,
-  BRIST_NIVA_ETIKETT,
-  type Etiketter,
-  FORFRAGAN_FRAN_ETIKETT,
-  KON_ETIKETT,
-  KONTAKTORSAK_ETIKETT,
-  LEDNINGSGRUPP_ROLL_ETIKETT,
-  PRIORITETSGRUND_ETIKETT,
-  UTFORARE_ETIKETT,
-} from '../../domain/codes.ts';
-import { REDOVISNING_STATUS_ETIKETT } from '../../domain/redovisning-status.ts';
+import { CODE_LISTS } from './code-lists.ts';
 import { FIELD_LABELS, UNKNOWN_FIELD } from './labels.ts';
 
 type Rule = readonly [RegExp, (m: RegExpMatchArray) => string];
@@ -75,21 +61,6 @@ const upper = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
 
 // --------------------------------------------------------------------------- labels and code names
 
-const CODE_TABLES: ReadonlyArray<Etiketter<string>> = [
-  KON_ETIKETT,
-  ARENDE_STATUS_ETIKETT,
-  BRIST_STATUS_ETIKETT,
-  REDOVISNING_STATUS_ETIKETT,
-  BRIST_NIVA_ETIKETT,
-  BARN_UNDER_18_ETIKETT,
-  FORFRAGAN_FRAN_ETIKETT,
-  KONTAKTORSAK_ETIKETT,
-  PRIORITETSGRUND_ETIKETT,
-  ALDERSGRUPP_ETIKETT,
-  UTFORARE_ETIKETT,
-  LEDNINGSGRUPP_ROLL_ETIKETT,
-];
-
 /** Words the templates put in that no shared table holds (lower case: the case of the input is kept). */
 const LOCAL_WORDS: Readonly<Record<string, string>> = {
   // redovisning/validering.ts: the parts of a figure split by gender, and the figures compared
@@ -132,7 +103,7 @@ const LABEL_EN = new Map<string, string>();
 for (const [k, v] of Object.entries(LOCAL_WORDS)) LABEL_EN.set(k, v);
 for (const l of [...Object.values(FIELD_LABELS), UNKNOWN_FIELD])
   if (!LABEL_EN.has(l.sv.toLowerCase())) LABEL_EN.set(l.sv.toLowerCase(), l.en);
-for (const t of CODE_TABLES)
+for (const t of CODE_LISTS)
   for (const e of Object.values(t))
     if (!LABEL_EN.has(e.sv.toLowerCase())) LABEL_EN.set(e.sv.toLowerCase(), e.en);
 

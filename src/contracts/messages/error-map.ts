@@ -13,21 +13,7 @@
  *   if (!r.ok) setErrors(r.errors);   // FieldIssue[] → <ErrorSummary errors={…} /> and fieldErrorsOf(…)
  */
 import type { z } from 'zod';
-import { BRIST_STATUS_ETIKETT } from '../../domain/brist-status.ts';
-import {
-  ALDERSGRUPP_ETIKETT,
-  ARENDE_STATUS_ETIKETT,
-  BARN_UNDER_18_ETIKETT,
-  BRIST_NIVA_ETIKETT,
-  type Etiketter,
-  FORFRAGAN_FRAN_ETIKETT,
-  KON_ETIKETT,
-  KONTAKTORSAK_ETIKETT,
-  LEDNINGSGRUPP_ROLL_ETIKETT,
-  PRIORITETSGRUND_ETIKETT,
-  UTFORARE_ETIKETT,
-} from '../../domain/codes.ts';
-import { REDOVISNING_STATUS_ETIKETT } from '../../domain/redovisning-status.ts';
+import { CODE_LISTS } from './code-lists.ts';
 import { inEnglish } from './english.ts';
 import { isChoice, labelOf } from './labels.ts';
 
@@ -44,22 +30,6 @@ export interface FieldIssue {
   /** A full sentence, ending with a full stop. */
   message: string;
 }
-
-/** Code lists whose values the messages can name ("Välj nivå: handläggare, lokal eller central."). */
-const CODE_LISTS: ReadonlyArray<Etiketter<string>> = [
-  KON_ETIKETT,
-  BRIST_NIVA_ETIKETT,
-  BARN_UNDER_18_ETIKETT,
-  FORFRAGAN_FRAN_ETIKETT,
-  ARENDE_STATUS_ETIKETT,
-  KONTAKTORSAK_ETIKETT,
-  PRIORITETSGRUND_ETIKETT,
-  ALDERSGRUPP_ETIKETT,
-  UTFORARE_ETIKETT,
-  LEDNINGSGRUPP_ROLL_ETIKETT,
-  BRIST_STATUS_ETIKETT,
-  REDOVISNING_STATUS_ETIKETT,
-];
 
 // Mid-sentence: "Välj nivå", "i kö"; an abbreviation (SIP) keeps its capitals.
 const lower = (s: string) => (/^\p{Lu}(\p{Ll}|\s)/u.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
