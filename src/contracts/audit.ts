@@ -1,10 +1,53 @@
 import { z } from 'zod';
+import { AUDIT_HANDELSER, AUDIT_OBJEKT } from './audit-ord.ts';
+import { isoDate } from './common.ts';
 
-export const auditQuery = z.object({
+const koder = (m: Record<string, unknown>) => Object.keys(m) as [string, ...string[]];
+
+/**
+ * The log's filters, shared by the list and its export. An event or object is one of the codes the log
+ * has words for (contracts/audit-ord.ts); dates are days in Sweden, both ends included.
+ */
+const auditUrval = {
+  /** The organisation whose log (an administrator: any; a chef: one of the own verksamheter). */
   organisationId: z.uuid().optional(),
-  before: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
+  /** Who acted. */
+  userId: z.uuid().optional(),
+  handelse: z.enum(koder(AUDIT_HANDELSER), { error: 'Välj en händelse ur listan.' }).optional(),
+  objekt: z.enum(koder(AUDIT_OBJEKT), { error: 'Välj ett objekt ur listan.' }).optional(),
+  /** Entries on or after this day (Swedish time). */
+  fran: isoDate.optional(),
+  /** Entries on or before this day (Swedish time). */
+  till: isoDate.optional(),
+};
+
+const periodFel = { message: 'Periodens slut får inte ligga före dess början.', path: ['till'] };
+const periodOk = (q: { fran?: string | undefined; till?: string | undefined }) =>
+  !q.fran || !q.till || q.fran <= q.till;
+
+/**
+ * One page of the log, newest first. The log only grows, so it pages by entry number (keyset): `before`
+ * = the entries older than that one, `after` = those newer (the page just before); neither = the newest.
+ */
+export const auditQuery = z
+  .object({
+    ...auditUrval,
+    before: z.coerce.number().int().positive().optional(),
+    after: z.coerce.number().int().positive().optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .refine(periodOk, periodFel)
+  .refine((q) => q.before === undefined || q.after === undefined, {
+    message: 'Ange antingen före eller efter, inte båda.',
+    path: ['after'],
+  });
+export type AuditQuery = z.output<typeof auditQuery>;
+
+/** Every entry the filters select, as a file (newest first): CSV (Excel's Swedish dialect) or xlsx. */
+export const auditExportQuery = z
+  .object({ ...auditUrval, format: z.enum(['csv', 'xlsx']).default('csv') })
+  .refine(periodOk, periodFel);
+export type AuditExportQuery = z.output<typeof auditExportQuery>;
 
 export const auditItem = z.object({
   id: z.number().int(),
@@ -14,11 +57,23 @@ export const auditItem = z.object({
   displayName: z.string().nullable(),
   action: z.string(),
   organisationId: z.string().nullable(),
+  /** The organisation's name, when it still exists. */
+  organisationNamn: z.string().nullable(),
   resourceType: z.string().nullable(),
   resourceId: z.string().nullable(),
   detail: z.record(z.string(), z.unknown()).nullable(),
   ip: z.string().nullable(),
 });
+export type AuditItem = z.infer<typeof auditItem>;
+
+export const auditList = z.object({
+  /** Entries matching the filters. */
+  total: z.number().int(),
+  /** Matching entries newer than this page (so the page starts at entry nyare + 1 of total). */
+  nyare: z.number().int(),
+  items: z.array(auditItem),
+});
+export type AuditList = z.infer<typeof auditList>;
 
 export const auditVerify = z.object({
   ok: z.boolean(),

@@ -9,6 +9,8 @@ import {
   BARN_UNDER_18,
   type Etiketter,
   FORFRAGAN_FRAN,
+  KLIENT_STATUS,
+  KLIENT_STATUS_ETIKETT,
   KON,
   KONTAKTORSAKER,
   PRIORITETSGRUNDER,
@@ -119,6 +121,8 @@ export const klientItem = z.object({
   stadsdelsomradeNamn: z.string().nullable(),
   barnUnder18,
   antalArenden: z.number().int(),
+  /** The first request (the earliest ärende's request date); null without ärenden. */
+  forstaKontakt: z.string().nullable(),
   /** The most recent ärende (by request date). */
   senasteArende: z
     .object({ id: z.uuid(), status: arendeStatus, forfraganDatum: z.string(), ombud: ombudRef })
@@ -127,19 +131,92 @@ export const klientItem = z.object({
 });
 export type KlientItem = z.infer<typeof klientItem>;
 
-export const klientList = z.object({ total: z.number().int(), items: z.array(klientItem) });
+export const klientList = z.object({
+  /** Clients matching the filters. */
+  total: z.number().int(),
+  /** Of those, how many are purged (gallrade). */
+  gallrade: z.number().int(),
+  items: z.array(klientItem),
+});
 
+// Where a client stands (the codes live in the domain, beside the ärende's).
+export { KLIENT_STATUS, KLIENT_STATUS_ETIKETT, type KlientStatus } from '../domain/codes.ts';
+export const klientStatus = z.enum(KLIENT_STATUS);
+
+/**
+ * The client list's sort orders: a column, `-` first for descending; every order ends on the client id (in
+ * the same direction), so pages never overlap or skip a row. `status` and `ombud` are the latest ärende's,
+ * as the list shows them; `forstaKontakt` is the first request.
+ */
+export const KLIENT_SORT_FALT = [
+  'klient',
+  'kon',
+  'fodelsear',
+  'kommun',
+  'forstaKontakt',
+  'status',
+  'ombud',
+] as const;
+export type KlientSortFalt = (typeof KLIENT_SORT_FALT)[number];
+export type KlientSort = KlientSortFalt | `-${KlientSortFalt}`;
+export const KLIENT_SORT = KLIENT_SORT_FALT.flatMap((f): KlientSort[] => [f, `-${f}`]) as [
+  KlientSort,
+  ...KlientSort[],
+];
+export const KLIENT_SORT_STANDARD: KlientSort = 'klient';
+
+const periodFel = { message: 'Periodens slut får inte ligga före dess början.', path: ['till'] };
+const periodOk = (q: { fran?: string | undefined; till?: string | undefined }) =>
+  !q.fran || !q.till || q.fran <= q.till;
+
+/** One code or several (`status=a&status=b`), as a list; the message names the allowed words. */
+const enEllerFlera = <K extends string>(koder: readonly [K, ...K[]], etiketter: Etiketter<K>, falt: string) =>
+  z
+    .union([z.enum(koder), z.array(z.enum(koder))], {
+      error: `${falt} ska vara ${orList(
+        koder.map((s) => etiketter[s].sv.toLowerCase()),
+        'sv',
+      )}.`,
+    })
+    .transform((s) => (Array.isArray(s) ? s : [s]))
+    .optional();
+
+/** The client list's filters, shared by the list, the search and the export. */
 const klientUrval = {
+  /** One status or several; none = every client. */
+  status: enEllerFlera(KLIENT_STATUS, KLIENT_STATUS_ETIKETT, 'Status'),
+  /** Kept from the first version of the list: ja = purged only, nej = not purged. */
   gallrad: z.enum(['ja', 'nej', 'alla']).default('alla'),
+  /** The latest ärende's ombud: 'jag' = the caller, 'ingen' = none (or no ärende), or a user id. */
+  ombud: z.union([z.literal('jag'), z.literal('ingen'), z.uuid()]).optional(),
+  kommunKod: kommunKod.optional(),
+  kon: kon.optional(),
+  /** First contact (the earliest request) on or after this date. */
+  fran: isoDate.optional(),
+  /** First contact on or before this date. */
+  till: isoDate.optional(),
+  sort: z.enum(KLIENT_SORT).default(KLIENT_SORT_STANDARD),
+};
+const sidan = {
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 };
+/** An alias fragment: never in an address (see klientQuery). */
+const sokterm = { q: z.string().trim().max(60).optional() };
 /**
  * The client list's filters in the address. A search term is not one of them: an alias typed into a
- * search must not land in access logs, proxies or browser history, so searching is a POST (klientSok).
+ * search must not land in access logs, proxies or browser history, so searching is a POST (klientSok), and
+ * so is the export (klientExport).
  */
-export const klientQuery = z.strictObject(klientUrval);
-export const klientSok = z.strictObject({ q: z.string().trim().max(60).optional(), ...klientUrval });
+export const klientQuery = z.strictObject({ ...klientUrval, ...sidan }).refine(periodOk, periodFel);
+export const klientSok = z.strictObject({ ...sokterm, ...klientUrval, ...sidan }).refine(periodOk, periodFel);
+export type KlientSok = z.input<typeof klientSok>;
+export type KlientSokParsed = z.output<typeof klientSok>;
+/** The export of the filtered list: every matching client, as CSV (Excel's Swedish dialect) or xlsx. */
+export const klientExport = z
+  .strictObject({ ...sokterm, ...klientUrval, format: z.enum(['csv', 'xlsx']).default('csv') })
+  .refine(periodOk, periodFel);
+export type KlientExportParsed = z.output<typeof klientExport>;
 
 export const arendeItem = z.object({
   id: z.uuid(),
@@ -223,10 +300,6 @@ const arendeUrval = {
   /** A column, `-` first for descending; the newest request first when not given. */
   sort: z.enum(ARENDE_SORT).default(ARENDE_SORT_STANDARD),
 };
-
-const periodFel = { message: 'Periodens slut får inte ligga före dess början.', path: ['till'] };
-const periodOk = (q: { fran?: string | undefined; till?: string | undefined }) =>
-  !q.fran || !q.till || q.fran <= q.till;
 
 export const arendeQuery = z
   .object({

@@ -177,3 +177,16 @@ export function saknadeRoller(roller: Iterable<LedningsgruppRoll>): Obligatorisk
   const har = new Set(roller);
   return OBLIGATORISKA_ROLLER.filter((r) => !har.has(r));
 }
+
+/**
+ * Where a client stands, from the client's ärenden: one in progress (förfrågan, kö, aktiv), all of them
+ * ended, none registered yet, or purged (gallrad). Every client is in exactly one.
+ */
+export const KLIENT_STATUS = ['pagaende', 'avslutad', 'utan_arende', 'gallrad'] as const;
+export type KlientStatus = (typeof KLIENT_STATUS)[number];
+export const KLIENT_STATUS_ETIKETT: Etiketter<KlientStatus> = {
+  pagaende: { sv: 'Pågående ärende', en: 'Case in progress' },
+  avslutad: { sv: 'Avslutad', en: 'Closed' },
+  utan_arende: { sv: 'Utan ärende', en: 'No case' },
+  gallrad: { sv: 'Gallrad', en: 'Purged' },
+};

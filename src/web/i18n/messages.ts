@@ -6,6 +6,7 @@ import { audit } from './audit.ts';
 import { caseLists } from './case-lists.ts';
 import { confirmations } from './confirmations.ts';
 import { core } from './core.ts';
+import { listor } from './listor.ts';
 import { national } from './national.ts';
 import { oppenStatistik } from './oppen-statistik.ts';
 import { redovisning } from './redovisning.ts';
@@ -29,6 +30,7 @@ const modules = [
   arendenList,
   statistik,
   oppenStatistik,
+  listor,
 ];
 
 export type Lang = 'sv' | 'en';

@@ -1,63 +1,285 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import type { AuditList } from '../../contracts/audit.ts';
+import { AUDIT_HANDELSER, AUDIT_OBJEKT } from '../../contracts/audit-ord.ts';
 import { api } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { Field, SelectField } from '../components/Field.tsx';
 import { Loading, Page } from '../components/Page.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
-import { formatTimestamp } from '../format.ts';
+import { formatNumber, formatTimestamp } from '../format.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { pluralKey } from '../i18n/plural.ts';
 
-type AuditRow = {
-  id: number;
-  at: string;
-  username: string | null;
-  displayName: string | null;
-  action: string;
-  resourceType: string | null;
-  resourceId: string | null;
-  ip: string | null;
+/** Entries per page. */
+const SIDSTORLEK = 100;
+
+/** What the log shows: the filters and where in the log (keyset: before or after an entry), in the address. */
+interface Urval {
+  anvandare: string;
+  handelse: string;
+  objekt: string;
+  fran: string;
+  till: string;
+}
+interface Vy {
+  urval: Urval;
+  fore: number | null;
+  efter: number | null;
+}
+
+const nummer = (s: string | null) => {
+  const n = Number(s);
+  return Number.isInteger(n) && n > 0 ? n : null;
 };
 
+export function lasAdress(p: URLSearchParams): Vy {
+  const handelse = p.get('handelse') ?? '';
+  const objekt = p.get('objekt') ?? '';
+  const fore = nummer(p.get('fore'));
+  return {
+    urval: {
+      anvandare: p.get('anvandare') ?? '',
+      // Unknown codes are dropped rather than sent; dates go to the API, which says what is wrong in words.
+      handelse: handelse in AUDIT_HANDELSER ? handelse : '',
+      objekt: objekt in AUDIT_OBJEKT ? objekt : '',
+      fran: p.get('fran') ?? '',
+      till: p.get('till') ?? '',
+    },
+    fore,
+    efter: fore === null ? nummer(p.get('efter')) : null,
+  };
+}
+
+export function skrivAdress(v: Vy): string {
+  const p = new URLSearchParams();
+  if (v.urval.anvandare) p.set('anvandare', v.urval.anvandare);
+  if (v.urval.handelse) p.set('handelse', v.urval.handelse);
+  if (v.urval.objekt) p.set('objekt', v.urval.objekt);
+  if (v.urval.fran) p.set('fran', v.urval.fran);
+  if (v.urval.till) p.set('till', v.urval.till);
+  if (v.fore !== null) p.set('fore', String(v.fore));
+  else if (v.efter !== null) p.set('efter', String(v.efter));
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+/** The filters as the API takes them (the list and its export). */
+function apiUrval(u: Urval): URLSearchParams {
+  const p = new URLSearchParams();
+  if (u.anvandare) p.set('userId', u.anvandare);
+  if (u.handelse) p.set('handelse', u.handelse);
+  if (u.objekt) p.set('objekt', u.objekt);
+  if (u.fran) p.set('fran', u.fran);
+  if (u.till) p.set('till', u.till);
+  return p;
+}
+
+type Anvandare = { id: string; username: string; displayName: string };
+
+function UrvalForm({ urval, onVisa }: { urval: Urval; onVisa: (u: Urval) => void }) {
+  const { t, lang } = useI18n();
+  const anvandare = useQuery({ queryKey: ['users'], queryFn: () => api.get<Anvandare[]>('/users') });
+  const [draft, setDraft] = useState<Urval>(urval);
+  const nyckel = skrivAdress({ urval, fore: null, efter: null });
+  const [forraNyckel, setForraNyckel] = useState(nyckel);
+  if (nyckel !== forraNyckel) {
+    setForraNyckel(nyckel);
+    setDraft(urval);
+  }
+  const i = lang === 'en' ? 1 : 0;
+  const ord = (m: Record<string, [string, string]>) =>
+    Object.entries(m)
+      .map(([value, text]) => ({ value, label: text[i] }))
+      .sort((a, b) => a.label.localeCompare(b.label, lang));
+  const personer = [...(anvandare.data ?? [])].sort((a, b) =>
+    a.displayName.localeCompare(b.displayName, 'sv'),
+  );
+  const kand = !draft.anvandare || personer.some((p) => p.id === draft.anvandare) || anvandare.isPending;
+  function visa(ev: FormEvent) {
+    ev.preventDefault();
+    onVisa(draft);
+  }
+  return (
+    <form className="card" onSubmit={visa} aria-labelledby="logg-urval">
+      <h2 id="logg-urval">{t('audit.urval')}</h2>
+      <div className="grid-form">
+        <div style={KOLUMN}>
+          <SelectField
+            label={t('audit.anvandare')}
+            value={draft.anvandare}
+            onChange={(ev) => setDraft((d) => ({ ...d, anvandare: ev.target.value }))}
+            options={[
+              { value: '', label: t('audit.anvandare.alla') },
+              ...personer.map((p) => ({ value: p.id, label: `${p.displayName} (${p.username})` })),
+              ...(kand ? [] : [{ value: draft.anvandare, label: t('audit.anvandare.okand') }]),
+            ]}
+          />
+          <SelectField
+            label={t('audit.handelse')}
+            value={draft.handelse}
+            onChange={(ev) => setDraft((d) => ({ ...d, handelse: ev.target.value }))}
+            options={[{ value: '', label: t('audit.handelse.alla') }, ...ord(AUDIT_HANDELSER)]}
+          />
+          <SelectField
+            label={t('audit.objekt')}
+            value={draft.objekt}
+            onChange={(ev) => setDraft((d) => ({ ...d, objekt: ev.target.value }))}
+            options={[{ value: '', label: t('audit.objekt.alla') }, ...ord(AUDIT_OBJEKT)]}
+          />
+        </div>
+        <div style={KOLUMN}>
+          <Field
+            label={t('audit.fran')}
+            type="date"
+            value={draft.fran}
+            onChange={(ev) => setDraft((d) => ({ ...d, fran: ev.target.value }))}
+          />
+          <Field
+            label={t('audit.till')}
+            type="date"
+            value={draft.till}
+            onChange={(ev) => setDraft((d) => ({ ...d, till: ev.target.value }))}
+          />
+        </div>
+      </div>
+      <p className="button-row" style={{ justifyContent: 'flex-start', alignItems: 'center' }}>
+        <button type="submit">{t('arenden.visa')}</button>
+        <Link to="/logg">{t('arenden.rensa')}</Link>
+      </p>
+    </form>
+  );
+}
+
+/** The audit log: filters and position in the address, newest first, paged by entry number. */
 export function Audit() {
-  const { t } = useI18n();
-  // Codes in words (i18n/audit.ts); an event the list does not know yet is shown by its code.
+  const { t, lang } = useI18n();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const vy = lasAdress(params);
+  const filter = apiUrval(vy.urval);
+  const sidaUrl = new URLSearchParams(filter);
+  sidaUrl.set('limit', String(SIDSTORLEK));
+  if (vy.fore !== null) sidaUrl.set('before', String(vy.fore));
+  if (vy.efter !== null) sidaUrl.set('after', String(vy.efter));
+  const q = useQuery({
+    queryKey: ['audit', sidaUrl.toString()],
+    queryFn: () => api.get<AuditList>(`/audit?${sidaUrl.toString()}`),
+    placeholderData: keepPreviousData,
+  });
+  // Codes in words (contracts/audit-ord.ts); an event the list does not know yet is shown by its code.
   const ord = (prefix: string, code: string) => {
     const key = `${prefix}.${code}`;
     const text = t(key);
     return text === key ? code : text;
   };
-  const q = useQuery({ queryKey: ['audit'], queryFn: () => api.get<AuditRow[]>('/audit?limit=200') });
+  const ga = (ny: Vy) => navigate(`${pathname}${skrivAdress(ny)}`);
+  const data = q.data;
+  const forsta = data?.items[0];
+  const sista = data?.items.at(-1);
+  const nyare = data ? data.nyare > 0 : false;
+  const aldre = data ? data.nyare + data.items.length < data.total : false;
+  const exportUrl = (format: 'csv' | 'xlsx') => {
+    const p = new URLSearchParams(filter);
+    p.set('format', format);
+    return `/api/v1/audit/export?${p.toString()}`;
+  };
   return (
     <Page title={t('audit.title')}>
       <p>{t('audit.intro')}</p>
-      {q.isPending ? (
-        <Loading />
-      ) : q.error ? (
-        <ErrorMessage error={q.error} />
-      ) : (
-        <TableScroll label={t('audit.title')}>
-          <table>
-            <caption className="sr-only">{t('audit.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('col.tid')}</th>
-                <th scope="col">{t('col.vem')}</th>
-                <th scope="col">{t('col.handelse')}</th>
-                <th scope="col">{t('col.objekt')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {q.data.map((r) => (
-                <tr key={r.id}>
-                  <td>{formatTimestamp(r.at)}</td>
-                  <td>{r.displayName ?? r.username ?? '–'}</td>
-                  <td>{ord('audit.handelse', r.action)}</td>
-                  <td>{r.resourceType ? ord('audit.objekt', r.resourceType) : '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      )}
+      <UrvalForm urval={vy.urval} onVisa={(urval) => ga({ urval, fore: null, efter: null })} />
+      <ErrorMessage error={q.error} />
+      <section className="card" aria-labelledby="logg-antal" aria-busy={q.isPlaceholderData}>
+        <h2 id="logg-antal" aria-live="polite">
+          {data ? t(pluralKey(lang, 'audit.antal', data.total), { n: formatNumber(data.total) }) : ''}
+        </h2>
+        {q.isPending && !q.error ? <Loading /> : null}
+        {data && data.items.length === 0 ? <p>{t('audit.tomt')}</p> : null}
+        {data && data.items.length > 0 ? (
+          <>
+            <p className="hint">
+              {t('audit.visar', {
+                fran: formatNumber(data.nyare + 1),
+                till: formatNumber(data.nyare + data.items.length),
+                antal: formatNumber(data.total),
+              })}
+            </p>
+            <TableScroll label={t('audit.title')}>
+              <table>
+                <caption className="sr-only">{t('audit.title')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('col.tid')}</th>
+                    <th scope="col">{t('col.vem')}</th>
+                    <th scope="col">{t('col.handelse')}</th>
+                    <th scope="col">{t('col.objekt')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.items.map((r) => (
+                    <tr key={r.id}>
+                      <td style={{ whiteSpace: 'nowrap' }}>{formatTimestamp(r.at)}</td>
+                      <td>{r.displayName ?? r.username ?? '–'}</td>
+                      <td>{ord('audit.handelse', r.action)}</td>
+                      <td>{r.resourceType ? ord('audit.objekt', r.resourceType) : '–'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+            {nyare || aldre ? (
+              <nav
+                aria-label={t('arenden.sidor')}
+                className="button-row"
+                style={{ justifyContent: 'flex-start', alignItems: 'center', flexWrap: 'wrap' }}
+              >
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => nyare && forsta && ga({ ...vy, fore: null, efter: forsta.id })}
+                  {...avstangd(!nyare)}
+                >
+                  {t('audit.nyare')}
+                </button>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => aldre && sista && ga({ ...vy, fore: sista.id, efter: null })}
+                  {...avstangd(!aldre)}
+                >
+                  {t('audit.aldre')}
+                </button>
+                {nyare ? (
+                  <Link to={skrivAdress({ ...vy, fore: null, efter: null })}>{t('audit.senaste')}</Link>
+                ) : null}
+              </nav>
+            ) : null}
+          </>
+        ) : null}
+      </section>
+      {data && data.total > 0 ? (
+        <section className="card" aria-labelledby="logg-export">
+          <h2 id="logg-export">{t('audit.export')}</h2>
+          <p className="hint">{t('audit.export.hint')}</p>
+          <p className="button-row" style={{ justifyContent: 'flex-start' }}>
+            <a className="button secondary" href={exportUrl('csv')} download>
+              {t('arenden.export.csv')}
+            </a>
+            <a className="button secondary" href={exportUrl('xlsx')} download>
+              {t('arenden.export.xlsx')}
+            </a>
+          </p>
+        </section>
+      ) : null}
     </Page>
   );
 }
+
+/** A paging button that cannot be used now: aria-disabled, so the button just pressed keeps the focus. */
+const avstangd = (nej: boolean) =>
+  nej ? { 'aria-disabled': true as const, style: { opacity: 0.6, cursor: 'not-allowed' } } : {};
+
+/** The form's two columns start at the top (the grid centres them otherwise). */
+const KOLUMN = { alignSelf: 'start' } as const;

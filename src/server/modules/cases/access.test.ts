@@ -85,6 +85,7 @@ function request(route: CollectedRoute) {
     },
     'PATCH /api/v1/verksamheter/:verksamhetId/klienter/:klientId': { telefon: '08-1' },
     'POST /api/v1/verksamheter/:verksamhetId/klienter/sok': { q: 'Hemlig' },
+    'POST /api/v1/verksamheter/:verksamhetId/klienter/export': { q: 'Hemlig' },
     'POST /api/v1/verksamheter/:verksamhetId/arenden': {
       klientId: ids.utanArende,
       forfraganDatum: '2025-01-01',

@@ -72,6 +72,7 @@ export function klientItem(r: KlientRow, namn: Namn): KlientItem {
     stadsdelsomradeNamn: r.stadsdelsomrade_namn,
     barnUnder18: r.barn_under_18,
     antalArenden: r.antal_arenden,
+    forstaKontakt: r.forsta_kontakt,
     senasteArende:
       r.senaste_id && r.senaste_status && r.senaste_forfragan
         ? {

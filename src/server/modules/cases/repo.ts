@@ -1,10 +1,18 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
-import type { ArendeSort, ArendeSortFalt } from '../../../contracts/cases.ts';
+import type {
+  ArendeSort,
+  ArendeSortFalt,
+  KlientSort,
+  KlientSortFalt,
+  KlientStatus,
+} from '../../../contracts/cases.ts';
+import { arSlutlage } from '../../../domain/arende-status.ts';
 import {
   ARENDE_STATUS,
   type ArendeStatus,
   type BarnUnder18,
   type ForfraganFran,
+  KON,
   type Kon,
 } from '../../../domain/codes.ts';
 import { type AppDb, type Queryable, query } from '../../db/client.ts';
@@ -42,6 +50,7 @@ export interface KlientRow {
   telefon: string | null;
   adress: string | null;
   antal_arenden: number;
+  forsta_kontakt: string | null;
   senaste_id: string | null;
   senaste_status: ArendeStatus | null;
   senaste_forfragan: string | null;
@@ -73,6 +82,8 @@ const KLIENT_SELECT = sql`
          i.alias, i.namn, i.personnummer, i.telefon, i.adress,
          (select count(*)::int from arende a where a.verksamhet_id = k.verksamhet_id and a.klient_id = k.id)
            as antal_arenden,
+         (select min(a.forfragan_datum)::text from arende a
+          where a.verksamhet_id = k.verksamhet_id and a.klient_id = k.id) as forsta_kontakt,
          l.id as senaste_id, l.status as senaste_status, l.forfragan_datum::text as senaste_forfragan,
          l.ombud_user_id as senaste_ombud
   from klient k
@@ -87,39 +98,195 @@ const KLIENT_SELECT = sql`
 
 export interface KlientFilter {
   q?: string | undefined;
-  gallrad: 'ja' | 'nej' | 'alla';
-  limit: number;
-  offset: number;
+  status?: KlientStatus[] | undefined;
+  gallrad?: 'ja' | 'nej' | 'alla' | undefined;
+  /** The latest ärende's ombud: a user id, or null = none (or no ärende at all). */
+  ombudUserId?: string | null | undefined;
+  kommunKod?: string | undefined;
+  kon?: Kon | undefined;
+  /** First contact (the earliest request) from … to, inclusive (ISO dates). */
+  fran?: string | undefined;
+  till?: string | undefined;
 }
 
-function klientWhere(verksamhetId: string, f: Pick<KlientFilter, 'q' | 'gallrad'>): SQL {
+const PAGAENDE = ARENDE_STATUS.filter((s) => !arSlutlage(s));
+
+/** What a filter or an order needs beyond the klient row; only those joins are made. */
+interface Behov {
+  identitet?: boolean;
+  senaste?: boolean;
+  summa?: boolean;
+  hem?: boolean;
+  ombudNamn?: boolean;
+}
+
+function klientBehov(f: KlientFilter, sort?: KlientSort): Behov {
+  const falt = sort ? (sort.replace(/^-/, '') as KlientSortFalt) : undefined;
+  return {
+    identitet: Boolean(f.q) || falt === 'klient',
+    senaste: f.ombudUserId !== undefined || falt === 'status' || falt === 'ombud',
+    summa: Boolean(f.status?.length || f.fran || f.till) || falt === 'forstaKontakt',
+    hem: falt === 'kommun',
+    ombudNamn: falt === 'ombud',
+  };
+}
+
+/**
+ * The clients a filter selects, with what it and the order read: the latest ärende (status, ombud: what
+ * the list shows) and the ärenden summed up (the first request, whether one is in progress).
+ */
+function klientFran(b: Behov): SQL {
+  return sql`from klient k
+    ${b.identitet ? sql`left join klient_identitet i on i.verksamhet_id = k.verksamhet_id and i.klient_id = k.id` : sql``}
+    ${
+      b.senaste || b.ombudNamn
+        ? sql`left join lateral (
+            select a.status, a.ombud_user_id from arende a
+            where a.verksamhet_id = k.verksamhet_id and a.klient_id = k.id
+            order by a.forfragan_datum desc, a.created_at desc, a.id desc limit 1) fl on true`
+        : sql``
+    }
+    ${
+      b.summa
+        ? sql`left join lateral (
+            select min(a.forfragan_datum) as forsta, count(*)::int as antal,
+                   coalesce(bool_or(a.status in (${sql.join(
+                     PAGAENDE.map((x) => sql`${x}`),
+                     sql`, `,
+                   )})), false) as pagaende
+            from arende a where a.verksamhet_id = k.verksamhet_id and a.klient_id = k.id) fa on true`
+        : sql``
+    }
+    ${
+      b.hem
+        ? sql`join kommun fkm on fkm.kod = k.kommun_kod
+              left join stadsdelsomrade fso on fso.kod = k.stadsdelsomrade_kod`
+        : sql``
+    }
+    ${b.ombudNamn ? sql`left join app_user fu on fu.id = fl.ombud_user_id` : sql``}`;
+}
+
+const KLIENT_STATUS_VILLKOR: Record<KlientStatus, SQL> = {
+  gallrad: sql`k.gallrad_at is not null`,
+  pagaende: sql`(k.gallrad_at is null and fa.pagaende)`,
+  avslutad: sql`(k.gallrad_at is null and fa.antal > 0 and not fa.pagaende)`,
+  utan_arende: sql`(k.gallrad_at is null and fa.antal = 0)`,
+};
+
+function klientWhere(verksamhetId: string, f: KlientFilter): SQL {
   const conds: SQL[] = [sql`k.verksamhet_id = ${verksamhetId}`];
   if (f.gallrad === 'ja') conds.push(sql`k.gallrad_at is not null`);
   if (f.gallrad === 'nej') conds.push(sql`k.gallrad_at is null`);
   if (f.q) conds.push(sql`strpos(lower(i.alias), lower(${f.q})) > 0`);
+  if (f.status?.length)
+    conds.push(
+      sql`(${sql.join(
+        f.status.map((x) => KLIENT_STATUS_VILLKOR[x]),
+        sql` or `,
+      )})`,
+    );
+  if (f.ombudUserId === null) conds.push(sql`fl.ombud_user_id is null`);
+  else if (f.ombudUserId) conds.push(sql`fl.ombud_user_id = ${f.ombudUserId}`);
+  if (f.kommunKod) conds.push(sql`k.kommun_kod = ${f.kommunKod}`);
+  if (f.kon) conds.push(sql`k.kon = ${f.kon}`);
+  if (f.fran) conds.push(sql`fa.forsta >= ${f.fran}::date`);
+  if (f.till) conds.push(sql`fa.forsta <= ${f.till}::date`);
   return sql.join(conds, sql` and `);
 }
 
-export async function listKlienter(db: Queryable, verksamhetId: string, f: KlientFilter) {
-  const where = klientWhere(verksamhetId, f);
-  const [n] = await query<{ n: number }>(
+const koder = (lista: readonly string[]) =>
+  sql`array[${sql.join(
+    lista.map((x) => sql`${x}`),
+    sql`, `,
+  )}]::text[]`;
+
+/**
+ * The value each sort order compares, in SQL. `kon` and `status` follow their code lists' order (the
+ * status the workflow's); `kommun` is the home as the list shows it (the stadsdelsområde where there is
+ * one); an empty value (no alias once purged, no ärende, no ombud) comes last either way.
+ */
+function klientSortVarde(falt: KlientSortFalt): SQL {
+  switch (falt) {
+    case 'klient':
+      return sql`lower(i.alias)`;
+    case 'kon':
+      return sql`array_position(${koder(KON)}, k.kon)`;
+    case 'fodelsear':
+      return sql`k.fodelsear`;
+    case 'kommun':
+      return sql`lower(coalesce(fso.namn, fkm.namn))`;
+    case 'forstaKontakt':
+      return sql`fa.forsta`;
+    case 'status':
+      return sql`array_position(${koder(ARENDE_STATUS)}, fl.status)`;
+    case 'ombud':
+      return sql`lower(fu.display_name)`;
+  }
+}
+
+function klientOrder(sort: KlientSort): SQL {
+  const fallande = sort.startsWith('-');
+  const falt = (fallande ? sort.slice(1) : sort) as KlientSortFalt;
+  const dir = fallande ? sql`desc` : sql`asc`;
+  return sql`${klientSortVarde(falt)} ${dir} nulls last, k.id ${dir}`;
+}
+
+/** How many clients the filter selects, and how many of those are purged. */
+export async function countKlienter(db: Queryable, verksamhetId: string, f: KlientFilter) {
+  const [n] = await query<{ n: number; g: number }>(
     db,
-    sql`select count(*)::int as n from klient k
-        left join klient_identitet i on i.verksamhet_id = k.verksamhet_id and i.klient_id = k.id
-        where ${where}`,
+    sql`select count(*)::int as n, (count(*) filter (where k.gallrad_at is not null))::int as g
+        ${klientFran(klientBehov(f))} where ${klientWhere(verksamhetId, f)}`,
   );
-  // The page is chosen first, so the per-client details are computed for that page only.
-  const order = sql`(k.gallrad_at is not null), lower(i.alias), k.created_at, k.id`;
+  return { total: n?.n ?? 0, gallrade: n?.g ?? 0 };
+}
+
+/** The selected clients' ids in order, with their place in the whole selection (1, 2, …). */
+function klientUrval(verksamhetId: string, f: KlientFilter, sort: KlientSort, sida?: Sida): SQL {
+  const order = klientOrder(sort);
+  return sql`select k.id, row_number() over (order by ${order}) as nr
+    ${klientFran(klientBehov(f, sort))}
+    where ${klientWhere(verksamhetId, f)}
+    order by ${order}
+    ${sida ? sql`limit ${sida.limit} offset ${sida.offset}` : sql``}`;
+}
+
+interface Sida {
+  limit: number;
+  offset: number;
+}
+
+/** One page of the filtered, sorted list; the details are computed for that page only. */
+export async function listKlienter(
+  db: Queryable,
+  verksamhetId: string,
+  f: KlientFilter & Sida & { sort: KlientSort },
+) {
+  const { total, gallrade } = await countKlienter(db, verksamhetId, f);
   const rows = await query<KlientRow>(
     db,
     sql`${KLIENT_SELECT}
-        where k.verksamhet_id = ${verksamhetId} and k.id in (
-          select k.id from klient k
-          left join klient_identitet i on i.verksamhet_id = k.verksamhet_id and i.klient_id = k.id
-          where ${where} order by ${order} limit ${f.limit} offset ${f.offset})
-        order by ${order}`,
+        join (${klientUrval(verksamhetId, f, f.sort, f)}) p on p.id = k.id
+        where k.verksamhet_id = ${verksamhetId}
+        order by p.nr`,
   );
-  return { total: n?.n ?? 0, rows: rows.map(klartext) };
+  return { total, gallrade, rows: rows.map(klartext) };
+}
+
+/** Every client the filter selects, in the list's order (the export). */
+export async function allaKlienter(
+  db: Queryable,
+  verksamhetId: string,
+  f: KlientFilter & { sort: KlientSort },
+) {
+  const rows = await query<KlientRow>(
+    db,
+    sql`${KLIENT_SELECT}
+        join (${klientUrval(verksamhetId, f, f.sort)}) p on p.id = k.id
+        where k.verksamhet_id = ${verksamhetId}
+        order by p.nr`,
+  );
+  return rows.map(klartext);
 }
 
 export async function getKlient(db: Queryable, verksamhetId: string, id: string): Promise<KlientRow | null> {

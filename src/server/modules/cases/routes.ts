@@ -19,6 +19,7 @@ import {
   importQuery,
   importResultat,
   klientDetail,
+  klientExport,
   klientList,
   klientQuery,
   klientSok,
@@ -53,11 +54,26 @@ export async function caseRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const ctx = (req: Parameters<typeof ctxFrom>[0]) => ctxFrom(req, deps);
 
   // ---- klienter
+  const klientFilterText =
+    'Filter: status (pagaende = ett ärende pågår, avslutad, utan_arende, gallrad; en eller flera), ombud ' +
+    '(det senaste ärendets: jag = den inloggade, ingen = utan ombud eller utan ärende, eller ett ' +
+    'användar-id), kommunKod, kon, fran och till (första kontakten, båda dagarna inräknade), gallrad ' +
+    '(ja, nej, alla). sort: klient, kon, fodelsear, kommun, forstaKontakt, status eller ombud, med - före ' +
+    'för fallande (standard klient); lika värden och tomma (sist) ordnas efter klientens id.';
   r.get(
     `${base}/klienter`,
     {
       config: { permission: 'klient:read' },
-      schema: { tags, params: v, querystring: klientQuery, response: { 200: klientList } },
+      schema: {
+        tags,
+        params: v,
+        querystring: klientQuery,
+        response: { 200: klientList },
+        description:
+          `Verksamhetens klienter, en sida i taget (limit, offset). ${klientFilterText} total är antalet som ` +
+          'matchar filtren. Ingen sökterm här (q avvisas): sök med POST …/klienter/sok. Läsningen loggas ' +
+          'som en post med filtren och antalet.',
+      },
     },
     (req) => service.listKlienter(ctx(req), req.params.verksamhetId, req.query),
   );
@@ -65,9 +81,38 @@ export async function caseRoutes(app: FastifyInstance, deps: ModuleDeps) {
     `${base}/klienter/sok`,
     {
       config: { permission: 'klient:read' },
-      schema: { tags, params: v, body: klientSok, response: { 200: klientList } },
+      schema: {
+        tags,
+        params: v,
+        body: klientSok,
+        response: { 200: klientList },
+        description:
+          'Som GET …/klienter, med q (en del av aliaset) i kroppen så att söktermen inte hamnar i någon ' +
+          `adress eller logg. ${klientFilterText}`,
+      },
     },
     (req) => service.listKlienter(ctx(req), req.params.verksamhetId, req.body),
+  );
+  r.post(
+    `${base}/klienter/export`,
+    {
+      config: { permission: 'klient:read' },
+      schema: {
+        tags,
+        params: v,
+        body: klientExport,
+        produces: [MIME.csv, MIME.xlsx],
+        description:
+          'Hela det filtrerade klienturvalet som fil (samma filter, sökterm och sortering som listan, alla ' +
+          'rader). En POST, så att en sökterm aldrig står i en adress. format=csv (standard): semikolon, ' +
+          'UTF-8 med BOM; format=xlsx: ett kalkylblad. Kolumner: Alias, Kön, Födelseår, Hemkommun, Första ' +
+          'kontakt, Senaste ärende, Senaste förfrågan, Ombud, Ärenden. Exporten loggas med varje klient.',
+      },
+    },
+    async (req, reply) => {
+      const fil = await service.exportKlienter(ctx(req), req.params.verksamhetId, req.body);
+      return reply.type(fil.mime).header('content-disposition', bilaga(fil)).send(fil.innehall);
+    },
   );
   r.post(
     `${base}/klienter`,

@@ -11,6 +11,10 @@ import {
   createArende,
   createKlient,
   type KlientDetail,
+  type KlientSok,
+  type KlientSokParsed,
+  klientExport,
+  klientSok,
   type UpdateArende,
   type UpdateKlient,
   updateArende,
@@ -26,6 +30,7 @@ import { Conflict, type FieldError, Invalid, NotFound } from '../../platform/err
 import * as orgRepo from '../orgs/repo.ts';
 import * as userRepo from '../users/repo.ts';
 import { arendeFil } from './arende-export.ts';
+import { klientFil } from './klient-export.ts';
 import { anteckningarPdf } from './pdf.ts';
 import { anteckningItem, anvandarnamn, arendeItem, klientItem } from './present.ts';
 import { alderFel, omradeFel, personnummerArFel, unika } from './regler.ts';
@@ -173,13 +178,48 @@ export async function listOmbud(ctx: ServiceContext, verksamhetId: string) {
 
 // ------------------------------------------------------------------ klienter
 
-export async function listKlienter(
-  ctx: ServiceContext,
-  verksamhetId: string,
-  q: { q?: string | undefined; gallrad: 'ja' | 'nej' | 'alla'; limit: number; offset: number },
-) {
+/** The client list's filters as the repo takes them ('jag' is the caller, 'ingen' no ombud). */
+function klientFilter(ctx: ServiceContext, q: KlientUrval): repo.KlientFilter {
+  return {
+    q: q.q,
+    status: q.status,
+    gallrad: q.gallrad,
+    ombudUserId: q.ombud === 'jag' ? ctx.principal.userId : q.ombud === 'ingen' ? null : q.ombud,
+    kommunKod: q.kommunKod,
+    kon: q.kon,
+    fran: q.fran,
+    till: q.till,
+  };
+}
+
+/**
+ * The client filters as the audit entry records them: codes, dates and ids. A search term is recorded
+ * as made (`sok: true`), never as typed: it is part of an alias.
+ */
+function klientUrvalIAudit(q: KlientUrval) {
+  const u: Record<string, unknown> = {};
+  for (const k of ['status', 'ombud', 'kommunKod', 'kon', 'fran', 'till', 'sort'] as const)
+    if (q[k]) u[k] = q[k];
+  if (q.gallrad && q.gallrad !== 'alla') u.gallrad = q.gallrad;
+  if (q.q) u.sok = true;
+  return u;
+}
+
+type KlientUrval = Omit<KlientSokParsed, 'limit' | 'offset'>;
+
+/**
+ * One page of the verksamhet's clients. The read is logged as one entry: the filters, the order, the page
+ * and how many clients matched (the list shows alias and statistics; opening a client logs that client).
+ */
+export async function listKlienter(ctx: ServiceContext, verksamhetId: string, input: KlientSok) {
+  const q = parse(klientSok, input);
   return iVerksamhet(ctx, verksamhetId, 'klient:read', async ({ tx, audit }) => {
-    const { total, rows } = await repo.listKlienter(tx, verksamhetId, q);
+    const { total, gallrade, rows } = await repo.listKlienter(tx, verksamhetId, {
+      ...klientFilter(ctx, q),
+      sort: q.sort,
+      limit: q.limit,
+      offset: q.offset,
+    });
     const namn = await anvandarnamn(
       tx,
       rows.map((r) => r.senaste_ombud),
@@ -188,9 +228,40 @@ export async function listKlienter(
       action: 'klient.list',
       organisationId: verksamhetId,
       resourceType: 'klient',
-      detail: { klientIds: rows.map((r) => r.id) },
+      detail: { urval: klientUrvalIAudit(q), offset: q.offset, antal: total, visade: rows.length },
     });
-    return { total, items: rows.map((r) => klientItem(r, namn)) };
+    return { total, gallrade, items: rows.map((r) => klientItem(r, namn)) };
+  });
+}
+
+/**
+ * Every client the filters select, as a file (CSV or xlsx) in the list's order. The file leaves the
+ * system, so the audit entry names each exported client besides the filters.
+ */
+export async function exportKlienter(ctx: ServiceContext, verksamhetId: string, input: unknown) {
+  const q = parse(klientExport, input);
+  return iVerksamhet(ctx, verksamhetId, 'klient:read', async ({ tx, audit, v }) => {
+    const rows = await repo.allaKlienter(tx, verksamhetId, { ...klientFilter(ctx, q), sort: q.sort });
+    const namn = await anvandarnamn(
+      tx,
+      rows.map((r) => r.senaste_ombud),
+    );
+    await audit({
+      action: 'klient.exported',
+      organisationId: verksamhetId,
+      resourceType: 'klient',
+      detail: {
+        format: q.format,
+        urval: klientUrvalIAudit(q),
+        antal: rows.length,
+        klientIds: rows.map((r) => r.id),
+      },
+    });
+    return klientFil(
+      rows.map((r) => klientItem(r, namn)),
+      q.format,
+      { verksamhetKod: v.kod, idag: idagISverige() },
+    );
   });
 }
 

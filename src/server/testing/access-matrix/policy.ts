@@ -20,9 +20,12 @@ export function resourceOf(method: string, url: string, side: Side): Resource[] 
   const verksamhetsnara = /:(id|verksamhetId)\b/.test(url) && !url.startsWith('/api/v1/lan/');
   const pointsAtVerksamhet =
     verksamhetsnara ||
-    ['POST /api/v1/users', 'GET /api/v1/audit', 'POST /api/v1/redovisningar/godkannande'].includes(
-      `${method} ${url}`,
-    );
+    [
+      'POST /api/v1/users',
+      'GET /api/v1/audit',
+      'GET /api/v1/audit/export',
+      'POST /api/v1/redovisningar/godkannande',
+    ].includes(`${method} ${url}`);
   const verksamhet: Resource = { typ: 'verksamhet', id: side.verksamhet, lanKod: side.lanKod };
   if (pointsAtVerksamhet) return [verksamhet];
   return [{ typ: 'lan', lanKod: side.lanKod }, verksamhet];

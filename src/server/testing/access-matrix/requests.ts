@@ -304,6 +304,9 @@ export const REQUESTS: Record<string, RouteRequest> = {
   'GET /api/v1/audit': {
     build: (c) => ({ path: '/api/v1/audit', query: { organisationId: c.side.verksamhet } }),
   },
+  'GET /api/v1/audit/export': {
+    build: (c) => ({ path: '/api/v1/audit/export', query: { organisationId: c.side.verksamhet } }),
+  },
   'PUT /api/v1/verksamheter/:id/redovisningar/:ar': {
     build: (c) => ({
       path: fill('/api/v1/verksamheter/:id/redovisningar/:ar', c.side, { ar: String(utkastAr(c.side)) }),
@@ -362,6 +365,9 @@ export const REQUESTS: Record<string, RouteRequest> = {
   },
   'POST /api/v1/verksamheter/:verksamhetId/klienter/sok': {
     build: withBody('/api/v1/verksamheter/:verksamhetId/klienter/sok', () => ({ q: 'Klient' })),
+  },
+  'POST /api/v1/verksamheter/:verksamhetId/klienter/export': {
+    build: withBody('/api/v1/verksamheter/:verksamhetId/klienter/export', () => ({ q: 'Klient' })),
   },
   'POST /api/v1/verksamheter/:verksamhetId/klienter': {
     build: withBody('/api/v1/verksamheter/:verksamhetId/klienter', (c) => ({

@@ -2,10 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
   createColumnHelper,
   type PaginationState,
-  rowPaginationFeature,
-  rowSortingFeature,
   type SortingState,
-  tableFeatures,
   type Updater,
   useTable,
 } from '@tanstack/react-table';
@@ -24,7 +21,7 @@ import { api } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Field, SelectField } from '../../components/Field.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
-import { TableScroll } from '../../components/TableScroll.tsx';
+import { ServerTable, serverListFeatures } from '../../components/ServerTable.tsx';
 import { formatNumber } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { pluralKey } from '../../i18n/plural.ts';
@@ -96,7 +93,7 @@ function apiUrval(v: Pick<Vy, 'urval' | 'sort'>): URLSearchParams {
   return p;
 }
 
-const features = tableFeatures({ rowSortingFeature, rowPaginationFeature });
+const features = serverListFeatures;
 const kolumn = createColumnHelper<typeof features, ArendeItem>();
 const TOM: ArendeItem[] = [];
 
@@ -339,88 +336,13 @@ export function Arenden() {
           </p>
         ) : null}
         {lista.data && lista.data.items.length > 0 ? (
-          <>
-            <TableScroll label={caption}>
-              {/* One line per row: on a phone the table scrolls in its region instead of breaking dates. */}
-              <table style={{ whiteSpace: 'nowrap' }}>
-                <caption className="sr-only">{caption}</caption>
-                <thead>
-                  {table.getHeaderGroups().map((grupp) => (
-                    <tr key={grupp.id}>
-                      {grupp.headers.map((h) => {
-                        const riktning = h.column.getIsSorted();
-                        const rubrik = String(h.column.columnDef.header ?? h.id);
-                        const num = h.column.id === 'vantedagar' ? 'num' : undefined;
-                        if (!h.column.getCanSort())
-                          return (
-                            <th key={h.id} scope="col" className={num}>
-                              {rubrik}
-                            </th>
-                          );
-                        return (
-                          <th
-                            key={h.id}
-                            scope="col"
-                            className={num}
-                            aria-sort={
-                              riktning === 'asc' ? 'ascending' : riktning === 'desc' ? 'descending' : 'none'
-                            }
-                          >
-                            <button
-                              type="button"
-                              onClick={h.column.getToggleSortingHandler()}
-                              style={SORTKNAPP}
-                            >
-                              {rubrik}
-                              <span aria-hidden="true" style={{ display: 'inline-block', minWidth: '1.2em' }}>
-                                {riktning === 'asc' ? ' ▲' : riktning === 'desc' ? ' ▼' : ' ↕'}
-                              </span>
-                            </button>
-                          </th>
-                        );
-                      })}
-                    </tr>
-                  ))}
-                </thead>
-                <tbody>
-                  {table.getRowModel().rows.map((rad) => (
-                    <tr key={rad.id}>
-                      {rad.getAllCells().map((cell) => (
-                        <td key={cell.id} className={cell.column.id === 'vantedagar' ? 'num' : undefined}>
-                          <table.FlexRender cell={cell} />
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-            {sidor > 1 ? (
-              <nav
-                aria-label={t('arenden.sidor')}
-                className="button-row"
-                style={{ justifyContent: 'flex-start', alignItems: 'center' }}
-              >
-                <button
-                  type="button"
-                  className="secondary"
-                  onClick={() => table.previousPage()}
-                  {...avstangd(!table.getCanPreviousPage())}
-                >
-                  {t('arenden.foregaende')}
-                </button>
-                <span>{t('arenden.sida', { sida: formatNumber(vy.sida), antal: formatNumber(sidor) })}</span>
-                <button
-                  type="button"
-                  className="secondary"
-                  onClick={() => table.nextPage()}
-                  {...avstangd(!table.getCanNextPage())}
-                >
-                  {t('arenden.nasta')}
-                </button>
-              </nav>
-            ) : null}
-          </>
+          <ServerTable
+            table={table}
+            caption={caption}
+            numeric={['vantedagar']}
+            sida={vy.sida}
+            sidor={sidor}
+          />
         ) : null}
       </section>
       {lista.data && total !== undefined && total > 0 ? (
@@ -440,24 +362,3 @@ export function Arenden() {
     </Page>
   );
 }
-
-/**
- * A paging button that cannot be used now: aria-disabled rather than disabled, so the button just pressed
- * to reach the last page keeps the keyboard focus (a disabled button drops it). TanStack's previousPage and
- * nextPage do nothing past the ends.
- */
-const avstangd = (nej: boolean) =>
-  nej ? { 'aria-disabled': true as const, style: { opacity: 0.6, cursor: 'not-allowed' } } : {};
-
-/** A column heading that sorts: reads as the heading, not as a big button. */
-const SORTKNAPP = {
-  background: 'none',
-  border: 'none',
-  color: 'var(--brand)',
-  padding: 0,
-  font: 'inherit',
-  fontWeight: 600,
-  textAlign: 'inherit',
-  textDecoration: 'underline',
-  cursor: 'pointer',
-} as const;

@@ -1,41 +1,389 @@
-import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
-import { Link } from 'react-router';
-import type { KlientItem } from '../../../contracts/cases.ts';
-import { api } from '../../api.ts';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import {
+  createColumnHelper,
+  type PaginationState,
+  type SortingState,
+  type Updater,
+  useTable,
+} from '@tanstack/react-table';
+import { type FormEvent, useMemo, useState } from 'react';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import {
+  KLIENT_SORT,
+  KLIENT_SORT_STANDARD,
+  KLIENT_STATUS,
+  KLIENT_STATUS_ETIKETT,
+  type KlientItem,
+  type KlientSort,
+  type KlientStatus,
+} from '../../../contracts/cases.ts';
+import { KON, KON_ETIKETT, type Kon } from '../../../domain/codes.ts';
+import { ApiError, api } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Field, SelectField } from '../../components/Field.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
-import { TableScroll } from '../../components/TableScroll.tsx';
+import { ServerTable, serverListFeatures } from '../../components/ServerTable.tsx';
 import { formatNumber } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { pluralKey } from '../../i18n/plural.ts';
-import { base, GallradBadge, StatusBadge, useEtikett, useVerksamhet } from './common.tsx';
+import {
+  base,
+  GallradBadge,
+  Kryssrutor,
+  options,
+  StatusBadge,
+  useEtikett,
+  useOmbud,
+  useVerksamhet,
+  useVerksamhetInfo,
+} from './common.tsx';
 
-type Urval = { q: string; gallrad: 'alla' | 'nej' | 'ja' };
+/** Rows per page. */
+const SIDSTORLEK = 50;
 
+/** The filters kept in the address. The search term is not one of them (see Sok below). */
+interface Urval {
+  status: KlientStatus[];
+  /** '' (all), 'jag', 'ingen' or a user id. */
+  ombud: string;
+  kommunKod: string;
+  kon: '' | Kon;
+  fran: string;
+  till: string;
+}
+interface Vy {
+  urval: Urval;
+  sort: KlientSort;
+  /** 1-based. */
+  sida: number;
+}
+
+const arStatus = (s: string): s is KlientStatus => (KLIENT_STATUS as readonly string[]).includes(s);
+const arSort = (s: string | null): s is KlientSort =>
+  s !== null && (KLIENT_SORT as readonly string[]).includes(s);
+const arKon = (s: string | null): s is Kon => s !== null && (KON as readonly string[]).includes(s);
+
+/** The address's parameters: status (comma-separated), ombud, kommun, kon, fran, till, sort, sida. */
+export function lasAdress(p: URLSearchParams): Vy {
+  const sort = p.get('sort');
+  const kon = p.get('kon');
+  const sida = Math.floor(Number(p.get('sida') ?? '1'));
+  return {
+    urval: {
+      status: (p.get('status') ?? '').split(',').filter(arStatus),
+      ombud: p.get('ombud') ?? '',
+      kommunKod: p.get('kommun') ?? '',
+      kon: arKon(kon) ? kon : '',
+      fran: p.get('fran') ?? '',
+      till: p.get('till') ?? '',
+    },
+    sort: arSort(sort) ? sort : KLIENT_SORT_STANDARD,
+    sida: Number.isFinite(sida) && sida > 1 ? sida : 1,
+  };
+}
+
+/** The address for a view; defaults are left out. */
+export function skrivAdress(v: Vy): string {
+  const delar: Array<[string, string]> = [];
+  if (v.urval.status.length) delar.push(['status', v.urval.status.join(',')]);
+  if (v.urval.ombud) delar.push(['ombud', v.urval.ombud]);
+  if (v.urval.kommunKod) delar.push(['kommun', v.urval.kommunKod]);
+  if (v.urval.kon) delar.push(['kon', v.urval.kon]);
+  if (v.urval.fran) delar.push(['fran', v.urval.fran]);
+  if (v.urval.till) delar.push(['till', v.urval.till]);
+  if (v.sort !== KLIENT_SORT_STANDARD) delar.push(['sort', v.sort]);
+  if (v.sida > 1) delar.push(['sida', String(v.sida)]);
+  const s = delar.map(([k, x]) => `${k}=${encodeURIComponent(x).replace(/%2C/gi, ',')}`).join('&');
+  return s ? `?${s}` : '';
+}
+
+/** The filters, search term and order as the API takes them (a JSON body: the list and its export). */
+function apiUrval(v: Pick<Vy, 'urval' | 'sort'>, q: string) {
+  const u = v.urval;
+  return {
+    ...(q ? { q } : {}),
+    ...(u.status.length ? { status: u.status } : {}),
+    ...(u.ombud ? { ombud: u.ombud } : {}),
+    ...(u.kommunKod ? { kommunKod: u.kommunKod } : {}),
+    ...(u.kon ? { kon: u.kon } : {}),
+    ...(u.fran ? { fran: u.fran } : {}),
+    ...(u.till ? { till: u.till } : {}),
+    sort: v.sort,
+  };
+}
+
+const features = serverListFeatures;
+const kolumn = createColumnHelper<typeof features, KlientItem>();
+const TOM: KlientItem[] = [];
+
+const sortering = (sort: KlientSort): SortingState => [
+  { id: sort.startsWith('-') ? sort.slice(1) : sort, desc: sort.startsWith('-') },
+];
+const losUppdatering = <T,>(u: Updater<T>, nu: T): T =>
+  typeof u === 'function' ? (u as (x: T) => T)(nu) : u;
+
+function useKolumner() {
+  const { t } = useI18n();
+  const e = useEtikett();
+  return useMemo(
+    () =>
+      kolumn.columns([
+        kolumn.accessor((k) => k.alias ?? '', {
+          id: 'klient',
+          header: t('klient.col.alias'),
+          sortDescFirst: false,
+          cell: ({ row }) => {
+            const k = row.original;
+            return (
+              <>
+                <Link to={`/klienter/${k.id}`}>
+                  {k.alias ?? `${t('case.gallrad')} (${k.id.slice(0, 8)})`}
+                </Link>
+                {k.gallrad ? (
+                  <>
+                    {' '}
+                    <GallradBadge />
+                  </>
+                ) : null}
+              </>
+            );
+          },
+        }),
+        kolumn.accessor('kon', {
+          id: 'kon',
+          header: t('klient.col.kon'),
+          sortDescFirst: false,
+          cell: ({ row }) => e.kon(row.original.kon),
+        }),
+        kolumn.accessor('fodelsear', {
+          id: 'fodelsear',
+          header: t('klient.col.fodelsear'),
+          sortDescFirst: false,
+          cell: ({ row }) => row.original.fodelsear,
+        }),
+        kolumn.accessor((k) => k.stadsdelsomradeNamn ?? k.kommunNamn, {
+          id: 'kommun',
+          header: t('klient.col.hem'),
+          sortDescFirst: false,
+          cell: ({ row }) => row.original.stadsdelsomradeNamn ?? row.original.kommunNamn,
+        }),
+        kolumn.accessor((k) => k.forstaKontakt ?? '', {
+          id: 'forstaKontakt',
+          header: t('klienter.col.forstaKontakt'),
+          sortDescFirst: true,
+          cell: ({ row }) => row.original.forstaKontakt ?? '',
+        }),
+        kolumn.accessor((k) => k.senasteArende?.status ?? '', {
+          id: 'status',
+          header: t('klient.col.status'),
+          sortDescFirst: false,
+          cell: ({ row }) => {
+            const s = row.original.senasteArende;
+            return s ? (
+              <>
+                <StatusBadge status={s.status} /> {s.forfraganDatum}
+              </>
+            ) : (
+              ''
+            );
+          },
+        }),
+        kolumn.accessor((k) => k.senasteArende?.ombud?.displayName ?? '', {
+          id: 'ombud',
+          header: t('klient.col.ombud'),
+          sortDescFirst: false,
+          cell: ({ row }) => row.original.senasteArende?.ombud?.displayName ?? '',
+        }),
+      ]),
+    [t, e],
+  );
+}
+
+/**
+ * The filter form: edited as a draft, applied with Visa (page 1, the same order). The search term lives
+ * in the page only: an alias fragment must not reach the address (history, proxies, logs).
+ */
+function UrvalForm({
+  urval,
+  sok,
+  onVisa,
+  onRensa,
+  verksamhetId,
+}: {
+  urval: Urval;
+  sok: string;
+  onVisa: (u: Urval, sok: string) => void;
+  /** Rensa empties the search term too (the address holds everything else). */
+  onRensa: () => void;
+  verksamhetId: string;
+}) {
+  const { t, lang } = useI18n();
+  const ombud = useOmbud(verksamhetId);
+  const info = useVerksamhetInfo(verksamhetId);
+  const [draft, setDraft] = useState<Urval>(urval);
+  const [sokDraft, setSokDraft] = useState(sok);
+  const nyckel = skrivAdress({ urval, sort: KLIENT_SORT_STANDARD, sida: 1 });
+  const [forraNyckel, setForraNyckel] = useState(nyckel);
+  if (nyckel !== forraNyckel) {
+    setForraNyckel(nyckel);
+    setDraft(urval);
+  }
+  const kanda = new Set(['', 'jag', 'ingen', ...(ombud.data ?? []).map((o) => o.id)]);
+  const kommuner = new Map((info.data?.omraden ?? []).map((o) => [o.kommunKod, o.kommunNamn]));
+  function visa(ev: FormEvent) {
+    ev.preventDefault();
+    onVisa(draft, sokDraft.trim());
+  }
+  return (
+    <form className="card" onSubmit={visa} aria-labelledby="klient-urval">
+      <h2 id="klient-urval">{t('arenden.urval')}</h2>
+      <div className="grid-form">
+        <div style={KOLUMN}>
+          <Field
+            label={t('klient.list.search')}
+            type="search"
+            value={sokDraft}
+            maxLength={60}
+            hint={t('klienter.sok.hint')}
+            onChange={(ev) => setSokDraft(ev.target.value)}
+          />
+          <Kryssrutor
+            legend={t('klienter.status')}
+            hint={t('klienter.status.hint')}
+            options={options(KLIENT_STATUS, KLIENT_STATUS_ETIKETT, lang)}
+            value={draft.status}
+            onChange={(v) => setDraft((d) => ({ ...d, status: KLIENT_STATUS.filter((s) => v.includes(s)) }))}
+          />
+        </div>
+        <div style={KOLUMN}>
+          <SelectField
+            label={t('klienter.ombud')}
+            value={draft.ombud}
+            onChange={(ev) => setDraft((d) => ({ ...d, ombud: ev.target.value }))}
+            options={[
+              { value: '', label: t('arenden.ombud.alla') },
+              { value: 'jag', label: t('arenden.ombud.jag') },
+              { value: 'ingen', label: t('arenden.ombud.ingen') },
+              ...(ombud.data ?? []).map((o) => ({ value: o.id, label: o.displayName })),
+              ...(kanda.has(draft.ombud) || ombud.isPending
+                ? []
+                : [{ value: draft.ombud, label: t('arenden.ombud.okant') }]),
+            ]}
+          />
+          <SelectField
+            label={t('klienter.kommun')}
+            value={draft.kommunKod}
+            onChange={(ev) => setDraft((d) => ({ ...d, kommunKod: ev.target.value }))}
+            options={[
+              { value: '', label: t('klienter.kommun.alla') },
+              ...[...kommuner].map(([kod, namn]) => ({ value: kod, label: namn })),
+              ...(!draft.kommunKod || kommuner.has(draft.kommunKod) || info.isPending
+                ? []
+                : [{ value: draft.kommunKod, label: draft.kommunKod }]),
+            ]}
+          />
+          <SelectField
+            label={t('klienter.kon')}
+            value={draft.kon}
+            onChange={(ev) => setDraft((d) => ({ ...d, kon: ev.target.value as Urval['kon'] }))}
+            options={[{ value: '', label: t('klienter.kon.alla') }, ...options(KON, KON_ETIKETT, lang)]}
+          />
+          <Field
+            label={t('klienter.fran')}
+            type="date"
+            value={draft.fran}
+            onChange={(ev) => setDraft((d) => ({ ...d, fran: ev.target.value }))}
+          />
+          <Field
+            label={t('klienter.till')}
+            type="date"
+            value={draft.till}
+            onChange={(ev) => setDraft((d) => ({ ...d, till: ev.target.value }))}
+          />
+        </div>
+      </div>
+      <p className="button-row" style={{ justifyContent: 'flex-start', alignItems: 'center' }}>
+        <button type="submit">{t('klient.list.visa')}</button>
+        <Link
+          to="/klienter"
+          onClick={() => {
+            setSokDraft('');
+            onRensa();
+          }}
+        >
+          {t('arenden.rensa')}
+        </Link>
+      </p>
+    </form>
+  );
+}
+
+/** Downloads the export: a POST (the search term stays out of the address), saved from a blob. */
+async function hamta(url: string, body: unknown, fallback: string) {
+  const res = await fetch(`/api/v1${url}`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new ApiError(res.status, await res.json());
+  const namn = /filename\*=UTF-8''([^;]+)/.exec(res.headers.get('content-disposition') ?? '')?.[1];
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(await res.blob());
+  a.download = namn ? decodeURIComponent(namn) : fallback;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}
+
+/** The verksamhet's clients: filters, order and page in the address; the search term in the page only. */
 export function Klienter() {
   const { t, lang } = useI18n();
-  const e = useEtikett();
   const v = useVerksamhet();
-  const [draft, setDraft] = useState<Urval>({ q: '', gallrad: 'alla' });
-  const [urval, setUrval] = useState<Urval>(draft);
-  const list = useQuery({
-    queryKey: ['klienter', v.id, urval],
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const [sok, setSok] = useState('');
+  const [exportFel, setExportFel] = useState<unknown>(null);
+  const vy = lasAdress(params);
+  const filter = apiUrval(vy, sok);
+  const sidan = { ...filter, limit: SIDSTORLEK, offset: (vy.sida - 1) * SIDSTORLEK };
+  const lista = useQuery({
+    queryKey: ['klienter', v.id, sidan],
     queryFn: () =>
-      // A POST keeps the search term out of addresses and logs.
-      api.post<{ total: number; items: KlientItem[] }>(`${base(v.id!)}/klienter/sok`, {
-        limit: 500,
-        gallrad: urval.gallrad,
-        ...(urval.q ? { q: urval.q } : {}),
-      }),
+      api.post<{ total: number; gallrade: number; items: KlientItem[] }>(
+        `${base(v.id!)}/klienter/sok`,
+        sidan,
+      ),
     enabled: Boolean(v.id),
+    placeholderData: (forra, forraQuery) =>
+      forraQuery?.queryKey[1] === v.id ? keepPreviousData(forra) : undefined,
   });
-  const gallrade = useQuery({
-    queryKey: ['klienter', v.id, 'antal-gallrade'],
-    queryFn: () => api.get<{ total: number }>(`${base(v.id!)}/klienter?limit=1&gallrad=ja`),
-    enabled: Boolean(v.id),
+  const kolumner = useKolumner();
+  const ga = (ny: Vy) => navigate(`${pathname}${skrivAdress(ny)}`);
+  const sorting = sortering(vy.sort);
+  const pagination: PaginationState = { pageIndex: vy.sida - 1, pageSize: SIDSTORLEK };
+  const table = useTable({
+    features,
+    columns: kolumner,
+    data: lista.data?.items ?? TOM,
+    getRowId: (k) => k.id,
+    state: { sorting, pagination },
+    onSortingChange: (u) => {
+      const [s] = losUppdatering(u, sorting);
+      const sort = s ? `${s.desc ? '-' : ''}${s.id}` : KLIENT_SORT_STANDARD;
+      ga({ ...vy, sort: arSort(sort) ? sort : KLIENT_SORT_STANDARD, sida: 1 });
+    },
+    onPaginationChange: (u) => ga({ ...vy, sida: losUppdatering(u, pagination).pageIndex + 1 }),
+    manualSorting: true,
+    manualPagination: true,
+    rowCount: lista.data?.total ?? 0,
+    enableSortingRemoval: false,
+    enableMultiSort: false,
+    autoResetPageIndex: false,
   });
+
   if (!v.id) {
     return (
       <Page title={t('klient.list.title')}>
@@ -43,11 +391,19 @@ export function Klienter() {
       </Page>
     );
   }
-  const helaListan = !urval.q && urval.gallrad === 'alla';
-  function visa(ev: FormEvent) {
-    ev.preventDefault();
-    setUrval(draft);
-  }
+  const total = lista.data?.total;
+  const gallrade = lista.data?.gallrade ?? 0;
+  const sidor = table.getPageCount();
+  const sortFalt = vy.sort.startsWith('-') ? vy.sort.slice(1) : vy.sort;
+  const sortRubrik = kolumner.find((k) => k.id === sortFalt)?.header;
+  const caption = t('klienter.caption', {
+    kolumn: typeof sortRubrik === 'string' ? sortRubrik : sortFalt,
+    riktning: t(vy.sort.startsWith('-') ? 'arenden.fallande' : 'arenden.stigande'),
+  });
+  const exportera = (format: 'csv' | 'xlsx') => {
+    setExportFel(null);
+    hamta(`${base(v.id!)}/klienter/export`, { ...filter, format }, `klienter.${format}`).catch(setExportFel);
+  };
   return (
     <Page
       title={t('klient.list.title')}
@@ -65,90 +421,61 @@ export function Klienter() {
         </p>
       }
     >
-      <form className="card" onSubmit={visa} aria-labelledby="klient-urval">
-        <h2 id="klient-urval">{t('klient.list.filter')}</h2>
-        <div className="grid-form">
-          <Field
-            label={t('klient.list.search')}
-            type="search"
-            value={draft.q}
-            onChange={(ev) => setDraft((d) => ({ ...d, q: ev.target.value }))}
-          />
-          <SelectField
-            label={t('klient.list.filter')}
-            value={draft.gallrad}
-            onChange={(ev) => setDraft((d) => ({ ...d, gallrad: ev.target.value as Urval['gallrad'] }))}
-            options={[
-              { value: 'alla', label: t('klient.list.filter.alla') },
-              { value: 'nej', label: t('klient.list.filter.nej') },
-              { value: 'ja', label: t('klient.list.filter.ja') },
-            ]}
-          />
-        </div>
-        <button type="submit">{t('klient.list.visa')}</button>
-      </form>
-      {list.isPending ? <Loading /> : null}
-      <ErrorMessage error={list.error} />
-      {/* The full list waits for the gallrade count too, so its heading does not change under the reader. */}
-      {list.data && !(helaListan && gallrade.isPending) ? (
-        <section className="card" aria-labelledby="klient-lista">
-          <h2 id="klient-lista">
-            {/* The gallrade count is the whole verksamhet's: it says something only about the full list. */}
-            {helaListan && gallrade.data && gallrade.data.total > 0 && list.data.total > 0
-              ? t(pluralKey(lang, 'klient.list.antalGallrade', list.data.total), {
-                  n: formatNumber(list.data.total),
-                  g: formatNumber(gallrade.data.total),
+      <UrvalForm
+        urval={vy.urval}
+        sok={sok}
+        verksamhetId={v.id}
+        onRensa={() => setSok('')}
+        onVisa={(urval, q) => {
+          setSok(q);
+          ga({ urval, sort: vy.sort, sida: 1 });
+        }}
+      />
+      <ErrorMessage error={lista.error} />
+      <section className="card" aria-labelledby="klient-lista" aria-busy={lista.isPlaceholderData}>
+        <h2 id="klient-lista" aria-live="polite">
+          {/* The count is the filtered result's, the purged among them included: never the whole verksamhet's. */}
+          {total === undefined
+            ? ''
+            : gallrade > 0
+              ? t(pluralKey(lang, 'klient.list.antalGallrade', total), {
+                  n: formatNumber(total),
+                  g: formatNumber(gallrade),
                 })
-              : t(pluralKey(lang, 'klient.list.antal', list.data.total), {
-                  n: formatNumber(list.data.total),
-                })}
-          </h2>
-          {list.data.items.length === 0 ? (
-            <p>{urval.q ? t('klient.list.ingenTraff') : t('klient.list.empty')}</p>
-          ) : (
-            <TableScroll label={t('klient.list.caption')}>
-              <table>
-                <caption className="sr-only">{t('klient.list.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('klient.col.alias')}</th>
-                    <th scope="col">{t('klient.col.kon')}</th>
-                    <th scope="col" className="num">
-                      {t('klient.col.fodelsear')}
-                    </th>
-                    <th scope="col">{t('klient.col.hem')}</th>
-                    <th scope="col">{t('klient.col.status')}</th>
-                    <th scope="col">{t('klient.col.ombud')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.data.items.map((k) => (
-                    <tr key={k.id}>
-                      <td>
-                        <Link to={`/klienter/${k.id}`}>
-                          {k.alias ?? `${t('case.gallrad')} (${k.id.slice(0, 8)})`}
-                        </Link>{' '}
-                        {k.gallrad ? <GallradBadge /> : null}
-                      </td>
-                      <td>{e.kon(k.kon)}</td>
-                      <td className="num">{k.fodelsear}</td>
-                      <td>{k.stadsdelsomradeNamn ?? k.kommunNamn}</td>
-                      <td>
-                        {k.senasteArende ? (
-                          <>
-                            <StatusBadge status={k.senasteArende.status} /> {k.senasteArende.forfraganDatum}
-                          </>
-                        ) : null}
-                      </td>
-                      <td>{k.senasteArende?.ombud?.displayName ?? ''}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-          )}
+              : t(pluralKey(lang, 'klient.list.antal', total), { n: formatNumber(total) })}
+        </h2>
+        {lista.isPending && !lista.error ? <Loading /> : null}
+        {lista.data && total === 0 ? (
+          <p>{sok ? t('klient.list.ingenTraff') : t('klient.list.empty')}</p>
+        ) : null}
+        {lista.data && total !== undefined && total > 0 && lista.data.items.length === 0 ? (
+          <p>
+            {t('arenden.sidanFinnsInte')}{' '}
+            <Link to={skrivAdress({ ...vy, sida: 1 })}>{t('arenden.forstaSidan')}</Link>
+          </p>
+        ) : null}
+        {lista.data && lista.data.items.length > 0 ? (
+          <ServerTable table={table} caption={caption} numeric={['fodelsear']} sida={vy.sida} sidor={sidor} />
+        ) : null}
+      </section>
+      {lista.data && total !== undefined && total > 0 ? (
+        <section className="card" aria-labelledby="klient-export">
+          <h2 id="klient-export">{t('arenden.export')}</h2>
+          <p className="hint">{t('klienter.export.hint')}</p>
+          <ErrorMessage error={exportFel} />
+          <p className="button-row" style={{ justifyContent: 'flex-start' }}>
+            <button type="button" className="secondary" onClick={() => exportera('csv')}>
+              {t('arenden.export.csv')}
+            </button>
+            <button type="button" className="secondary" onClick={() => exportera('xlsx')}>
+              {t('arenden.export.xlsx')}
+            </button>
+          </p>
         </section>
       ) : null}
     </Page>
   );
 }
+
+/** The form's two columns start at the top (the grid centres them otherwise). */
+const KOLUMN = { alignSelf: 'start' } as const;

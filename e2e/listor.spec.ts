@@ -1,0 +1,204 @@
+import { expect, type Page, test } from '@playwright/test';
+import { expectAccessible, login } from './helpers.ts';
+
+// The client list and the audit log (issue 10, lists that scale): on a desktop and a phone neither page
+// scrolls sideways or fails axe; a filter changes the count and the address, and a reload keeps it; the
+// search term never reaches the address; the exports carry the filters.
+
+const tal = (s: string | null) => Number((s ?? '').replace(/\D/g, ''));
+
+async function sidbredd(page: Page) {
+  return page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+}
+
+async function ingenSidledsScroll(page: Page, bredd: number) {
+  const { scroll, inner } = await sidbredd(page);
+  expect(scroll, `${bredd} px`).toBeLessThanOrEqual(inner);
+}
+
+const BREDDER = [
+  [1280, 800],
+  [390, 844],
+] as const;
+
+/** The "123 klienter" (", varav 2 gallrade") heading once the list has answered. */
+async function antalKlienter(page: Page): Promise<number> {
+  await expect(page.locator('section[aria-labelledby="klient-lista"]')).toHaveAttribute('aria-busy', 'false');
+  const rubrik = page.getByRole('heading', {
+    level: 2,
+    name: /^[\d\s\u00a0]+ klient(er)?(, varav [\d\s\u00a0]+ gallrade?)?$/,
+  });
+  await expect(rubrik).toBeVisible();
+  return tal(/^[\d\s\u00a0]+/.exec((await rubrik.textContent()) ?? '')?.[0] ?? '');
+}
+
+async function antalPoster(page: Page): Promise<number> {
+  await expect(page.locator('section[aria-labelledby="logg-antal"]')).toHaveAttribute('aria-busy', 'false');
+  const rubrik = page.getByRole('heading', { level: 2, name: /^[\d\s\u00a0]+ post(er)?$/ });
+  await expect(rubrik).toBeVisible();
+  return tal(await rubrik.textContent());
+}
+
+test('klienter: filter, sort and page in the address, reload keeps them, search stays out, export', async ({
+  page,
+}) => {
+  await login(page, 'ombud');
+  for (const [width, height] of BREDDER) {
+    await page.setViewportSize({ width, height });
+    await page.goto('/klienter');
+    await expect(page.getByRole('heading', { name: 'Klienter', level: 1 })).toBeVisible();
+    const alla = await antalKlienter(page);
+    expect(alla).toBeGreaterThan(50); // the demo's casework: more than one page
+    await ingenSidledsScroll(page, width);
+    await expectAccessible(page);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/klienter');
+  const alla = await antalKlienter(page);
+
+  // A filter: the count falls, the address says so, a reload keeps it.
+  await page.getByRole('checkbox', { name: 'Pågående ärende' }).check();
+  await page.getByLabel('Kön').selectOption({ label: 'Kvinna' });
+  await page.getByRole('button', { name: 'Visa' }).click();
+  await expect(page).toHaveURL(/[?&]status=pagaende(&|$)/);
+  await expect(page).toHaveURL(/[?&]kon=kvinna(&|$)/);
+  const filtrerat = await antalKlienter(page);
+  expect(filtrerat).toBeLessThan(alla);
+  expect(filtrerat).toBeGreaterThan(0);
+  for (const kon of await page.locator('tbody tr td:nth-child(2)').allTextContents())
+    expect(kon).toBe('Kvinna');
+  await page.reload();
+  await expect(page.getByRole('checkbox', { name: 'Pågående ärende' })).toBeChecked();
+  await expect(page.getByLabel('Kön')).toHaveValue('kvinna');
+  expect(await antalKlienter(page)).toBe(filtrerat);
+
+  // Sort by a heading: the address and aria-sort follow, the years rise down the page.
+  const ar = page.getByRole('columnheader', { name: /Födelseår/ });
+  await ar.getByRole('button').click();
+  await expect(page).toHaveURL(/[?&]sort=fodelsear(&|$)/);
+  await expect(ar).toHaveAttribute('aria-sort', 'ascending');
+  await antalKlienter(page);
+  const aren = (await page.locator('tbody tr td:nth-child(3)').allTextContents()).map(tal);
+  expect(aren).toEqual([...aren].sort((a, b) => a - b));
+
+  // A search: fewer rows, and the term is in no address the browser asks for.
+  const adresser: string[] = [];
+  page.on('request', (r) => adresser.push(r.url()));
+  const forsta = (await page.locator('tbody tr td:first-child a').first().textContent()) ?? '';
+  await page.getByLabel('Sök på alias').fill(forsta);
+  await page.getByRole('button', { name: 'Visa' }).click();
+  await expect(page.locator('tbody tr td:first-child a').first()).toHaveText(forsta);
+  const sokt = await antalKlienter(page);
+  expect(sokt).toBeGreaterThanOrEqual(1);
+  expect(sokt).toBeLessThanOrEqual(filtrerat);
+  expect(page.url()).not.toContain(encodeURIComponent(forsta));
+  expect(adresser.filter((u) => u.includes(encodeURIComponent(forsta)) || u.includes(forsta))).toEqual([]);
+
+  // The export: the filtered clients, the search included, as the page counts them.
+  const [fil] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Hämta som CSV' }).click(),
+  ]);
+  expect(fil.suggestedFilename()).toMatch(/^klienter-.*\.csv$/);
+  const text = (await (await fil.createReadStream()).toArray()).join('').replace(/^\uFEFF/, '');
+  const linjer = text.split('\r\n').filter(Boolean);
+  expect(linjer[0]).toBe(
+    'Alias;Kön;Födelseår;Hemkommun;Första kontakt;Senaste ärende;Senaste förfrågan;Ombud;Ärenden',
+  );
+  expect(linjer.length - 1).toBe(sokt);
+  await expectAccessible(page);
+
+  // Rensa: back to the whole list.
+  await page.getByRole('link', { name: 'Rensa urvalet' }).click();
+  await expect(page).toHaveURL(/\/klienter$/);
+  expect(await antalKlienter(page)).toBe(alla);
+});
+
+test('klienter and the log in English: the new words are translated', async ({ page }) => {
+  await login(page, 'chef');
+  await page.evaluate(() => localStorage.setItem('ombud.lang', 'en'));
+  await page.goto('/klienter?status=avslutad');
+  await expect(page.getByRole('checkbox', { name: 'Closed' })).toBeChecked();
+  await expect(page.getByLabel('First contact on or after')).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: /First contact/ })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 2, name: /^[\d\s,\u00a0]+ clients?(, .+ purged)?$/ }),
+  ).toBeVisible();
+  await expectAccessible(page);
+  await page.goto('/logg?handelse=klient.list');
+  await expect(page.getByLabel('Event')).toHaveValue('klient.list');
+  await expect(page.getByRole('heading', { level: 2, name: /^[\d\s,\u00a0]+ entr(y|ies)$/ })).toBeVisible();
+  await expect(page.locator('tbody tr td:nth-child(3)').first()).toHaveText('Client list read');
+  await expectAccessible(page);
+  await page.evaluate(() => localStorage.setItem('ombud.lang', 'sv'));
+});
+
+test('loggen: filter by event and date in the address, reload keeps it, paging, export', async ({ page }) => {
+  await login(page, 'chef');
+  for (const [width, height] of BREDDER) {
+    await page.setViewportSize({ width, height });
+    await page.goto('/logg');
+    await expect(page.getByRole('heading', { name: 'Logg', level: 1 })).toBeVisible();
+    expect(await antalPoster(page)).toBeGreaterThan(0);
+    await ingenSidledsScroll(page, width);
+    await expectAccessible(page);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/logg');
+  const alla = await antalPoster(page);
+
+  // The event "Klientlista läst" today, after the chef has opened the client list once: a smaller count,
+  // in the address, the same after a reload (which logs a read of the log, not of the client list).
+  await page.goto('/klienter');
+  await antalKlienter(page);
+  await page.goto('/logg');
+  await antalPoster(page);
+  await page.getByLabel('Händelse').selectOption({ label: 'Klientlista läst' });
+  const idag = await page.evaluate(() =>
+    new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' }),
+  );
+  await page.getByLabel('Från och med').fill(idag);
+  await page.getByRole('button', { name: 'Visa' }).click();
+  await expect(page).toHaveURL(/[?&]handelse=klient\.list(&|$)/);
+  await expect(page).toHaveURL(new RegExp(`[?&]fran=${idag}(&|$)`));
+  const lasningar = await antalPoster(page);
+  expect(lasningar).toBeGreaterThan(0);
+  expect(lasningar).toBeLessThan(alla);
+  for (const h of await page.locator('tbody tr td:nth-child(3)').allTextContents())
+    expect(h).toBe('Klientlista läst');
+  await page.reload();
+  await expect(page.getByLabel('Händelse')).toHaveValue('klient.list');
+  await expect(page.getByLabel('Från och med')).toHaveValue(idag);
+  expect(await antalPoster(page)).toBe(lasningar);
+
+  // The export carries the filters.
+  const csv = page.getByRole('link', { name: 'Hämta som CSV' });
+  const href = (await csv.getAttribute('href')) ?? '';
+  expect(href).toContain('handelse=klient.list');
+  expect(href).toContain(`fran=${idag}`);
+  const fil = await page.request.get(href);
+  expect(fil.status()).toBe(200);
+  const linjer = (await fil.text())
+    .replace(/^\uFEFF/, '')
+    .split('\r\n')
+    .filter(Boolean);
+  expect(linjer[0]).toBe('Nr;Tid;Användarnamn;Namn;Händelse;Objekt;Objektets id;Organisation');
+  expect(linjer.length - 1).toBe(lasningar);
+  expect(linjer.slice(1).every((l) => l.includes(';Klientlista läst;'))).toBe(true);
+
+  // Paging by entry: Äldre then Nyare comes back to the same first row.
+  await page.getByRole('link', { name: 'Rensa urvalet' }).click();
+  await expect(page).toHaveURL(/\/logg$/);
+  await antalPoster(page);
+  const sidor = page.getByRole('navigation', { name: 'Sidor' });
+  if (await sidor.isVisible()) {
+    const forstaRaden = await page.locator('tbody tr').first().textContent();
+    await sidor.getByRole('button', { name: 'Äldre' }).click();
+    await expect(page).toHaveURL(/[?&]fore=\d+/);
+    await expect(page.getByText(/^Poster 101–/)).toBeVisible();
+    await sidor.getByRole('button', { name: 'Nyare' }).click();
+    await expect(page).toHaveURL(/[?&]efter=\d+/);
+    await expect(page.getByText(/^Poster 1–/)).toBeVisible();
+    expect(await page.locator('tbody tr').first().textContent()).toBe(forstaRaden);
+  }
+});
