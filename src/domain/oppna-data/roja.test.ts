@@ -127,6 +127,55 @@ describe('roja (small-number suppression of a published table)', () => {
     );
   });
 
+  it('never hides a cell another table publishes, and still lets no hidden 1–4 follow', () => {
+    // The total row's first two cells are public elsewhere (as Tabell 3 prints the nation's women and men).
+    const medOffentliga = smaTabeller.map((t): RojIn => {
+      const sista = t.varden.length - 1;
+      return {
+        ...t,
+        offentliga: [
+          [sista, 0],
+          [sista, 1],
+        ],
+      };
+    });
+    fc.assert(
+      fc.property(medOffentliga, (t) => {
+        const ut = roja(t);
+        for (const [r, c] of t.offentliga ?? []) {
+          const v = t.varden[r]![c]!;
+          if (v === 0 || v >= 5) expect(ut[r]![c]).toBe(v);
+        }
+        expect(harledbaraSmatal(t, ut)).toEqual([]);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("hides the nation's total, not its women or men, beside a small annan (a worked example)", () => {
+    // Two län by kvinna, man, annan, totalt; the nation last. Annan 3 in the nation: partnering it with
+    // "män" (the smallest) would let Tabell 3's published men give it back.
+    const varden = [
+      [3000, 2500, 1, 5501],
+      [3094, 2599, 2, 5695],
+      [6094, 5099, 3, 11196],
+    ];
+    const omPersoner = [true, true, true, true];
+    const ut = roja({
+      varden,
+      omPersoner,
+      summor: summorForGrid(3, omPersoner, { radTotal: true, kolumnTotal: true }),
+      offentliga: [
+        [2, 0],
+        [2, 1],
+      ],
+    });
+    expect(ut[2]![0]).toBe(6094);
+    expect(ut[2]![1]).toBe(5099);
+    expect(ut[2]![2]).toBeNull();
+    expect(ut[2]![3]).toBeNull();
+  });
+
   it('hides one more cell where two row totals of 2 followed from the column totals (found by the test above)', () => {
     const varden = [
       [1, 1, 0, 0, 2],

@@ -37,6 +37,12 @@ export interface RojIn {
   /** Per column: is it a count of people (suppressed) or of something else (published as it is)? */
   omPersoner: readonly boolean[];
   summor: readonly Summa[];
+  /**
+   * Cells another published table shows anyway (Tabell 3 prints the nation's women and men): never chosen
+   * as a partner, since hiding them here would hide nothing, and a hidden 1–4 beside them could then be
+   * computed back by subtraction across the two tables. A small number among them is still hidden.
+   */
+  offentliga?: ReadonlyArray<readonly [number, number]>;
 }
 
 export const ROJ_TROSKEL = 5;
@@ -77,7 +83,7 @@ export function roja(t: RojIn): RojCell[][] {
   /** Hides the smallest non-zero shown cell of these; false when every one is hidden already. */
   const dolj = (celler: readonly Pos[]) => {
     const val = celler
-      .filter((p) => !arDold(p) && t.omPersoner[p[1]])
+      .filter((p) => !arDold(p) && t.omPersoner[p[1]] && !(t.offentliga ?? []).some((o) => samma(o, p)))
       .sort((a, b) => rang(varde(a)) - rang(varde(b)) || varde(a) - varde(b))[0];
     if (val) dold[val[0]]![val[1]] = true;
     return Boolean(val);

@@ -52,6 +52,7 @@ interface Grid {
   varden: number[][];
   radTotal: boolean;
   kolumnTotal: boolean;
+  offentliga?: ReadonlyArray<readonly [number, number]>;
 }
 
 function rojd(id: string, titel: string, dim: [Kategori, Kategori], g: Grid): PubliceradTabell {
@@ -60,6 +61,7 @@ function rojd(id: string, titel: string, dim: [Kategori, Kategori], g: Grid): Pu
     varden: g.varden,
     omPersoner,
     summor: summorForGrid(g.varden.length, omPersoner, g),
+    ...(g.offentliga ? { offentliga: g.offentliga } : {}),
   });
   return {
     id,
@@ -122,8 +124,20 @@ function klienterPerLan(lan: readonly LanUnderlag[]): PubliceradTabell {
     varden: [...delar, summa(delar)],
     radTotal: true,
     kolumnTotal: true,
+    offentliga: rikeKvinnorOchMan(delar.length),
   });
 }
+
+/**
+ * The nation's women and men (the last row's first two cells): Tabell 3 publishes them as its row totals,
+ * so a table that also has the nation's clients by gender must not hide them as partners of a small
+ * "annan" (the hidden cell would be the total less two public figures).
+ */
+export const rikeKvinnorOchMan = (rikeRad: number) =>
+  [
+    [rikeRad, 0],
+    [rikeRad, 1],
+  ] as const;
 
 /** Verksamheter, årsarbetare and ombud (by gender) per län, with the nation as the total row. */
 function personalPerLan(lan: readonly LanUnderlag[]): PubliceradTabell {

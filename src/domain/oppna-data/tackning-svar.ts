@@ -8,9 +8,11 @@
  * 10 000 inhabitants, with the population published) is hidden with it. Per kommun nothing about people is
  * published (tackning.ts says why), so there is nothing to suppress there.
  */
+
 import { formatTal } from '../tal.ts';
 import type { RojCell } from './roja.ts';
 import { roja, summorForGrid } from './roja.ts';
+import { rikeKvinnorOchMan } from './tabeller.ts';
 import {
   type KommunTackning,
   NORM_INVANARE_PER_ARSARBETARE,
@@ -58,6 +60,7 @@ export function publiceraTackning(t: Tackning, folkmangdAr: number): PubliceradT
     varden: omraden.map((o) => [o.klienter.kvinna, o.klienter.man, o.klienter.annan, o.klienter.totalt]),
     omPersoner: [true, true, true, true],
     summor: summorForGrid(omraden.length, [true, true, true, true], { radTotal: true, kolumnTotal: true }),
+    offentliga: rikeKvinnorOchMan(omraden.length - 1),
   });
   const nya = kolumn(omraden.map((o) => o.nyaKlienter));
   const vantande = kolumn(omraden.map((o) => o.vantande));

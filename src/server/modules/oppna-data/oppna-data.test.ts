@@ -91,8 +91,10 @@ describe('GET /api/v1/oppna-data/:ar (anyone)', () => {
       annan: { '18-29': 0, '30-49': null, '50-64': 0, '65+': 0, totalt: null },
       totalt: { '18-29': 40, '30-49': 70, '50-64': 20, '65+': 8, totalt: 138 },
     });
-    // Per län: annan 2 in Stockholm and in the nation, each with the smallest other part (man).
-    expect(d.klienter).toEqual({ kvinna: 70, man: null, annan: null, totalt: 140 });
+    // Per län: annan 2 in Stockholm and in the nation. In the nation its partner is the total, not the
+    // smallest part (man): Tabell 3 prints the nation's men (68) and women (70), so a hidden "man" here
+    // would give annan back as 140 − 70 − 68 = 2. Stockholm's row partners the smallest other part (man).
+    expect(d.klienter).toEqual({ kvinna: 70, man: 68, annan: null, totalt: null });
     const lan = (k: string) => d.perLan.find((l: { lanKod: string }) => l.lanKod === k);
     expect(lan('01')).toMatchObject({
       verksamheter: 1,
@@ -100,7 +102,9 @@ describe('GET /api/v1/oppna-data/:ar (anyone)', () => {
       klienter: { kvinna: 50, man: null, annan: null, totalt: 100 },
       ombud: { kvinnor: null, man: null, ovriga: 0, totalt: null },
     });
-    expect(lan('03').klienter).toEqual({ kvinna: 20, man: 20, annan: 0, totalt: 40 });
+    // The nation's hidden total needs a partner in its column: Uppsala's (the smallest), then one in
+    // Uppsala's row (man, the smallest non-zero part).
+    expect(lan('03').klienter).toEqual({ kvinna: 20, man: null, annan: 0, totalt: null });
     expect(d.perLan).toHaveLength(21);
     expect(d.personal).toEqual({
       ombud: 5,
