@@ -99,8 +99,26 @@ export function withTx<T>(db: AppDb, ctx: TxContext, fn: (tx: Tx) => Promise<T>)
                  set_config('app.user_id', ${ctx.userId ?? ''}, true)`,
     );
     await tx.execute(sql`set local role ombud_app`);
-    return fn(tx);
+    const hooks: Array<() => Promise<void>> = [];
+    beforeCommit.set(tx, hooks);
+    const out = await fn(tx);
+    for (let i = 0; i < hooks.length; i++) await hooks[i]!();
+    return out;
   });
+}
+
+const beforeCommit = new WeakMap<object, Array<() => Promise<void>>>();
+
+/**
+ * Runs `step` on a withTx transaction after the request's own work, just before the commit, and answers
+ * true; false for a transaction withTx did not open (the caller then does the step at once). For work
+ * that takes a lock every writer waits for (the audit chain): taken last, it is held only to the commit.
+ */
+export function runBeforeCommit(tx: Tx, step: () => Promise<void>): boolean {
+  const hooks = beforeCommit.get(tx);
+  if (!hooks) return false;
+  hooks.push(step);
+  return true;
 }
 
 /**

@@ -283,3 +283,57 @@ describe('signed checkpoints: removing the newest entries is found', () => {
     });
   });
 });
+
+describe('entries appended just before the commit', () => {
+  // A database of its own: the tests above forge entries on purpose.
+  let own: TestDatabase;
+  beforeAll(async () => {
+    own = await createTestDb();
+  });
+  afterAll(async () => {
+    await own.close();
+  });
+
+  it('concurrent requests each append their entries together, and the chain holds', async () => {
+    const before = (await query<{ n: number }>(own.db, sql`select count(*)::int as n from audit_log`))[0]!.n;
+    await Promise.all(
+      Array.from({ length: 16 }, (_, r) =>
+        withTx(own.db, {}, async (tx) => {
+          await writeAudit(tx, { action: 'test.concurrent', username: `r${r}`, detail: { r, step: 1 } });
+          // The request's own work between its entries: the chain's lock is not held meanwhile.
+          await tx.execute(sql`select pg_sleep(0.01)`);
+          await writeAudit(tx, { action: 'test.concurrent', username: `r${r}`, detail: { r, step: 2 } });
+        }),
+      ),
+    );
+    const rows = await query<{ username: string; step: number }>(
+      own.db,
+      sql`select username, (detail->>'step')::int as step from audit_log
+          where action = 'test.concurrent' order by id`,
+    );
+    expect(rows).toHaveLength(32);
+    // Each request's two entries are next to each other, in the order it wrote them.
+    for (let i = 0; i < rows.length; i += 2) {
+      expect(rows[i]!.username).toBe(rows[i + 1]!.username);
+      expect([rows[i]!.step, rows[i + 1]!.step]).toEqual([1, 2]);
+    }
+    const after = (await query<{ n: number }>(own.db, sql`select count(*)::int as n from audit_log`))[0]!.n;
+    expect(after - before).toBe(32);
+    expect((await verifyAuditChain(own.db)).ok).toBe(true);
+  });
+
+  it('a request that fails after writing its entry leaves no entry', async () => {
+    await expect(
+      withTx(own.db, {}, async (tx) => {
+        await writeAudit(tx, { action: 'test.rolled-back', username: 'x' });
+        throw new Error('the request failed');
+      }),
+    ).rejects.toThrow('the request failed');
+    const n = await query<{ n: number }>(
+      own.db,
+      sql`select count(*)::int as n from audit_log where action = 'test.rolled-back'`,
+    );
+    expect(n[0]!.n).toBe(0);
+    expect((await verifyAuditChain(own.db)).ok).toBe(true);
+  });
+});
