@@ -21,7 +21,8 @@ export async function listKo(
       action: 'ko.read',
       organisationId: verksamhetId,
       resourceType: 'arende',
-      detail: { arendeIds: rows.map((r) => r.id) },
+      // The page and how many wait, not each id (as the other lists; opening an ärende logs that ärende).
+      detail: { offset: p.offset, antal: total, visade: rows.length },
     });
     const namn = await anvandarnamn(
       tx,

@@ -413,7 +413,9 @@ export async function listArenden(
       action: 'arende.list',
       organisationId: verksamhetId,
       resourceType: 'arende',
-      detail: { arendeIds: rows.map((r) => r.id) },
+      // As the client list: the selection and how many it matched, not every id on the page (issue 16:
+      // a row of 100 ids per page view; opening an ärende logs that ärende, an export every id it holds).
+      detail: { urval: urvalIAudit(f), offset: f.offset, antal: total, visade: rows.length },
     });
     return { total, items: rows.map((r) => arendeItem(r, namn, filter.idag)) };
   });
