@@ -4,10 +4,21 @@ import { importBrister } from '../server/modules/brister/import.ts';
 import type { ServiceContext } from '../server/platform/context.ts';
 import { withCli } from './context.ts';
 
-/** Reads the file and imports it for the verksamhet with code `kod`, as the installation's operator. */
-export async function importBristerFile(ctx: ServiceContext, file: string, kod: string): Promise<string> {
-  const csv = readFileSync(file, 'utf8');
-  const r = await importBrister(ctx, { verksamhetKod: kod }, csv, { operator: true });
+/**
+ * Reads the file (CSV, or xlsx by its name: the first sheet or `blad`) and imports it for the verksamhet
+ * with code `kod` (any case), as the installation's operator.
+ */
+export async function importBristerFile(
+  ctx: ServiceContext,
+  file: string,
+  kod: string,
+  o: { blad?: string } = {},
+): Promise<string> {
+  const r = await importBrister(ctx, { verksamhetKod: kod }, readFileSync(file), {
+    operator: true,
+    format: /\.xlsx$/i.test(file) ? 'xlsx' : 'csv',
+    ...(o.blad !== undefined ? { blad: o.blad } : {}),
+  });
   return `${r.importerade} ${r.importerade === 1 ? 'brist importerades' : 'brister importerades'} till ${kod}.`;
 }
 
@@ -24,12 +35,18 @@ function importGroup(program: Command): Command {
 export function bristerCommands(program: Command) {
   importGroup(program)
     .command('brister')
-    .description('Läs in brister från en CSV-fil (kolumner: se docs/import.md, avsnitt Brister)')
-    .argument('<fil>', 'CSV-fil i UTF-8 med rubrikrad')
+    .description(
+      'Läs in brister från en CSV-fil (komma eller semikolon, UTF-8 eller Windows-1252) eller en Excel-fil ' +
+        '(.xlsx, första bladet om inte --sheet anges); kolumner: se docs/import.md, avsnitt Brister',
+    )
+    .argument('<fil>', 'CSV- eller xlsx-fil med rubrikrad')
     .requiredOption('--verksamhet <kod>', 'verksamhetens kod, t.ex. stockholm-innerstad')
-    .action((fil: string, o: { verksamhet: string }) =>
+    .option('--sheet <namn>', 'xlsx: bladet som ska läsas (standard: det första)')
+    .action((fil: string, o: { verksamhet: string; sheet?: string }) =>
       withCli(async ({ ctx }) => {
-        console.log(await importBristerFile(ctx, fil, o.verksamhet));
+        console.log(
+          await importBristerFile(ctx, fil, o.verksamhet, o.sheet !== undefined ? { blad: o.sheet } : {}),
+        );
       }),
     );
 }

@@ -65,6 +65,11 @@ export const AUDIT_HANDELSER: Record<string, [sv: string, en: string]> = {
   'redovisning.submitted': ['Redovisning inskickad', 'Report submitted'],
   'statistik.read': ['Verksamhetens statistik läst', "The service's statistics read"],
   'statsbidrag.beslut': ['Beslut om statsbidrag', 'Grant decision'],
+  'statsbidrag.beslut_exporterat': ['Beslut om statsbidrag hämtat som dokument', 'Grant decision downloaded'],
+  'statsbidrag.beslut_lan_exporterade': [
+    'Länets beslut om statsbidrag hämtade (xlsx)',
+    "The county's grant decisions downloaded (xlsx)",
+  ],
   'statsbidrag.budget_faststalld': ['Statsbidragets budget fastställd', 'Grant budget fixed'],
   'token.created': ['API-nyckel skapad', 'API token created'],
   'token.revoked': ['API-nyckel återkallad', 'API token revoked'],

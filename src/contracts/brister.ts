@@ -181,3 +181,6 @@ export const inboxFilter = z.object({
 });
 
 export const importResult = z.object({ importerade: z.number().int(), ids: z.array(z.uuid()) });
+/** An xlsx upload: the sheet to read (default the first). */
+export const bristImportQuery = z.object({ blad: z.string().min(1).max(100).optional() });
+export const bristImportMallQuery = z.object({ format: z.enum(['csv', 'xlsx']).default('csv') });

@@ -98,8 +98,17 @@ export type BeslutItem = z.infer<typeof beslutItem>;
 export const lanStatsbidrag = z.object({
   ar: z.number().int(),
   lanKod,
+  lanNamn: z.string(),
+  /** The Länsstyrelse's name as the decisions give it ("Länsstyrelsen i Stockholms län"). */
+  lansstyrelseNamn: z.string(),
   faststalld: z.boolean(),
   beloppPerArsarbetareKr: z.number().int(),
+  /** How FTE × amount is rounded to whole kronor (the year's budget; 'narmast' before it is fixed). */
+  avrundning: z.enum(['nedat', 'narmast']),
+  /** The FTE the län's verksamheter applied for (submitted or approved), the basis of the län's frame. */
+  ramArsarbetare: z.number(),
+  /** What Socialstyrelsen allocates to the län (its FTE × the amount); null until the amount is fixed. */
+  ramKr: z.number().int().nullable(),
   ansokningar: z.array(
     z.object({
       verksamhetId: z.uuid(),
@@ -111,3 +120,4 @@ export const lanStatsbidrag = z.object({
   beslut: z.array(beslutItem),
   summaBeslutKr: z.number().int(),
 });
+export type LanStatsbidrag = z.infer<typeof lanStatsbidrag>;

@@ -45,11 +45,27 @@ export const verksamhetItem = z.object({
 });
 export type VerksamhetItem = z.infer<typeof verksamhetItem>;
 
+/**
+ * A verksamhet's code as people already write it (issue 11): `po-uppsala`, `V001`, `STHLM`, `Skövde-PO`.
+ * Letters a–z and those of Latin-1 (å, ä, ö, é, ü …) in either case, digits, `-` and `_`; 1–64 characters,
+ * beginning with a letter or digit — no spaces, no control characters, nothing that breaks a command line
+ * or `--roll chef@verksamhet:KOD`. Stored as given, compared without regard to case (`v001` is `V001`:
+ * the database's unique index `organisation_typ_kod_nyckel`). The same rule in ombud.redovisning/v1, so the
+ * published JSON Schema and the importer agree.
+ */
+export const VERKSAMHET_KOD_MONSTER = /^[A-Za-z0-9À-ÖØ-öø-ÿ][A-Za-z0-9À-ÖØ-öø-ÿ_-]{0,63}$/;
+export const verksamhetKod = z
+  .string()
+  .regex(
+    VERKSAMHET_KOD_MONSTER,
+    'Koden ska vara 1–64 tecken: bokstäver (även å, ä, ö och versaler), siffror, bindestreck och understreck, utan mellanslag.',
+  );
+
+/** How codes are compared: case does not matter (Latin-1 letters included; the index uses the same). */
+export const kodNyckel = (kod: string) => kod.toLowerCase();
+
 export const createVerksamhet = z.strictObject({
-  kod: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'Koden får innehålla små bokstäver a–z, siffror och bindestreck.'),
+  kod: z.string().trim().pipe(verksamhetKod),
   namn: text(200),
   lanKod,
   kommunKoder: z.array(kommunKod).min(1).max(60),

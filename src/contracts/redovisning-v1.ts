@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ALDERSGRUPPER, BRIST_NIVA, KONTAKTORSAKER, UTFORARE } from '../domain/codes.ts';
+import { verksamhetKod } from './orgs.ts';
 
 /**
  * ombud.redovisning/v1 — the exchange format of a verksamhet's annual report: what is frozen on submission,
@@ -36,7 +37,8 @@ export const redovisningV1 = z.looseObject({
   format: z.literal(FORMAT_V1),
   year: z.number().int().min(2000).max(2100),
   verksamhet: z.looseObject({
-    kod: z.string().min(1).max(64),
+    /** As registered (`createVerksamhet`): `po-uppsala`, `V001`, `Skövde-PO`; compared without regard to case. */
+    kod: verksamhetKod,
     namn: z.string().min(1).max(200),
     lanKod: z.string().regex(/^\d{2}$/),
     kommunKoder: z.array(z.string().regex(/^\d{4}$/)).min(1),

@@ -21,6 +21,7 @@ export const navItems: NavItem[] = [
   { path: '/statsbidrag', label: 'nav.statsbidrag' },
   { path: '/brister-i-landet', label: 'nav.bristbild' },
   { path: '/lan-sammanstallning', label: 'nav.lanSammanstallning' },
+  { path: '/statsbidrag-lan', label: 'nav.statsbidragLan' },
   { path: '/redovisning', label: 'nav.redovisning' },
   { path: '/redovisning/granskning', label: 'nav.granskning' },
   { path: '/klienter', label: 'nav.klienter' },

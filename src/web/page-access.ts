@@ -84,6 +84,12 @@ export const PAGE_ACCESS: Readonly<Record<string, SidAtkomst>> = {
     smalareAnApi:
       "The page is a Länsstyrelse's report on its own län; Socialstyrelsen reads every län nationally.",
   },
+  '/statsbidrag-lan': {
+    kraver: [{ action: 'lan:read', pa: 'eget_lan' }],
+    laddar: ['lan:read'],
+    smalareAnApi:
+      "The page is a Länsstyrelse deciding for its own län; Socialstyrelsen reads every län's decisions through the API.",
+  },
   '/redovisning': {
     ...vid('redovisning:read'),
     smalareAnApi:
@@ -110,6 +116,7 @@ export const PAGE_ACCESS: Readonly<Record<string, SidAtkomst>> = {
   '/gallring': vid('klient:read'),
   '/brister': vid('brist:read'),
   '/brister/ny': vid('brist:write'),
+  '/brister/import': vid('brist:write'),
   '/brister/:id': vid('brist:read'),
   '/ledningsgrupp': vid('ledningsgrupp:read'),
   '/ledningsgrupp/moten/:moteId': vid('ledningsgrupp:read'),

@@ -299,14 +299,19 @@ const EXACT = new Map<string, string>([
   // --- organisations and codes
   ['Koden används redan.', 'The code is already in use.'],
   [
-    'Koden får innehålla små bokstäver a–z, siffror och bindestreck.',
-    'The code may contain lower-case letters a–z, digits and hyphens.',
+    'Koden ska vara 1–64 tecken: bokstäver (även å, ä, ö och versaler), siffror, bindestreck och understreck, utan mellanslag.',
+    'The code must be 1–64 characters: letters (Swedish letters and capitals included), digits, hyphens and underscores, without spaces.',
   ],
   ['Länskoden ska vara två siffror, t.ex. 01.', 'The county code must be two digits, e.g. 01.'],
   ['Kommunkoden ska vara fyra siffror, t.ex. 0180.', 'The municipality code must be four digits, e.g. 0180.'],
   ['Verksamheten finns inte.', 'The operation does not exist.'],
   // --- brister (systemic deficiencies) and their import
   ['Filen är tom.', 'The file is empty.'],
+  // the brister import template's example row
+  [
+    'Beslut om sjukersättning dröjer upp till sex månader.',
+    'Decisions on sickness compensation take up to six months.',
+  ],
   ['Filen har inga rader efter rubrikraden.', 'The file has no rows after the header row.'],
   ['Värdet saknas.', 'The value is missing.'],
   [
@@ -559,6 +564,11 @@ const RULES: readonly Rule[] = [
   [
     /^(.+) hör inte till någon av de angivna kommunerna\.$/,
     (m) => `${m[1]} does not belong to any of the municipalities given.`,
+  ],
+  [
+    /^Det finns redan en verksamhet med koden (.+); koder skiljer inte på stora och små bokstäver\.$/,
+    (m) =>
+      `There is already an operation with the code ${m[1]}; codes do not distinguish capitals from small letters.`,
   ],
   [
     /^Det finns redan en verksamhet med koden (.+)\.$/,

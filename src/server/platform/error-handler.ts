@@ -219,19 +219,27 @@ export function registerErrorHandler(app: FastifyInstance) {
 /** Errors Fastify raises before routing (a malformed or over-long address): problem+json, no echo. */
 export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
-    return send(reply, {
-      type: 'about:blank',
-      title: 'För lång adress',
-      status: 414,
-      detail: 'Adressen är för lång.',
-    });
+    return send(
+      reply,
+      {
+        type: 'about:blank',
+        title: 'För lång adress',
+        status: 414,
+        detail: 'Adressen är för lång.',
+      },
+      request,
+    );
   }
-  return send(reply, {
-    type: 'about:blank',
-    title: 'Felaktig adress',
-    status: 400,
-    detail: 'Adressen är inte giltig. Kontrollera att den är rätt skriven.',
-  });
+  return send(
+    reply,
+    {
+      type: 'about:blank',
+      title: 'Felaktig adress',
+      status: 400,
+      detail: 'Adressen är inte giltig. Kontrollera att den är rätt skriven.',
+    },
+    request,
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type KeyboardEvent, type ReactNode, useRef, useState } from 'react';
 import { NavLink, useLocation, useNavigate } from 'react-router';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n/index.tsx';
@@ -13,6 +13,11 @@ export function Layout({ children }: { children: ReactNode }) {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const location = useLocation();
+  // The menu's disclosure state on a narrow screen (below 48em; styles.css): open for the page it was opened
+  // on, so any navigation closes it. Above the breakpoint the button is hidden and the links always shown.
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const menuOpen = openOn === location.pathname;
+  const menuButton = useRef<HTMLButtonElement>(null);
   const orgs = [...new Map(me.medlemskap.map((m) => [m.organisationId, m])).values()];
 
   async function switchOrg(organisationId: string) {
@@ -22,6 +27,13 @@ export function Layout({ children }: { children: ReactNode }) {
     if (dit !== location.pathname) navigate(dit);
     await api.put('/me/organisation', { organisationId });
     await qc.invalidateQueries();
+  }
+
+  function closeMenuOnEscape(e: KeyboardEvent) {
+    if (e.key !== 'Escape' || !menuOpen) return;
+    e.preventDefault();
+    setOpenOn(null);
+    menuButton.current?.focus();
   }
 
   async function logout() {
@@ -70,11 +82,28 @@ export function Layout({ children }: { children: ReactNode }) {
           </button>
         </div>
       </header>
-      <nav aria-label={t('nav.label')} className="app-nav">
-        <ul>
+      <nav
+        aria-label={t('nav.label')}
+        className={menuOpen ? 'app-nav open' : 'app-nav'}
+        onKeyDown={closeMenuOnEscape}
+      >
+        <button
+          ref={menuButton}
+          type="button"
+          className="secondary menu-button"
+          aria-expanded={menuOpen}
+          aria-controls="huvudmeny-lankar"
+          onClick={() => setOpenOn(menuOpen ? null : location.pathname)}
+        >
+          <svg aria-hidden="true" focusable="false" width="18" height="14" viewBox="0 0 18 14">
+            <path d="M0 1h18M0 7h18M0 13h18" stroke="currentColor" strokeWidth="2" />
+          </svg>
+          {t('nav.menu')}
+        </button>
+        <ul id="huvudmeny-lankar">
           {menuFor(me, active).map((i) => (
             <li key={i.path}>
-              <NavLink to={i.path} end={i.path === '/'}>
+              <NavLink to={i.path} end={i.path === '/'} onClick={() => setOpenOn(null)}>
                 {t(i.label)}
               </NavLink>
             </li>

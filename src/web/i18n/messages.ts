@@ -12,6 +12,7 @@ import { oppenStatistik } from './oppen-statistik.ts';
 import { redovisning } from './redovisning.ts';
 import { start } from './start.ts';
 import { statistik } from './statistik.ts';
+import { statsbidragLan } from './statsbidrag-lan.ts';
 import { users } from './users.ts';
 
 /** All message files, merged. A module adds its own with one line here. */
@@ -31,6 +32,7 @@ const modules = [
   statistik,
   oppenStatistik,
   listor,
+  statsbidragLan,
 ];
 
 export type Lang = 'sv' | 'en';

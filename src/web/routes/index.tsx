@@ -4,6 +4,7 @@ import { bristerPages } from './brister/index.tsx';
 import { casePages } from './cases/index.tsx';
 import { Home } from './Home.tsx';
 import { nationalPages } from './national/index.tsx';
+import { StatsbidragLan } from './national/StatsbidragLan.tsx';
 import { OppenStatistik } from './oppen-statistik/OppenStatistik.tsx';
 import { GranskningDetalj, GranskningLista } from './redovisning/Granskning.tsx';
 import { Redovisning } from './redovisning/Redovisning.tsx';
@@ -18,6 +19,7 @@ export const appRoutes: Array<{ path: string; element: ReactElement }> = [
   { path: '/anvandare', element: <Users /> },
   { path: '/logg', element: <Audit /> },
   ...nationalPages,
+  { path: '/statsbidrag-lan', element: <StatsbidragLan /> },
   ...bristerPages,
   ...casePages,
   { path: '/redovisning', element: <Redovisning /> },

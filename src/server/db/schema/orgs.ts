@@ -1,6 +1,30 @@
-import { sql } from 'drizzle-orm';
-import { char, check, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import {
+  char,
+  check,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { kommun, lan, stadsdelsomrade } from './reference.ts';
+
+const VERSALER = 'ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ';
+const GEMENER = 'àáâãäåæçèéêëìíîïðñòóôõöøùúûüýþ';
+
+/**
+ * An organisation code's comparison key in SQL: lower case, Latin-1 letters included. `lower()` alone folds
+ * only a–z under the C locale (PGlite, `initdb` without a locale), so the Latin-1 capitals a code may hold
+ * (src/contracts/orgs.ts, verksamhetKod) are folded by `translate`; the same as JavaScript's toLowerCase()
+ * for those codes. Used by the unique index and by every lookup by code.
+ */
+export function kodNyckel(kod: SQLWrapper | string): SQL {
+  return sql`translate(lower(${kod}), ${sql.raw(`'${VERSALER}'`)}, ${sql.raw(`'${GEMENER}'`)})`;
+}
 
 /**
  * Every party in the hierarchy is an organisation: Socialstyrelsen, a Länsstyrelse, a PO-verksamhet or an
@@ -16,7 +40,12 @@ export const organisation = pgTable(
     lanKod: char('lan_kod', { length: 2 }).references(() => lan.kod),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique('organisation_typ_kod').on(t.typ, t.kod), index('organisation_lan').on(t.lanKod)],
+  (t) => [
+    unique('organisation_typ_kod').on(t.typ, t.kod),
+    // Codes are compared without regard to case (`V001` is `v001`, `SKÖVDE` is `skövde`): see kodNyckel.
+    uniqueIndex('organisation_typ_kod_nyckel').on(t.typ, kodNyckel(t.kod)),
+    index('organisation_lan').on(t.lanKod),
+  ],
 );
 
 export const verksamhet = pgTable(

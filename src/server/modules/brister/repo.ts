@@ -12,6 +12,7 @@ import {
   bristAtgard,
   bristHandelse,
   bristKommun,
+  kodNyckel,
   kommun,
   lan,
   organisation,
@@ -37,8 +38,28 @@ export async function verksamhetByKod(db: Queryable, kod: string) {
   const [row] = await db
     .select({ id: organisation.id })
     .from(organisation)
-    .where(and(eq(organisation.kod, kod), eq(organisation.typ, 'verksamhet')));
+    .where(and(eq(kodNyckel(organisation.kod), kodNyckel(kod)), eq(organisation.typ, 'verksamhet')));
   return row ? verksamhetRef(db, row.id) : null;
+}
+
+/** The kommuner a verksamhet covers, with their names (the import reads a kommun by code or name). */
+export async function verksamhetKommunerMedNamn(db: Queryable, verksamhetId: string) {
+  return db
+    .selectDistinct({ kod: verksamhetOmrade.kommunKod, namn: kommun.namn })
+    .from(verksamhetOmrade)
+    .innerJoin(kommun, eq(kommun.kod, verksamhetOmrade.kommunKod))
+    .where(eq(verksamhetOmrade.verksamhetId, verksamhetId))
+    .orderBy(asc(verksamhetOmrade.kommunKod));
+}
+
+/** Every actor of the register (a few dozen): the import matches typed codes and names against them. */
+export async function listAktorer(db: Queryable) {
+  return db
+    .select(aktorCols)
+    .from(organisation)
+    .innerJoin(aktor, eq(aktor.organisationId, organisation.id))
+    .where(eq(organisation.typ, 'aktor'))
+    .orderBy(asc(organisation.kod));
 }
 
 /** The kommuner a verksamhet covers (whole, or through some of its stadsdelsområden). */

@@ -5,6 +5,8 @@ import {
   bristAmneItem,
   bristDetail,
   bristFilter,
+  bristImportMallQuery,
+  bristImportQuery,
   bristItem,
   changeBristStatus,
   createAterkoppling,
@@ -18,8 +20,9 @@ import {
 } from '../../../contracts/brister.ts';
 import { invalidField } from '../../platform/errors.ts';
 import { ctxFrom } from '../../platform/request-context.ts';
+import { XLSX_MIME } from '../../platform/spreadsheet.ts';
 import type { ModuleDeps } from '../index.ts';
-import { importBrister as importService } from './import.ts';
+import { importMallBrister, importBrister as importService } from './import.ts';
 import * as service from './service.ts';
 
 export async function bristRoutes(app: FastifyInstance, deps: ModuleDeps) {
@@ -102,23 +105,68 @@ export async function bristRoutes(app: FastifyInstance, deps: ModuleDeps) {
     { config: { permission: 'aktor:inbox' }, schema: { tags, params: id, response: { 200: inboxItem } } },
     (req) => service.inboxBrist(ctxFrom(req, deps), req.params.id),
   );
-  // The spreadsheet import: the file itself as text/csv (the parser is scoped to this one route).
+  // The template: header, an example row that imports as it is, and (xlsx) the allowed codes.
+  r.get(
+    '/verksamheter/:id/import/brister/mall',
+    {
+      config: { permission: 'brist:write' },
+      schema: {
+        tags,
+        params: id,
+        querystring: bristImportMallQuery,
+        produces: ['text/csv', XLSX_MIME],
+        description:
+          'Mall för importen av brister: rubrikraden och en exempelrad som går att importera som den är. ' +
+          'format=csv (standard): semikolon, UTF-8 med BOM; format=xlsx: bladet Brister och bladet Koder med ' +
+          'de tillåtna nivåerna, aktörerna, ämnena och kommunerna.',
+      },
+    },
+    async (req, reply) => {
+      const fil = await importMallBrister(ctxFrom(req, deps), req.params.id, req.query.format);
+      return reply
+        .type(fil.mime)
+        .header(
+          'content-disposition',
+          `attachment; filename="${fil.ascii}"; filename*=UTF-8''${encodeURIComponent(fil.filnamn)}`,
+        )
+        .send(fil.innehall);
+    },
+  );
+  // The spreadsheet import: the file itself as text/csv or xlsx (the parsers are scoped to this one route).
   await r.register(async (sub) => {
     sub.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'buffer' }, (_req, body, done) =>
       done(null, body),
+    );
+    // A workbook is a zip full of NUL bytes, which the input guard refuses in an uploaded text file: it is
+    // handed on wrapped (as the client import does), its cells checked once unpacked.
+    sub.addContentTypeParser(XLSX_MIME, { parseAs: 'buffer' }, (_req, body, done) =>
+      done(null, { xlsx: body }),
     );
     sub.withTypeProvider<ZodTypeProvider>().post(
       '/verksamheter/:id/import/brister',
       {
         config: { permission: 'brist:write' },
-        schema: { tags, params: id, consumes: ['text/csv'], response: { 201: importResult } },
+        schema: {
+          tags,
+          params: id,
+          querystring: bristImportQuery,
+          consumes: ['text/csv', XLSX_MIME],
+          response: { 201: importResult },
+        },
       },
       async (req, reply) => {
-        if (!Buffer.isBuffer(req.body)) throw invalidField('body', 'Skicka filen som text/csv.');
-        const csv = req.body.toString('utf8');
-        return reply
-          .status(201)
-          .send(await importService(ctxFrom(req, deps), { verksamhetId: req.params.id }, csv));
+        const body = req.body as unknown;
+        const xlsx =
+          body !== null && typeof body === 'object' && 'xlsx' in body && Buffer.isBuffer(body.xlsx)
+            ? body.xlsx
+            : null;
+        if (!Buffer.isBuffer(body) && !xlsx) throw invalidField('body', 'Skicka filen som text/csv.');
+        return reply.status(201).send(
+          await importService(ctxFrom(req, deps), { verksamhetId: req.params.id }, xlsx ?? (body as Buffer), {
+            format: xlsx ? 'xlsx' : 'csv',
+            ...(req.query.blad !== undefined ? { blad: req.query.blad } : {}),
+          }),
+        );
       },
     );
   });

@@ -14,6 +14,8 @@ import { ctxFrom } from '../../platform/request-context.ts';
 import type { ModuleDeps } from '../index.ts';
 import * as service from './service.ts';
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const arParam = z.object({ ar: z.coerce.number().int().min(2000).max(2100) });
 
 export async function grantRoutes(app: FastifyInstance, deps: ModuleDeps) {
@@ -82,6 +84,49 @@ export async function grantRoutes(app: FastifyInstance, deps: ModuleDeps) {
     },
     (req) => service.getLanStatsbidrag(ctx(req), req.params.ar, req.params.lanKod),
   );
+  r.get(
+    '/statsbidrag/:ar/lan/:lanKod/beslut.xlsx',
+    {
+      config: { permission: 'lan:read' },
+      schema: {
+        tags,
+        params: arParam.extend({ lanKod }),
+        produces: [XLSX],
+        description:
+          'Länets beslut om statsbidrag i Excel: per verksamhet ansökta och beviljade årsarbetare, belopp, beslutsdatum och beslutsfattare.',
+      },
+    },
+    async (req, reply) => {
+      const doc = await service.beslutLanXlsx(ctx(req), req.params.ar, req.params.lanKod);
+      return reply
+        .type(XLSX)
+        .header('content-disposition', `attachment; filename="${doc.filename}"`)
+        .send(doc.body);
+    },
+  );
+  for (const format of ['docx', 'pdf'] as const) {
+    const typ = format === 'pdf' ? 'application/pdf' : DOCX;
+    r.get(
+      `/statsbidrag/:ar/beslut/:verksamhetId.${format}`,
+      {
+        // The route gate: any right on verksamheter; the service asks for lan:read on the verksamhet's län.
+        config: { permission: 'verksamhet:read' },
+        schema: {
+          tags,
+          params: arParam.extend({ verksamhetId: z.uuid() }),
+          produces: [typ],
+          description: `Länsstyrelsens beslut om statsbidrag för en verksamhet som brev (${format}). För Länsstyrelsen i verksamhetens län och Socialstyrelsen; 404 när inget beslut finns.`,
+        },
+      },
+      async (req, reply) => {
+        const doc = await service.beslutDokument(ctx(req), req.params.ar, req.params.verksamhetId, format);
+        return reply
+          .type(typ)
+          .header('content-disposition', `attachment; filename="${doc.filename}"`)
+          .send(doc.body);
+      },
+    );
+  }
   r.put(
     '/statsbidrag/:ar/beslut/:verksamhetId',
     {

@@ -8,7 +8,13 @@
  * waiting for every approval is not required. Socialstyrelsen fixes the amount per FTE by setting the
  * budget (grant:admin); it is stored, and the Länsstyrelse's decisions use the stored amount.
  */
-import type { FaststallForhandsvisning, SetBeslut, SetBudget } from '../../../contracts/grants.ts';
+import type {
+  FaststallForhandsvisning,
+  LanStatsbidrag,
+  SetBeslut,
+  SetBudget,
+} from '../../../contracts/grants.ts';
+import { can } from '../../../domain/access.ts';
 import { statsbidragsutfall } from '../../../domain/nationellt/tabell1.ts';
 import { tillHundradelar } from '../../../domain/nationellt/tabeller.ts';
 import { type Avrundning, beloppForFte, fteTillText } from '../../../domain/statsbidrag.ts';
@@ -16,7 +22,7 @@ import { faststallVarningar } from '../../../domain/statsbidrag-varningar.ts';
 import { formatKr } from '../../../domain/tal.ts';
 import type { Queryable } from '../../db/client.ts';
 import { authorize, inTx, type ServiceContext } from '../../platform/context.ts';
-import { Conflict, Invalid, NotFound } from '../../platform/errors.ts';
+import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors.ts';
 import { arbetsbok } from '../national/xlsx.ts';
 import * as orgRepo from '../orgs/repo.ts';
 import { listPerVerksamhet, listSnapshotsForSystem } from '../redovisning/repo.ts';
@@ -210,27 +216,125 @@ export async function setBudget(ctx: ServiceContext, ar: number, input: SetBudge
   });
 }
 
-export async function getLanStatsbidrag(ctx: ServiceContext, ar: number, lanKod: string) {
-  authorize(ctx.principal, 'lan:read', { typ: 'lan', lanKod });
-  return inTx(ctx, {}, async ({ tx }) => {
-    const budget = await repo.getBudget(tx, ar);
-    const a = await ansokningar(tx, ar, lanKod);
-    const beslut = await repo.listBeslut(tx, { ar, lanKod });
-    return {
-      ar,
-      lanKod,
-      faststalld: budget !== null,
-      beloppPerArsarbetareKr: budget?.beloppPerArsarbetareKr ?? 0,
-      ansokningar: a.map((x) => ({
+/** The Länsstyrelse's name for the decisions: its organisation's name, or the usual form. */
+async function lansstyrelseNamn(tx: Queryable, lanKod: string, lanNamn: string): Promise<string> {
+  const org = await orgRepo.findOrganisationByKod(tx, 'lansstyrelse', lanKod);
+  return org?.namn ?? `Länsstyrelsen i ${lanNamn}`;
+}
+
+/** What a Länsstyrelse sees for its län: the amount, the län's frame, its applications and decisions. */
+export async function lanVy(tx: Queryable, ar: number, lanKod: string): Promise<LanStatsbidrag> {
+  const lan = await orgRepo.getLan(tx, lanKod);
+  if (!lan) throw new NotFound();
+  const budget = await repo.getBudget(tx, ar);
+  const a = await ansokningar(tx, ar, lanKod);
+  const beslut = await repo.listBeslut(tx, { ar, lanKod });
+  const ramHundradelar = a.reduce((s, x) => s + x.fteHundradelar, 0);
+  const avrundning = budget?.avrundning ?? 'narmast';
+  return {
+    ar,
+    lanKod,
+    lanNamn: lan.namn,
+    lansstyrelseNamn: await lansstyrelseNamn(tx, lanKod, lan.namn),
+    faststalld: budget !== null,
+    beloppPerArsarbetareKr: budget?.beloppPerArsarbetareKr ?? 0,
+    avrundning,
+    ramArsarbetare: ramHundradelar / 100,
+    ramKr: budget ? beloppForFte(ramHundradelar, budget.beloppPerArsarbetareKr, avrundning) : null,
+    ansokningar: a
+      .map((x) => ({
         verksamhetId: x.verksamhetId,
         verksamhetNamn: x.verksamhetNamn,
         arsarbetare: x.fteHundradelar / 100,
         status: x.status,
-      })),
+      }))
+      .sort((x, y) => x.verksamhetNamn.localeCompare(y.verksamhetNamn, 'sv')),
+    beslut,
+    summaBeslutKr: beslut.reduce((s, b) => s + b.beloppKr, 0),
+  };
+}
+
+export async function getLanStatsbidrag(ctx: ServiceContext, ar: number, lanKod: string) {
+  authorize(ctx.principal, 'lan:read', { typ: 'lan', lanKod });
+  return inTx(ctx, {}, ({ tx }) => lanVy(tx, ar, lanKod));
+}
+
+/** The decisions of the län as a workbook (lan:read on the län), audited as a download. */
+export async function beslutLanXlsx(ctx: ServiceContext, ar: number, lanKod: string) {
+  authorize(ctx.principal, 'lan:read', { typ: 'lan', lanKod });
+  const vy = await inTx(ctx, {}, async ({ tx, audit }) => {
+    const v = await lanVy(tx, ar, lanKod);
+    await audit({
+      action: 'statsbidrag.beslut_lan_exporterade',
+      resourceType: 'statsbidrag_beslut',
+      resourceId: `${lanKod}/${ar}`,
+      detail: { ar, lanKod, format: 'xlsx', beslut: v.beslut.length },
+    });
+    return v;
+  });
+  const { beslutXlsx } = await import('./beslut-dokument.ts');
+  return { body: await beslutXlsx(vy), filename: `statsbidrag-beslut-${ar}-lan-${lanKod}.xlsx` };
+}
+
+/**
+ * One verksamhet's decision as a letter (docx or pdf). Who may read the län's decisions may fetch it: the
+ * Länsstyrelse of the verksamhet's län and Socialstyrelsen (lan:read on that län); the verksamhet itself
+ * is refused (403), a Länsstyrelse of another län does not learn it exists (404). No decision yet: 404.
+ */
+export async function beslutDokument(
+  ctx: ServiceContext,
+  ar: number,
+  verksamhetId: string,
+  format: 'docx' | 'pdf',
+) {
+  const underlag = await inTx(ctx, {}, async ({ tx, audit }) => {
+    const [v] = await orgRepo.listVerksamheter(tx, { ids: [verksamhetId] });
+    if (!v) throw new NotFound();
+    if (!can(ctx.principal, 'lan:read', { typ: 'lan', lanKod: v.lanKod })) {
+      // Its own people know the verksamhet exists: refused. Anyone else: as if it did not.
+      if (can(ctx.principal, 'verksamhet:read', { typ: 'verksamhet', id: v.id, lanKod: v.lanKod }))
+        throw new Forbidden();
+      throw new NotFound();
+    }
+    const vy = await lanVy(tx, ar, v.lanKod);
+    const beslut = vy.beslut.find((b) => b.verksamhetId === verksamhetId);
+    if (!beslut) throw new NotFound();
+    const ansokan = vy.ansokningar.find((x) => x.verksamhetId === verksamhetId) ?? null;
+    await audit({
+      action: 'statsbidrag.beslut_exporterat',
+      organisationId: verksamhetId,
+      resourceType: 'statsbidrag_beslut',
+      resourceId: beslut.id,
+      detail: { ar, format },
+    });
+    return {
+      ar,
+      lanNamn: vy.lanNamn,
+      lansstyrelseNamn: vy.lansstyrelseNamn,
+      verksamhetNamn: v.namn,
+      kommuner: [...new Set(v.omraden.map((o) => o.kommunNamn))],
+      ansoktArsarbetare: ansokan?.arsarbetare ?? null,
       beslut,
-      summaBeslutKr: beslut.reduce((s, b) => s + b.beloppKr, 0),
     };
   });
+  const { beslutBrev } = await import('./beslut-dokument.ts');
+  return {
+    body: await beslutBrev(underlag, format),
+    filename: `statsbidrag-beslut-${ar}-${slug(underlag.verksamhetNamn)}.${format}`,
+  };
+}
+
+/** A file name part from a name: "PO Östhammar" → "po-osthammar". */
+function slug(namn: string): string {
+  return (
+    namn
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'verksamhet'
+  );
 }
 
 /** The Länsstyrelse decides for one verksamhet in its län: FTE granted × the year's fixed amount. */

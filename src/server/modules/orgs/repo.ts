@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import {
   aktor,
+  kodNyckel,
   kommun,
   lan,
   organisation,
@@ -110,7 +111,8 @@ export async function findOrganisationByKod(
   const [row] = await db
     .select()
     .from(organisation)
-    .where(and(eq(organisation.typ, typ), eq(organisation.kod, kod)));
+    // Case does not matter: `V001` finds `v001` (the unique index organisation_typ_kod_nyckel says the same).
+    .where(and(eq(organisation.typ, typ), eq(kodNyckel(organisation.kod), kodNyckel(kod))));
   return row ?? null;
 }
 

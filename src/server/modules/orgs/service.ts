@@ -75,10 +75,15 @@ export async function createVerksamhetService(ctx: ServiceContext, input: Create
         });
     }
     if (errors.length) throw new Invalid(errors);
-    if (await repo.findOrganisationByKod(tx, 'verksamhet', v.kod)) {
-      throw new Conflict(`Det finns redan en verksamhet med koden ${v.kod}.`, [
-        { field: 'kod', message: 'Koden används redan.' },
-      ]);
+    // `V001` and `v001` are the same code (the unique index organisation_typ_kod_nyckel says so too).
+    const finns = await repo.findOrganisationByKod(tx, 'verksamhet', v.kod);
+    if (finns) {
+      throw new Conflict(
+        finns.kod === v.kod
+          ? `Det finns redan en verksamhet med koden ${v.kod}.`
+          : `Det finns redan en verksamhet med koden ${finns.kod}; koder skiljer inte på stora och små bokstäver.`,
+        [{ field: 'kod', message: 'Koden används redan.' }],
+      );
     }
     // A kommun split in stadsdelsområden is covered by those areas only; other kommuner as a whole.
     const omraden = v.kommunKoder.flatMap(

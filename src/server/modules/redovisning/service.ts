@@ -9,6 +9,8 @@
  *   on all) see SUBMITTED versions only — never the draft, never the casework behind it; anything else
  *   answers 404 as if it did not exist.
  */
+
+import { kodNyckel } from '../../../contracts/orgs.ts';
 import {
   type GranskningView,
   type LanList,
@@ -793,13 +795,14 @@ export async function importRedovisningar(
   giltiga.forEach((d, i) => {
     if (!d) return;
     const k = `${d.verksamhet.kod}/${d.year}`;
-    if (nycklar.has(k))
+    // Codes are compared without regard to case: V001/2025 and v001/2025 are the same report.
+    if (nycklar.has(kodNyckel(k)))
       fel.push({
         field: `[${i}].verksamhet.kod`,
         rule: 'dubblett',
         message: `${k} förekommer flera gånger i filen.`,
       });
-    nycklar.add(k);
+    nycklar.add(kodNyckel(k));
   });
   if (fel.length) throw new Invalid(fel, `Filen kan inte importeras: ${fel.length} fel.`);
 

@@ -4,6 +4,7 @@ import { IMPORT_KOLUMNER } from '../../../contracts/cases.ts';
 import { dokument, gv } from '../../../domain/nationellt/testdata.ts';
 import { withTx } from '../../db/client.ts';
 import { KOLUMNER as BRIST_KOLUMNER } from '../../modules/brister/import.ts';
+import * as grantRepo from '../../modules/grants/repo.ts';
 import { importera } from '../../modules/national/testing.ts';
 import * as userRepo from '../../modules/users/repo.ts';
 import type { Caller, Side, World } from '../api-world.ts';
@@ -166,6 +167,30 @@ async function lanRapportInskickad(c: Ctx): Promise<void> {
   const url = `/api/v1/lan/${k}/rapport/${c.side.ar}`;
   await asUser(c, u.id, 'PUT', url, { handlingsplan: 'Uppföljning i varje kommun.' }, [409]);
   await asUser(c, u.id, 'POST', `${url}/skicka-in`, undefined, [409]);
+}
+
+/** A grant decision for the side's verksamhet for the year after its report (the decision letters need one). */
+async function statsbidragBeslutat(c: Ctx): Promise<void> {
+  const db = c.world.database.db;
+  const ar = c.side.ar + 1;
+  if (!(await grantRepo.getBudget(db, ar)))
+    await grantRepo.upsertBudget(db, {
+      ar,
+      totalBudgetKr: 150_000_000,
+      administrationKr: 2_000_000,
+      totalFteHundradelar: 150,
+      beloppPerArsarbetareKr: 392_251,
+      updatedByNamn: 'matris',
+    });
+  await grantRepo.upsertBeslut(db, {
+    ar,
+    verksamhetId: c.side.verksamhet,
+    lanKod: c.side.lanKod,
+    fteHundradelar: 150,
+    beloppPerArsarbetareKr: 392_251,
+    beloppKr: 588_377,
+    beslutatAvNamn: 'matris',
+  });
 }
 
 /** The year the redovisning write routes work on: no report yet, so a draft can be saved and sent. */
@@ -528,6 +553,26 @@ export const REQUESTS: Record<string, RouteRequest> = {
       path: fill('/api/v1/statsbidrag/:ar/lan/:lanKod', c.side, { ar: String(c.side.ar + 1) }),
     }),
   },
+  'GET /api/v1/statsbidrag/:ar/lan/:lanKod/beslut.xlsx': {
+    build: (c) => ({
+      path: fill('/api/v1/statsbidrag/:ar/lan/:lanKod/beslut.xlsx', c.side, { ar: String(c.side.ar + 1) }),
+    }),
+  },
+  ...Object.fromEntries(
+    (['docx', 'pdf'] as const).map((format) => [
+      `GET /api/v1/statsbidrag/:ar/beslut/:verksamhetId.${format}`,
+      {
+        build: async (c: Ctx) => {
+          await statsbidragBeslutat(c);
+          return {
+            path: fill(`/api/v1/statsbidrag/:ar/beslut/:verksamhetId.${format}`, c.side, {
+              ar: String(c.side.ar + 1),
+            }),
+          };
+        },
+      },
+    ]),
+  ),
   'PUT /api/v1/statsbidrag/:ar/beslut/:verksamhetId': {
     build: (c) => ({
       path: fill('/api/v1/statsbidrag/:ar/beslut/:verksamhetId', c.side, { ar: String(c.side.ar + 1) }),

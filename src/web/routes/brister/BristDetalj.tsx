@@ -8,6 +8,7 @@ import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Field, SelectField } from '../../components/Field.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
 import { SaveForm } from '../../components/SaveForm.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 import { formatNumber, formatTimestamp } from '../../format.ts';
 import { useAmneNamn } from '../../i18n/amnen.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -200,29 +201,31 @@ export function BristDetalj() {
 
       <section className="card" aria-labelledby="historik">
         <h2 id="historik">{t('brist.detail.history')}</h2>
-        <table>
-          <caption className="sr-only">{t('brist.detail.history.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('brist.detail.when')}</th>
-              <th scope="col">{t('brist.detail.from')}</th>
-              <th scope="col">{t('brist.detail.to')}</th>
-              <th scope="col">{t('brist.detail.who')}</th>
-              <th scope="col">{t('brist.detail.comment')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {b.handelser.map((h) => (
-              <tr key={`${h.at}-${h.fromStatus}-${h.toStatus}`}>
-                <td>{formatTimestamp(h.at)}</td>
-                <td>{h.fromStatus ? status(h.fromStatus) : '–'}</td>
-                <td>{status(h.toStatus)}</td>
-                <td>{h.anvandare}</td>
-                <td>{h.kommentar ?? ''}</td>
+        <TableScroll label={t('brist.detail.history.caption')}>
+          <table>
+            <caption className="sr-only">{t('brist.detail.history.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('brist.detail.when')}</th>
+                <th scope="col">{t('brist.detail.from')}</th>
+                <th scope="col">{t('brist.detail.to')}</th>
+                <th scope="col">{t('brist.detail.who')}</th>
+                <th scope="col">{t('brist.detail.comment')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {b.handelser.map((h) => (
+                <tr key={`${h.at}-${h.fromStatus}-${h.toStatus}`}>
+                  <td>{formatTimestamp(h.at)}</td>
+                  <td>{h.fromStatus ? status(h.fromStatus) : '–'}</td>
+                  <td>{status(h.toStatus)}</td>
+                  <td>{h.anvandare}</td>
+                  <td>{h.kommentar ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </section>
     </Page>
   );

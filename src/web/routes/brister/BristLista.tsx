@@ -8,6 +8,7 @@ import { api } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Field, SelectField } from '../../components/Field.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 import { formatNumber } from '../../format.ts';
 import { useAmneNamn } from '../../i18n/amnen.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -82,9 +83,14 @@ export function BristLista() {
       title={t('brist.list.title')}
       actions={
         v.kanSkriva ? (
-          <Link className="button" to="/brister/ny">
-            {t('brist.new')}
-          </Link>
+          <div className="button-row">
+            <Link className="button" to="/brister/ny">
+              {t('brist.new')}
+            </Link>
+            <Link className="button secondary" to="/brister/import">
+              {t('brist.import.link')}
+            </Link>
+          </div>
         ) : null
       }
     >
@@ -157,39 +163,41 @@ export function BristLista() {
           {list.data.length === 0 ? (
             <p>{t('brist.list.empty')}</p>
           ) : (
-            <table>
-              <caption className="sr-only">{t('brist.list.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('brist.col.titel')}</th>
-                  <th scope="col">{t('brist.col.niva')}</th>
-                  <th scope="col">{t('brist.col.amne')}</th>
-                  <th scope="col">{t('brist.col.aktorer')}</th>
-                  <th scope="col">{t('brist.col.status')}</th>
-                  <th scope="col">{t('brist.col.observerad')}</th>
-                  <th scope="col" className="num">
-                    {t('brist.col.klienter')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.map((b) => (
-                  <tr key={b.id}>
-                    <td>
-                      <Link to={`/brister/${b.id}`}>{b.titel}</Link>
-                    </td>
-                    <td>{niva(b.niva)}</td>
-                    <td>{amneNamn(b.amne)}</td>
-                    <td>{b.aktorer.map((a) => a.namn).join(', ')}</td>
-                    <td>
-                      <StatusBadge status={b.status} /> {b.aterkopplingForsenad ? <ForsenadBadge /> : null}
-                    </td>
-                    <td>{b.observeradDatum}</td>
-                    <td className="num">{formatNumber(b.antalKlienter)}</td>
+            <TableScroll label={t('brist.list.caption')}>
+              <table>
+                <caption className="sr-only">{t('brist.list.caption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('brist.col.titel')}</th>
+                    <th scope="col">{t('brist.col.niva')}</th>
+                    <th scope="col">{t('brist.col.amne')}</th>
+                    <th scope="col">{t('brist.col.aktorer')}</th>
+                    <th scope="col">{t('brist.col.status')}</th>
+                    <th scope="col">{t('brist.col.observerad')}</th>
+                    <th scope="col" className="num">
+                      {t('brist.col.klienter')}
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {list.data.map((b) => (
+                    <tr key={b.id}>
+                      <td>
+                        <Link to={`/brister/${b.id}`}>{b.titel}</Link>
+                      </td>
+                      <td>{niva(b.niva)}</td>
+                      <td>{amneNamn(b.amne)}</td>
+                      <td>{b.aktorer.map((a) => a.namn).join(', ')}</td>
+                      <td>
+                        <StatusBadge status={b.status} /> {b.aterkopplingForsenad ? <ForsenadBadge /> : null}
+                      </td>
+                      <td>{b.observeradDatum}</td>
+                      <td className="num">{formatNumber(b.antalKlienter)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           )}
         </section>
       ) : null}

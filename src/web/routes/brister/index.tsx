@@ -3,6 +3,7 @@ import { Ledningsgrupp } from '../ledningsgrupp/Ledningsgrupp.tsx';
 import { Mote } from '../ledningsgrupp/Mote.tsx';
 import { BristDetalj } from './BristDetalj.tsx';
 import { BristForm } from './BristForm.tsx';
+import { BristImport } from './BristImport.tsx';
 import { BristLista } from './BristLista.tsx';
 import { Inkorg } from './Inkorg.tsx';
 
@@ -10,6 +11,7 @@ import { Inkorg } from './Inkorg.tsx';
 export const bristerPages: Array<{ path: string; element: ReactElement }> = [
   { path: '/brister', element: <BristLista /> },
   { path: '/brister/ny', element: <BristForm /> },
+  { path: '/brister/import', element: <BristImport /> },
   { path: '/brister/:id', element: <BristDetalj /> },
   { path: '/ledningsgrupp', element: <Ledningsgrupp /> },
   { path: '/ledningsgrupp/moten/:moteId', element: <Mote /> },

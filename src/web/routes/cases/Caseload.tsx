@@ -4,6 +4,7 @@ import type { Caseload as CaseloadData } from '../../../contracts/cases.ts';
 import { api } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 import { formatNumber } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { base, useVerksamhet } from './common.tsx';
@@ -88,49 +89,51 @@ export function Caseload() {
       <p className="lead">{t('caseload.lead', c.rekommenderat)}</p>
       <section className="card" aria-labelledby="caseload-tabell">
         <h2 id="caseload-tabell">{t('caseload.caption')}</h2>
-        <table>
-          <caption className="sr-only">{t('caseload.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('caseload.col.ombud')}</th>
-              <th scope="col" className="num">
-                {t('caseload.col.aktiva')}
-              </th>
-              <th scope="col">{t('caseload.col.grad')}</th>
-              <th scope="col" className="num">
-                {t('caseload.col.per')}
-              </th>
-              <th scope="col">{t('caseload.col.niva')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {c.ombud.map((o) => (
-              <tr key={o.userId}>
-                <th scope="row">{o.displayName}</th>
-                <td className="num">{formatNumber(o.aktiva)}</td>
-                <td>
-                  <Grad
-                    verksamhetId={v.id!}
-                    userId={o.userId}
-                    namn={o.displayName}
-                    varde={o.arsarbetareHundradelar}
-                  />
-                </td>
-                <td className="num">{per(o.perArsarbetare)}</td>
-                <td>{niva(o.niva)}</td>
+        <TableScroll label={t('caseload.caption')}>
+          <table>
+            <caption className="sr-only">{t('caseload.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('caseload.col.ombud')}</th>
+                <th scope="col" className="num">
+                  {t('caseload.col.aktiva')}
+                </th>
+                <th scope="col">{t('caseload.col.grad')}</th>
+                <th scope="col" className="num">
+                  {t('caseload.col.per')}
+                </th>
+                <th scope="col">{t('caseload.col.niva')}</th>
               </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{t('caseload.totalt')}</th>
-              <td className="num">{formatNumber(c.totalt.aktiva)}</td>
-              <td>{formatNumber(c.totalt.arsarbetareHundradelar)}</td>
-              <td className="num">{per(c.totalt.perArsarbetare)}</td>
-              <td>{niva(c.totalt.niva)}</td>
-            </tr>
-          </tfoot>
-        </table>
+            </thead>
+            <tbody>
+              {c.ombud.map((o) => (
+                <tr key={o.userId}>
+                  <th scope="row">{o.displayName}</th>
+                  <td className="num">{formatNumber(o.aktiva)}</td>
+                  <td>
+                    <Grad
+                      verksamhetId={v.id!}
+                      userId={o.userId}
+                      namn={o.displayName}
+                      varde={o.arsarbetareHundradelar}
+                    />
+                  </td>
+                  <td className="num">{per(o.perArsarbetare)}</td>
+                  <td>{niva(o.niva)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t('caseload.totalt')}</th>
+                <td className="num">{formatNumber(c.totalt.aktiva)}</td>
+                <td>{formatNumber(c.totalt.arsarbetareHundradelar)}</td>
+                <td className="num">{per(c.totalt.perArsarbetare)}</td>
+                <td>{niva(c.totalt.niva)}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </TableScroll>
         {c.totalt.utanOmbud ? <p>{t('caseload.utanOmbud', { n: c.totalt.utanOmbud })}</p> : null}
       </section>
     </Page>

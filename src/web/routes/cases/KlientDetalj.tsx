@@ -13,6 +13,7 @@ import { ApiError, api } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Field, SelectField } from '../../components/Field.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import {
   base,
@@ -161,33 +162,35 @@ export function KlientDetalj() {
         {k.arenden.length === 0 ? (
           <p>{t('klient.detail.arenden.none')}</p>
         ) : (
-          <table>
-            <caption className="sr-only">{t('klient.detail.arenden.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('arende.col.forfragan')}</th>
-                <th scope="col">{t('arende.col.status')}</th>
-                <th scope="col">{t('arende.col.start')}</th>
-                <th scope="col">{t('arende.col.avslut')}</th>
-                <th scope="col">{t('arende.col.ombud')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {k.arenden.map((a) => (
-                <tr key={a.id}>
-                  <td>
-                    <Link to={`/arenden/${a.id}`}>{a.forfraganDatum}</Link>
-                  </td>
-                  <td>
-                    <StatusBadge status={a.status} />
-                  </td>
-                  <td>{a.startDatum ?? ''}</td>
-                  <td>{a.avslutDatum ?? ''}</td>
-                  <td>{a.ombud?.displayName ?? ''}</td>
+          <TableScroll label={t('klient.detail.arenden.caption')}>
+            <table>
+              <caption className="sr-only">{t('klient.detail.arenden.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('arende.col.forfragan')}</th>
+                  <th scope="col">{t('arende.col.status')}</th>
+                  <th scope="col">{t('arende.col.start')}</th>
+                  <th scope="col">{t('arende.col.avslut')}</th>
+                  <th scope="col">{t('arende.col.ombud')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {k.arenden.map((a) => (
+                  <tr key={a.id}>
+                    <td>
+                      <Link to={`/arenden/${a.id}`}>{a.forfraganDatum}</Link>
+                    </td>
+                    <td>
+                      <StatusBadge status={a.status} />
+                    </td>
+                    <td>{a.startDatum ?? ''}</td>
+                    <td>{a.avslutDatum ?? ''}</td>
+                    <td>{a.ombud?.displayName ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </section>
       {!k.gallrad && !pagar ? (

@@ -4,6 +4,7 @@ import type { ArendeItem, KoStatistik } from '../../../contracts/cases.ts';
 import { api } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 import { formatNumber } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { base, StatusBadge, useEtikett, useVerksamhet } from './common.tsx';
@@ -61,35 +62,37 @@ export function Ko() {
           {ko.data.items.length === 0 ? (
             <p>{t('ko.empty')}</p>
           ) : (
-            <table>
-              <caption className="sr-only">{t('ko.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('klient.col.alias')}</th>
-                  <th scope="col">{t('arende.col.status')}</th>
-                  <th scope="col">{t('arende.col.prioritet')}</th>
-                  <th scope="col">{t('arende.col.forfragan')}</th>
-                  <th scope="col" className="num">
-                    {t('arende.col.vantedagar')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {ko.data.items.map((a) => (
-                  <tr key={a.id}>
-                    <td>
-                      <Link to={`/arenden/${a.id}`}>{a.klientAlias ?? a.id.slice(0, 8)}</Link>
-                    </td>
-                    <td>
-                      <StatusBadge status={a.status} />
-                    </td>
-                    <td>{a.prioritet.map(e.prioritet).join(', ') || '–'}</td>
-                    <td>{a.forfraganDatum}</td>
-                    <td className="num">{dagar(a.vantedagar)}</td>
+            <TableScroll label={t('ko.caption')}>
+              <table>
+                <caption className="sr-only">{t('ko.caption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('klient.col.alias')}</th>
+                    <th scope="col">{t('arende.col.status')}</th>
+                    <th scope="col">{t('arende.col.prioritet')}</th>
+                    <th scope="col">{t('arende.col.forfragan')}</th>
+                    <th scope="col" className="num">
+                      {t('arende.col.vantedagar')}
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {ko.data.items.map((a) => (
+                    <tr key={a.id}>
+                      <td>
+                        <Link to={`/arenden/${a.id}`}>{a.klientAlias ?? a.id.slice(0, 8)}</Link>
+                      </td>
+                      <td>
+                        <StatusBadge status={a.status} />
+                      </td>
+                      <td>{a.prioritet.map(e.prioritet).join(', ') || '–'}</td>
+                      <td>{a.forfraganDatum}</td>
+                      <td className="num">{dagar(a.vantedagar)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           )}
         </section>
       ) : null}

@@ -13,6 +13,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Field, SelectField } from '../../components/Field.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
 import { formatNumber } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useVerksamhet } from '../brister/common.tsx';
@@ -131,37 +132,39 @@ function Ledamoter({ lg, base, arChef }: { lg: LedningsgruppDetail; base: string
       {lg.ledamoter.length === 0 ? (
         <p>{t('lg.ledamoter.none')}</p>
       ) : (
-        <table>
-          <caption className="sr-only">{t('lg.ledamoter.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('lg.col.namn')}</th>
-              <th scope="col">{t('lg.col.organisation')}</th>
-              <th scope="col">{t('lg.col.roll')}</th>
-              {arChef ? (
-                <th scope="col">
-                  <span className="sr-only">{t('lg.col.hantera')}</span>
-                </th>
-              ) : null}
-            </tr>
-          </thead>
-          <tbody>
-            {lg.ledamoter.map((l) => (
-              <tr key={l.id}>
-                <td>{l.namn}</td>
-                <td>{l.organisation}</td>
-                <td>{roll(l.rollkategori)}</td>
+        <TableScroll label={t('lg.ledamoter.caption')}>
+          <table>
+            <caption className="sr-only">{t('lg.ledamoter.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('lg.col.namn')}</th>
+                <th scope="col">{t('lg.col.organisation')}</th>
+                <th scope="col">{t('lg.col.roll')}</th>
                 {arChef ? (
-                  <td>
-                    <button type="button" className="secondary" onClick={() => setTasBort(l)}>
-                      {t('lg.ledamot.remove', { namn: l.namn })}
-                    </button>
-                  </td>
+                  <th scope="col">
+                    <span className="sr-only">{t('lg.col.hantera')}</span>
+                  </th>
                 ) : null}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {lg.ledamoter.map((l) => (
+                <tr key={l.id}>
+                  <td>{l.namn}</td>
+                  <td>{l.organisation}</td>
+                  <td>{roll(l.rollkategori)}</td>
+                  {arChef ? (
+                    <td>
+                      <button type="button" className="secondary" onClick={() => setTasBort(l)}>
+                        {t('lg.ledamot.remove', { namn: l.namn })}
+                      </button>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {arChef ? (
         <form onSubmit={submit} noValidate aria-labelledby="ny-ledamot">
@@ -218,35 +221,37 @@ function Moten({ lg, base, arChef }: { lg: LedningsgruppDetail; base: string; ar
       {lg.moten.length === 0 ? (
         <p>{t('lg.moten.none')}</p>
       ) : (
-        <table>
-          <caption className="sr-only">{t('lg.moten.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('lg.col.datum')}</th>
-              <th scope="col" className="num">
-                {t('lg.col.narvarande')}
-              </th>
-              <th scope="col" className="num">
-                {t('lg.col.punkter')}
-              </th>
-              <th scope="col" className="num">
-                {t('lg.col.beslutade')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {lg.moten.map((m) => (
-              <tr key={m.id}>
-                <td>
-                  <Link to={`/ledningsgrupp/moten/${m.id}`}>{t('lg.mote.title', { datum: m.datum })}</Link>
-                </td>
-                <td className="num">{formatNumber(m.narvarande)}</td>
-                <td className="num">{formatNumber(m.punkter)}</td>
-                <td className="num">{formatNumber(m.beslutade)}</td>
+        <TableScroll label={t('lg.moten.caption')}>
+          <table>
+            <caption className="sr-only">{t('lg.moten.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('lg.col.datum')}</th>
+                <th scope="col" className="num">
+                  {t('lg.col.narvarande')}
+                </th>
+                <th scope="col" className="num">
+                  {t('lg.col.punkter')}
+                </th>
+                <th scope="col" className="num">
+                  {t('lg.col.beslutade')}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {lg.moten.map((m) => (
+                <tr key={m.id}>
+                  <td>
+                    <Link to={`/ledningsgrupp/moten/${m.id}`}>{t('lg.mote.title', { datum: m.datum })}</Link>
+                  </td>
+                  <td className="num">{formatNumber(m.narvarande)}</td>
+                  <td className="num">{formatNumber(m.punkter)}</td>
+                  <td className="num">{formatNumber(m.beslutade)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {arChef ? (
         <form

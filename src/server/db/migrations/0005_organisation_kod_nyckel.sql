@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "organisation_typ_kod_nyckel" ON "organisation" USING btree ("typ",translate(lower("kod"), 'ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ', 'àáâãäåæçèéêëìíîïðñòóôõöøùúûüýþ'));
