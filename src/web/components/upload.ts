@@ -22,6 +22,8 @@ export function uploadSpreadsheet<T>(
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/v1${url}`);
     xhr.setRequestHeader('content-type', spreadsheetType(file));
+    // As api.ts: the rows' errors come back in the language the person reads the app in.
+    xhr.setRequestHeader('accept-language', localStorage.getItem('ombud.lang') === 'en' ? 'en' : 'sv');
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(e.loaded / e.total);
     };

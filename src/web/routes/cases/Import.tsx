@@ -1,53 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import type { ImportResultat } from '../../../contracts/cases.ts';
-import type { Problem } from '../../../contracts/common.ts';
-import { ApiError } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Page } from '../../components/Page.tsx';
+import { uploadSpreadsheet, XLSX_MIME } from '../../components/upload.ts';
 import { formatNumber } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { base, useVerksamhet } from './common.tsx';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** A workbook goes as xlsx, anything else as CSV (the server detects the delimiter and the encoding). */
-function contentType(file: File): string {
-  return /\.xlsx$/i.test(file.name) || file.type === XLSX ? XLSX : 'text/csv';
-}
-
-/**
- * Uploads a CSV or xlsx through XMLHttpRequest rather than fetch: only XHR reports upload progress, which a
- * large file from a spreadsheet needs. The server answers with the result or a problem+json listing
- * every bad row (nothing is written then, unless "skip invalid rows" was chosen).
- */
-function upload(url: string, file: File, onProgress: (share: number) => void): Promise<ImportResultat> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/v1${url}`);
-    xhr.setRequestHeader('content-type', contentType(file));
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress(e.loaded / e.total);
-    };
-    xhr.onload = () => {
-      let body: unknown;
-      try {
-        body = JSON.parse(xhr.responseText);
-      } catch {
-        body = {
-          type: 'about:blank',
-          title: xhr.statusText,
-          status: xhr.status,
-          detail: `Fel ${xhr.status}`,
-        };
-      }
-      if (xhr.status >= 200 && xhr.status < 300) resolve(body as ImportResultat);
-      else reject(new ApiError(xhr.status, body as Problem));
-    };
-    xhr.onerror = () => reject(new Error('Nätverksfel'));
-    xhr.send(file);
-  });
-}
 
 export function Import() {
   const { t } = useI18n();
@@ -75,7 +34,7 @@ export function Import() {
     setResult(null);
     setProgress(0);
     try {
-      const r = await upload(
+      const r = await uploadSpreadsheet<ImportResultat>(
         `${base(v.id)}/import/klienter${skipInvalid ? '?skipInvalid=true' : ''}`,
         file,
         setProgress,
@@ -108,7 +67,7 @@ export function Import() {
           <input
             id={fileId}
             type="file"
-            accept={`.csv,text/csv,.xlsx,${XLSX}`}
+            accept={`.csv,text/csv,.xlsx,${XLSX_MIME}`}
             onChange={(e) => setFile(e.target.files?.[0] ?? null)}
           />
         </div>
