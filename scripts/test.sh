@@ -17,9 +17,11 @@ step() {
 
 step typecheck npx tsc -p tsconfig.json --noEmit
 step lint npx biome check src e2e bench scripts
-step "unit + integration (PGlite)" npx vitest run --reporter=default --reporter=json --outputFile.json="$results/pglite.json"
+# Vitest's output is kept too: an unhandled error fails a run whose tests all passed, and its text is printed
+# again at the end, where a CI excerpt shows it.
+step "unit + integration (PGlite)" bash -c 'set -o pipefail; npx vitest run --reporter=default --reporter=json --outputFile.json="$1/pglite.json" 2>&1 | tee "$1/pglite.log"' _ "$results"
 if [ -n "${TEST_DATABASE_URL:-}" ] || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
-  step "integration (PostgreSQL)" env TEST_DB=pg npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$results/pg.json"
+  step "integration (PostgreSQL)" bash -c 'set -o pipefail; TEST_DB=pg npx vitest run --project integration --reporter=default --reporter=json --outputFile.json="$1/pg.json" 2>&1 | tee "$1/pg.log"' _ "$results"
 else
   echo "::: integration (PostgreSQL): FAILED — no PostgreSQL server here (apt-get install postgresql, or set TEST_DATABASE_URL)"
   status=1
@@ -31,12 +33,21 @@ node -e '
 const fs = require("fs"); const dir = process.argv[1];
 let passed = 0, failed = 0;
 for (const f of ["pglite.json", "pg.json"]) {
-  try { const r = JSON.parse(fs.readFileSync(`${dir}/${f}`, "utf8")); passed += r.numPassedTests; failed += r.numFailedTests; }
+  try {
+    const r = JSON.parse(fs.readFileSync(`${dir}/${f}`, "utf8")); passed += r.numPassedTests; failed += r.numFailedTests;
+    if (!r.success && r.numFailedTests === 0) { failed += 1; console.log(`${f}: the tests passed, but the run failed (an unhandled error, below)`); }
+  }
   catch { failed += 1; console.log(`no results from ${f}`); }
 }
 try { const r = JSON.parse(fs.readFileSync(`${dir}/e2e.json`, "utf8")); passed += r.stats.expected; failed += r.stats.unexpected + r.stats.flaky; }
 catch { failed += 1; console.log("no results from e2e"); }
 console.log(`${passed} passed, ${failed} failed`);
 ' "$results"
+for f in pglite pg; do
+  if grep -qE "Unhandled (Error|Rejection)" "$results/$f.log" 2>/dev/null; then
+    echo "::: unhandled errors in the ${f} run:"
+    grep -A 30 -E "⎯ Unhandled (Error|Rejection)" "$results/$f.log" | head -120
+  fi
+done
 rm -rf "$results"
 exit $status

@@ -46,8 +46,24 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
       max: opts.poolSize ?? 10,
       options: '-c TimeZone=UTC',
     });
+    // An idle connection the server drops (a restart, a failover, an admin's terminate) is reported on the
+    // pool; without a listener Node treats it as an uncaught error and the whole process stops. The pool
+    // has already discarded that connection and opens a new one on the next query, so noting it is enough.
+    // pool.end() resolves before its connections have finished closing, so one may still be cut after it
+    // (a test dropping its database at once): that is expected and not worth a word.
+    let closing = false;
+    pool.on('error', (err) => {
+      if (closing) return;
+      console.warn(
+        `PostgreSQL: an idle connection was closed (${err.message}); a new one is opened when needed`,
+      );
+    });
     const db = drizzlePg(pool, { schema }) as unknown as AppDb;
-    return { db, kind: 'pg', close: () => pool.end() };
+    const close = () => {
+      closing = true;
+      return pool.end();
+    };
+    return { db, kind: 'pg', close };
   }
   let lock: DataDirLock | undefined;
   if (opts.dataDir) {

@@ -71,6 +71,7 @@ export async function startTestIdp(redirectUri: string): Promise<TestIdp> {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path.startsWith('/interaction/')) {
       interaction(req, res, path).catch((err: Error) => {
+        if (res.headersSent) return void res.destroy(err);
         res.statusCode = 500;
         res.end(err.message);
       });
