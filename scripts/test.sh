@@ -44,7 +44,7 @@ for (const f of ["pglite.json", "pg.json"]) {
     // The JSON report has no field for unhandled errors; the summary line ("Errors  1 error") does.
     const log = fs.existsSync(`${dir}/${f.replace(".json", ".log")}`) ? fs.readFileSync(`${dir}/${f.replace(".json", ".log")}`, "utf8") : "";
     const unhandled = Number(/^\s*Errors\s+(\d+) errors?/m.exec(log)?.[1] ?? 0);
-    if (unhandled) { failed += unhandled; console.log(`${f.replace(".json", "")}: ${unhandled} unhandled error(s), printed below`); }
+    if (unhandled) { failed += unhandled; console.log(`${f.replace(".json", "")}: ${unhandled} unhandled error(s), printed above`); }
   }
   catch { failed += 1; console.log(`no results from ${f}`); }
 }
