@@ -40,6 +40,13 @@ function precompress(): Plugin {
 export default defineConfig({
   root: 'src/web',
   plugins: [react(), precompress()],
-  build: { outDir: '../../dist/web', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 1500 },
+  // The manifest lets bench/web-assets.ts tell which chunks a first visit loads.
+  build: {
+    outDir: '../../dist/web',
+    emptyOutDir: true,
+    sourcemap: false,
+    manifest: true,
+    chunkSizeWarningLimit: 1500,
+  },
   server: { port: 5173, proxy: { '/api': 'http://localhost:3000' } },
 });

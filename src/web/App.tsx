@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { ErrorMessage } from './components/ErrorMessage.tsx';
 import { Layout } from './components/Layout.tsx';
@@ -5,10 +6,16 @@ import { Loading, Page } from './components/Page.tsx';
 import { useI18n } from './i18n/index.tsx';
 import { appRoutes } from './routes/index.tsx';
 import { Login } from './routes/Login.tsx';
+import { lazyPage } from './routes/lazy-page.tsx';
 import { RequireAccess } from './routes/NoAccess.tsx';
 import { arOppenSida, OppenLayout } from './routes/oppen-statistik/OppenLayout.tsx';
-import { OppenStatistik } from './routes/oppen-statistik/OppenStatistik.tsx';
 import { SessionProvider, useMeQuery } from './session.tsx';
+
+/** The open statistics without a session: its own module, fetched only when someone opens it. */
+const oppenStatistik = lazyPage(
+  () => import('./routes/oppen-statistik/OppenStatistik.tsx'),
+  'OppenStatistik',
+);
 
 function NotFound() {
   const { t } = useI18n();
@@ -24,7 +31,7 @@ export function App() {
     return (
       <BrowserRouter>
         <OppenLayout>
-          <OppenStatistik />
+          <Suspense fallback={<Loading />}>{oppenStatistik}</Suspense>
         </OppenLayout>
       </BrowserRouter>
     );
@@ -35,16 +42,18 @@ export function App() {
     <SessionProvider me={me.data}>
       <BrowserRouter>
         <Layout>
-          <Routes>
-            {appRoutes.map((r) => (
-              <Route
-                key={r.path}
-                path={r.path}
-                element={<RequireAccess path={r.path}>{r.element}</RequireAccess>}
-              />
-            ))}
-            <Route path="*" element={<NotFound />} />
-          </Routes>
+          <Suspense fallback={<Loading />}>
+            <Routes>
+              {appRoutes.map((r) => (
+                <Route
+                  key={r.path}
+                  path={r.path}
+                  element={<RequireAccess path={r.path}>{r.element}</RequireAccess>}
+                />
+              ))}
+              <Route path="*" element={<NotFound />} />
+            </Routes>
+          </Suspense>
         </Layout>
       </BrowserRouter>
     </SessionProvider>

@@ -1,19 +1,19 @@
 import type { ReactElement } from 'react';
-import { Ledningsgrupp } from '../ledningsgrupp/Ledningsgrupp.tsx';
-import { Mote } from '../ledningsgrupp/Mote.tsx';
-import { BristDetalj } from './BristDetalj.tsx';
-import { BristForm } from './BristForm.tsx';
-import { BristImport } from './BristImport.tsx';
-import { BristLista } from './BristLista.tsx';
-import { Inkorg } from './Inkorg.tsx';
+import { lazyPage } from '../lazy-page.tsx';
 
 /** The brister, ledningsgrupp and actor-inbox pages (registered in routes/index.tsx). */
 export const bristerPages: Array<{ path: string; element: ReactElement }> = [
-  { path: '/brister', element: <BristLista /> },
-  { path: '/brister/ny', element: <BristForm /> },
-  { path: '/brister/import', element: <BristImport /> },
-  { path: '/brister/:id', element: <BristDetalj /> },
-  { path: '/ledningsgrupp', element: <Ledningsgrupp /> },
-  { path: '/ledningsgrupp/moten/:moteId', element: <Mote /> },
-  { path: '/inkorg', element: <Inkorg /> },
+  { path: '/brister', element: lazyPage(() => import('./BristLista.tsx'), 'BristLista') },
+  { path: '/brister/ny', element: lazyPage(() => import('./BristForm.tsx'), 'BristForm') },
+  { path: '/brister/import', element: lazyPage(() => import('./BristImport.tsx'), 'BristImport') },
+  { path: '/brister/:id', element: lazyPage(() => import('./BristDetalj.tsx'), 'BristDetalj') },
+  {
+    path: '/ledningsgrupp',
+    element: lazyPage(() => import('../ledningsgrupp/Ledningsgrupp.tsx'), 'Ledningsgrupp'),
+  },
+  {
+    path: '/ledningsgrupp/moten/:moteId',
+    element: lazyPage(() => import('../ledningsgrupp/Mote.tsx'), 'Mote'),
+  },
+  { path: '/inkorg', element: lazyPage(() => import('./Inkorg.tsx'), 'Inkorg') },
 ];

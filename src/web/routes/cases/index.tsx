@@ -1,24 +1,16 @@
 import type { ReactElement } from 'react';
-import { ArendeDetalj } from './ArendeDetalj.tsx';
-import { Arenden } from './Arenden.tsx';
-import { Caseload } from './Caseload.tsx';
-import { Gallring } from './Gallring.tsx';
-import { Import } from './Import.tsx';
-import { KlientDetalj } from './KlientDetalj.tsx';
-import { Klienter } from './Klienter.tsx';
-import { KlientForm, KlientRedigera } from './KlientForm.tsx';
-import { Ko } from './Ko.tsx';
+import { lazyPage } from '../lazy-page.tsx';
 
 /** The casework pages (registered in routes/index.tsx). */
 export const casePages: Array<{ path: string; element: ReactElement }> = [
-  { path: '/klienter', element: <Klienter /> },
-  { path: '/klienter/ny', element: <KlientForm /> },
-  { path: '/klienter/import', element: <Import /> },
-  { path: '/klienter/:id', element: <KlientDetalj /> },
-  { path: '/klienter/:id/andra', element: <KlientRedigera /> },
-  { path: '/arenden', element: <Arenden /> },
-  { path: '/arenden/:id', element: <ArendeDetalj /> },
-  { path: '/ko', element: <Ko /> },
-  { path: '/caseload', element: <Caseload /> },
-  { path: '/gallring', element: <Gallring /> },
+  { path: '/klienter', element: lazyPage(() => import('./Klienter.tsx'), 'Klienter') },
+  { path: '/klienter/ny', element: lazyPage(() => import('./KlientForm.tsx'), 'KlientForm') },
+  { path: '/klienter/import', element: lazyPage(() => import('./Import.tsx'), 'Import') },
+  { path: '/klienter/:id', element: lazyPage(() => import('./KlientDetalj.tsx'), 'KlientDetalj') },
+  { path: '/klienter/:id/andra', element: lazyPage(() => import('./KlientForm.tsx'), 'KlientRedigera') },
+  { path: '/arenden', element: lazyPage(() => import('./Arenden.tsx'), 'Arenden') },
+  { path: '/arenden/:id', element: lazyPage(() => import('./ArendeDetalj.tsx'), 'ArendeDetalj') },
+  { path: '/ko', element: lazyPage(() => import('./Ko.tsx'), 'Ko') },
+  { path: '/caseload', element: lazyPage(() => import('./Caseload.tsx'), 'Caseload') },
+  { path: '/gallring', element: lazyPage(() => import('./Gallring.tsx'), 'Gallring') },
 ];
