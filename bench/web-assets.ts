@@ -29,7 +29,7 @@ if (!existsSync(manifestFile)) {
 }
 const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, Chunk>;
 
-const size = (file: string, ext = '') => {
+const size = (file: string, ext = ''): number => {
   const p = join(web, file + ext);
   return existsSync(p) ? statSync(p).size : ext ? size(file) : 0; // small files are not precompressed
 };
