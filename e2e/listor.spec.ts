@@ -202,3 +202,187 @@ test('loggen: filter by event and date in the address, reload keeps it, paging, 
     expect(await page.locator('tbody tr').first().textContent()).toBe(forstaRaden);
   }
 });
+
+// ---- brister and användare (issue 10): server paging, sort, filters and export, at 1280 and 390 px.
+
+const unik = Date.now().toString(36);
+
+async function antalRubrik(page: Page, sektion: string, ord: RegExp): Promise<number> {
+  await expect(page.locator(`section[aria-labelledby="${sektion}"]`)).toHaveAttribute('aria-busy', 'false');
+  const rubrik = page.locator(`#${sektion}`);
+  await expect(rubrik).toHaveText(ord);
+  return tal(await rubrik.textContent());
+}
+const antalBrister = (page: Page) => antalRubrik(page, 'brist-lista', /^[\d\s\u00a0]+ brist(er)?$/);
+const antalAnvandare = (page: Page) => antalRubrik(page, 'anvandare-lista', /^[\d\s\u00a0]+ användare$/);
+
+test('brister: paging, sort by a heading, a level filter and export, in the address; axe at both widths', async ({
+  page,
+  baseURL,
+}) => {
+  await login(page, 'ombud');
+  // 53 brister of one import (more than a page of 50): every other one at central level.
+  const me = await (await page.request.get('/api/v1/me')).json();
+  const vid = me.medlemskap[0].organisationId as string;
+  const rader = Array.from({ length: 53 }, (_, i) =>
+    [
+      `Listprov ${unik} ${String(i).padStart(2, '0')}`,
+      'Beskrivning utan personuppgifter.',
+      i % 2 ? 'central' : 'lokal',
+      'forsakringskassan',
+      'ovrigt',
+      `2023-01-${String(1 + (i % 28)).padStart(2, '0')}`,
+      '1',
+    ].join(';'),
+  );
+  const imp = await page.request.post(`/api/v1/verksamheter/${vid}/import/brister`, {
+    headers: { origin: baseURL!, 'content-type': 'text/csv' },
+    data: ['titel;beskrivning;niva;aktorer;amne;datum;antal_klienter', ...rader].join('\n'),
+  });
+  expect(imp.status(), await imp.text()).toBe(201);
+
+  for (const [width, height] of BREDDER) {
+    await page.setViewportSize({ width, height });
+    await page.goto('/brister');
+    await expect(page.getByRole('heading', { name: 'Brister', level: 1 })).toBeVisible();
+    expect(await antalBrister(page)).toBeGreaterThan(53);
+    await ingenSidledsScroll(page, width);
+    await expectAccessible(page);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // A search in the title: the 53, two pages.
+  await page.getByLabel('Sök i rubriken').fill(`Listprov ${unik}`);
+  await page.getByRole('button', { name: 'Visa' }).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]q=Listprov%20${unik}(&|$)`));
+  await expect(page.locator('#brist-lista')).toHaveText('53 brister');
+  await expect(page.locator('tbody tr')).toHaveCount(50);
+  const sidor = page.getByRole('navigation', { name: 'Sidor' });
+  await expect(sidor.getByText('Sida 1 av 2')).toBeVisible();
+  await sidor.getByRole('button', { name: 'Nästa' }).click();
+  await expect(page).toHaveURL(/[?&]sida=2(&|$)/);
+  await expect(page.locator('tbody tr')).toHaveCount(3);
+  await expect(sidor.getByText('Sida 2 av 2')).toBeVisible();
+
+  // Sort by title: back to page 1, the address and aria-sort say so, the titles rise.
+  const rubrik = page.getByRole('columnheader', { name: /^Brist/ });
+  await rubrik.getByRole('button').click();
+  await expect(page).toHaveURL(/[?&]sort=titel(&|$)/);
+  await expect(page).not.toHaveURL(/sida=/);
+  await expect(rubrik).toHaveAttribute('aria-sort', 'ascending');
+  await antalBrister(page);
+  const titlar = await page.locator('tbody tr td:first-child').allTextContents();
+  expect(titlar[0]).toBe(`Listprov ${unik} 00`);
+  expect(titlar).toEqual([...titlar].sort());
+  await rubrik.getByRole('button').click();
+  await expect(rubrik).toHaveAttribute('aria-sort', 'descending');
+  await expect(page.locator('tbody tr td:first-child').first()).toHaveText(`Listprov ${unik} 52`);
+
+  // A level filter: 26 at central level, each row says so, a reload keeps it.
+  await page.getByRole('checkbox', { name: 'Central nivå' }).check();
+  await page.getByRole('button', { name: 'Visa' }).click();
+  await expect(page).toHaveURL(/[?&]niva=central(&|$)/);
+  await expect(page.locator('#brist-lista')).toHaveText('26 brister');
+  await antalBrister(page);
+  for (const n of await page.locator('tbody tr td:nth-child(2)').allTextContents())
+    expect(n).toBe('Central nivå');
+  await page.reload();
+  await expect(page.getByRole('checkbox', { name: 'Central nivå' })).toBeChecked();
+  expect(await antalBrister(page)).toBe(26);
+
+  // The export carries the search, the level and the order: exactly those rows.
+  const href = (await page.getByRole('link', { name: 'Hämta som CSV' }).getAttribute('href')) ?? '';
+  expect(href).toContain('niva=central');
+  const fil = await page.request.get(href);
+  expect(fil.status()).toBe(200);
+  const linjer = (await fil.text())
+    .replace(/^\uFEFF/, '')
+    .split('\r\n')
+    .filter(Boolean);
+  expect(linjer[0]).toBe('Brist;Nivå;Ämne;Aktörer;Status;Återkoppling försenad;Observerad;Klienter');
+  expect(linjer.length - 1).toBe(26);
+  expect(linjer[1]!.startsWith(`Listprov ${unik} 51;Central nivå;`)).toBe(true);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await ingenSidledsScroll(page, 390);
+  await expectAccessible(page);
+});
+
+test('användare: paging, sort, a role filter and export, in the address; axe at both widths', async ({
+  page,
+  baseURL,
+}) => {
+  await login(page, 'admin');
+  // 51 more users (named to sort after the demo's): more than a page of 50.
+  const me = await (await page.request.get('/api/v1/verksamheter')).json();
+  const vid = (me as Array<{ id: string; namn: string }>).find((v) =>
+    v.namn.includes('Stockholm innerstad'),
+  )!.id;
+  for (let i = 0; i < 51; i++) {
+    const res = await page.request.post('/api/v1/users', {
+      headers: { origin: baseURL! },
+      data: {
+        username: `zlist-${unik}-${String(i).padStart(2, '0')}`,
+        displayName: `Zeta Listprov ${String(i).padStart(2, '0')}`,
+        medlemskap: [{ organisationId: vid, roll: i % 3 ? 'ombud' : 'ledamot' }],
+      },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+  }
+  for (const [width, height] of BREDDER) {
+    await page.setViewportSize({ width, height });
+    await page.goto('/anvandare');
+    await expect(page.getByRole('heading', { name: 'Användare', level: 1 })).toBeVisible();
+    expect(await antalAnvandare(page)).toBeGreaterThan(51);
+    await ingenSidledsScroll(page, width);
+    await expectAccessible(page);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const alla = await antalAnvandare(page);
+
+  // Paging: 50 on the first page, the rest on the second, the demo's admin first of all.
+  await expect(page.locator('tbody tr')).toHaveCount(50);
+  await expect(page.locator('tbody tr td:first-child').first()).toHaveText('Alva Admin');
+  const sidor = page.getByRole('navigation', { name: 'Sidor' });
+  await sidor.getByRole('button', { name: 'Nästa' }).click();
+  await expect(page).toHaveURL(/[?&]sida=2(&|$)/);
+  await expect(page.locator('tbody tr')).toHaveCount(alla - 50);
+
+  // A role filter and a search: the 17 ledamöter among the new users.
+  await page.getByLabel('Sök bland användarna').fill(`zlist-${unik}`);
+  await page.getByLabel('Med rollen').selectOption({ label: 'Ledamot i ledningsgruppen' });
+  await page.getByRole('button', { name: 'Visa' }).click();
+  await expect(page).toHaveURL(/[?&]roll=ledamot(&|$)/);
+  await expect(page).not.toHaveURL(/sida=/);
+  await expect(page.locator('#anvandare-lista')).toHaveText('17 användare');
+  await antalAnvandare(page);
+  for (const r of await page.locator('tbody tr td:nth-child(3)').allTextContents())
+    expect(r).toContain('Ledamot i ledningsgruppen');
+
+  // Sort by username, descending: the address and aria-sort follow.
+  const kolumn = page.getByRole('columnheader', { name: /^Användarnamn/ });
+  await kolumn.getByRole('button').click();
+  await expect(kolumn).toHaveAttribute('aria-sort', 'ascending');
+  await kolumn.getByRole('button').click();
+  await expect(page).toHaveURL(/[?&]sort=-username(&|$)/);
+  await expect(kolumn).toHaveAttribute('aria-sort', 'descending');
+  await antalAnvandare(page);
+  const namn = await page.locator('tbody tr td:nth-child(2)').allTextContents();
+  expect(namn).toEqual([...namn].sort().reverse());
+  await page.reload();
+  await expect(page.getByLabel('Med rollen')).toHaveValue('ledamot');
+  expect(await antalAnvandare(page)).toBe(17);
+
+  // The export: the same 17, in the same order.
+  const href = (await page.getByRole('link', { name: 'Hämta som CSV' }).getAttribute('href')) ?? '';
+  const fil = await page.request.get(href);
+  expect(fil.status()).toBe(200);
+  const linjer = (await fil.text())
+    .replace(/^\uFEFF/, '')
+    .split('\r\n')
+    .filter(Boolean);
+  expect(linjer[0]).toBe('Namn;Användarnamn;E-post;Roller;Status;Tvåstegsverifiering');
+  expect(linjer.slice(1).map((l) => l.split(';')[1])).toEqual(namn);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await ingenSidledsScroll(page, 390);
+  await expectAccessible(page);
+});

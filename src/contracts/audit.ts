@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AUDIT_HANDELSER, AUDIT_OBJEKT } from './audit-ord.ts';
-import { isoDate } from './common.ts';
+import { exportFormat, isoDate, periodFel, periodOk, sidan } from './common.ts';
 
 const koder = (m: Record<string, unknown>) => Object.keys(m) as [string, ...string[]];
 
@@ -21,10 +21,6 @@ const auditUrval = {
   till: isoDate.optional(),
 };
 
-const periodFel = { message: 'Periodens slut får inte ligga före dess början.', path: ['till'] };
-const periodOk = (q: { fran?: string | undefined; till?: string | undefined }) =>
-  !q.fran || !q.till || q.fran <= q.till;
-
 /**
  * One page of the log, newest first. The log only grows, so it pages by entry number (keyset): `before`
  * = the entries older than that one, `after` = those newer (the page just before); neither = the newest.
@@ -34,7 +30,7 @@ export const auditQuery = z
     ...auditUrval,
     before: z.coerce.number().int().positive().optional(),
     after: z.coerce.number().int().positive().optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(100),
+    limit: sidan.limit,
   })
   .refine(periodOk, periodFel)
   .refine((q) => q.before === undefined || q.after === undefined, {
@@ -44,9 +40,7 @@ export const auditQuery = z
 export type AuditQuery = z.output<typeof auditQuery>;
 
 /** Every entry the filters select, as a file (newest first): CSV (Excel's Swedish dialect) or xlsx. */
-export const auditExportQuery = z
-  .object({ ...auditUrval, format: z.enum(['csv', 'xlsx']).default('csv') })
-  .refine(periodOk, periodFel);
+export const auditExportQuery = z.object({ ...auditUrval, format: exportFormat }).refine(periodOk, periodFel);
 export type AuditExportQuery = z.output<typeof auditExportQuery>;
 
 export const auditItem = z.object({

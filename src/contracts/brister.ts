@@ -1,7 +1,17 @@
 import { z } from 'zod';
-import { BRIST_STATUS } from '../domain/brist-status.ts';
-import { BRIST_NIVA } from '../domain/codes.ts';
-import { isoDate, kommunKod, text } from './common.ts';
+import { BRIST_STATUS, BRIST_STATUS_ETIKETT } from '../domain/brist-status.ts';
+import { BRIST_NIVA, BRIST_NIVA_ETIKETT } from '../domain/codes.ts';
+import {
+  enEllerFlera,
+  exportFormat,
+  isoDate,
+  kommunKod,
+  periodFel,
+  periodOk,
+  sidan,
+  sortOrdningar,
+  text,
+} from './common.ts';
 
 /** The life of a brist; domain/brist-status.ts holds the allowed transitions. */
 export const bristStatus = z.enum(BRIST_STATUS);
@@ -86,18 +96,45 @@ export const createAterkoppling = z.strictObject({
 });
 export type CreateAterkoppling = z.infer<typeof createAterkoppling>;
 
-export const bristFilter = z.object({
-  niva: bristNiva.optional(),
-  status: bristStatus.optional(),
+/**
+ * The register's sort orders: a column, `-` before it for descending; equal values are ordered by the
+ * brist's id (in the same direction), so pages never overlap or skip a row. `niva` and `status` follow
+ * their order in the domain (handläggare → central, registrerad → avslutad), `aktor` the first actor's
+ * name, `amne` the subject's name.
+ */
+export const BRIST_SORT_FALT = ['observeradDatum', 'titel', 'status', 'niva', 'aktor', 'amne'] as const;
+export type BristSortFalt = (typeof BRIST_SORT_FALT)[number];
+export const BRIST_SORT = sortOrdningar(BRIST_SORT_FALT);
+export type BristSort = (typeof BRIST_SORT)[number];
+export const BRIST_SORT_STANDARD: BristSort = '-observeradDatum';
+
+/** The register's filters, shared by the list and its export. */
+const bristUrval = {
+  /** One level or several; none = every level. */
+  niva: enEllerFlera(BRIST_NIVA, BRIST_NIVA_ETIKETT, 'Nivå'),
+  /** One status or several; none = every status. */
+  status: enEllerFlera(BRIST_STATUS, BRIST_STATUS_ETIKETT, 'Status'),
+  /** Brister concerning this actor. */
   aktor: z.uuid().optional(),
+  /** A subject, or a group (its subjects included). */
   amne: amneKod.optional(),
   /** Observed on or after / on or before (YYYY-MM-DD). */
   fran: isoDate.optional(),
   till: isoDate.optional(),
-  /** Only brister with an actor whose answer is overdue. */
+  /** Only brister with an actor whose answer is overdue (true), or none overdue (false). */
   forsenad: z.enum(['true', 'false']).optional(),
-});
-export type BristFilter = z.infer<typeof bristFilter>;
+  /** Part of the title (brister hold no personal data, so the term may stand in an address). */
+  q: z.string().trim().max(100).optional(),
+  sort: z.enum(BRIST_SORT).default(BRIST_SORT_STANDARD),
+};
+
+/** One page of the register. */
+export const bristFilter = z.object({ ...bristUrval, ...sidan }).refine(periodOk, periodFel);
+export type BristFilter = z.input<typeof bristFilter>;
+export type BristFilterParsed = z.output<typeof bristFilter>;
+/** Every brist the filters select, as a file: CSV (Excel's Swedish dialect) or xlsx. */
+export const bristExportQuery = z.object({ ...bristUrval, format: exportFormat }).refine(periodOk, periodFel);
+export type BristExportQuery = z.output<typeof bristExportQuery>;
 
 const aktorRef = z.object({ id: z.uuid(), kod: z.string(), namn: z.string(), kategori: z.string() });
 
@@ -125,6 +162,13 @@ export const bristItem = z.object({
   updatedAt: z.string(),
 });
 export type BristItem = z.infer<typeof bristItem>;
+
+export const bristList = z.object({
+  /** Brister matching the filters. */
+  total: z.number().int(),
+  items: z.array(bristItem),
+});
+export type BristList = z.infer<typeof bristList>;
 
 export const bristHandelseItem = z.object({
   fromStatus: bristStatus.nullable(),

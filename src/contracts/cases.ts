@@ -16,7 +16,17 @@ import {
   PRIORITETSGRUNDER,
 } from '../domain/codes.ts';
 import { tolkaPersonnummer } from '../domain/personnummer.ts';
-import { isoDate, kommunKod } from './common.ts';
+import {
+  enEllerFlera,
+  exportFormat,
+  isoDate,
+  kommunKod,
+  periodFel,
+  periodOk,
+  type Sortering,
+  sidan,
+  sortOrdningar,
+} from './common.ts';
 import { orList } from './messages/error-map.ts';
 
 export const kon = z.enum(KON);
@@ -158,28 +168,9 @@ export const KLIENT_SORT_FALT = [
   'ombud',
 ] as const;
 export type KlientSortFalt = (typeof KLIENT_SORT_FALT)[number];
-export type KlientSort = KlientSortFalt | `-${KlientSortFalt}`;
-export const KLIENT_SORT = KLIENT_SORT_FALT.flatMap((f): KlientSort[] => [f, `-${f}`]) as [
-  KlientSort,
-  ...KlientSort[],
-];
+export type KlientSort = Sortering<KlientSortFalt>;
+export const KLIENT_SORT = sortOrdningar(KLIENT_SORT_FALT);
 export const KLIENT_SORT_STANDARD: KlientSort = 'klient';
-
-const periodFel = { message: 'Periodens slut får inte ligga före dess början.', path: ['till'] };
-const periodOk = (q: { fran?: string | undefined; till?: string | undefined }) =>
-  !q.fran || !q.till || q.fran <= q.till;
-
-/** One code or several (`status=a&status=b`), as a list; the message names the allowed words. */
-const enEllerFlera = <K extends string>(koder: readonly [K, ...K[]], etiketter: Etiketter<K>, falt: string) =>
-  z
-    .union([z.enum(koder), z.array(z.enum(koder))], {
-      error: `${falt} ska vara ${orList(
-        koder.map((s) => etiketter[s].sv.toLowerCase()),
-        'sv',
-      )}.`,
-    })
-    .transform((s) => (Array.isArray(s) ? s : [s]))
-    .optional();
 
 /** The client list's filters, shared by the list, the search and the export. */
 const klientUrval = {
@@ -197,10 +188,6 @@ const klientUrval = {
   till: isoDate.optional(),
   sort: z.enum(KLIENT_SORT).default(KLIENT_SORT_STANDARD),
 };
-const sidan = {
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
-};
 /** An alias fragment: never in an address (see klientQuery). */
 const sokterm = { q: z.string().trim().max(60).optional() };
 /**
@@ -214,7 +201,7 @@ export type KlientSok = z.input<typeof klientSok>;
 export type KlientSokParsed = z.output<typeof klientSok>;
 /** The export of the filtered list: every matching client, as CSV (Excel's Swedish dialect) or xlsx. */
 export const klientExport = z
-  .strictObject({ ...sokterm, ...klientUrval, format: z.enum(['csv', 'xlsx']).default('csv') })
+  .strictObject({ ...sokterm, ...klientUrval, format: exportFormat })
   .refine(periodOk, periodFel);
 export type KlientExportParsed = z.output<typeof klientExport>;
 
@@ -263,18 +250,7 @@ export type KlientDetail = z.infer<typeof klientDetail>;
  */
 export const ARENDE_SORT_FALT = ['forfraganDatum', 'vantedagar', 'status', 'avslutDatum', 'klient'] as const;
 export type ArendeSortFalt = (typeof ARENDE_SORT_FALT)[number];
-export const ARENDE_SORT = [
-  'forfraganDatum',
-  '-forfraganDatum',
-  'vantedagar',
-  '-vantedagar',
-  'status',
-  '-status',
-  'avslutDatum',
-  '-avslutDatum',
-  'klient',
-  '-klient',
-] as const satisfies ReadonlyArray<ArendeSortFalt | `-${ArendeSortFalt}`>;
+export const ARENDE_SORT = sortOrdningar(ARENDE_SORT_FALT);
 export type ArendeSort = (typeof ARENDE_SORT)[number];
 export const ARENDE_SORT_STANDARD: ArendeSort = '-forfraganDatum';
 
@@ -304,15 +280,14 @@ const arendeUrval = {
 export const arendeQuery = z
   .object({
     ...arendeUrval,
-    limit: z.coerce.number().int().min(1).max(500).default(100),
-    offset: z.coerce.number().int().min(0).default(0),
+    ...sidan,
   })
   .refine(periodOk, periodFel);
 export type ArendeQuery = z.output<typeof arendeQuery>;
 
 /** The export of the filtered list: every matching row, as CSV (Excel's Swedish dialect) or xlsx. */
 export const arendeExportQuery = z
-  .object({ ...arendeUrval, format: z.enum(['csv', 'xlsx']).default('csv') })
+  .object({ ...arendeUrval, format: exportFormat })
   .refine(periodOk, periodFel);
 export type ArendeExportQuery = z.output<typeof arendeExportQuery>;
 export const arendeList = z.object({ total: z.number().int(), items: z.array(arendeItem) });

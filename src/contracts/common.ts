@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { customError } from './messages/error-map.ts';
+import type { Etiketter } from '../domain/codes.ts';
+import { customError, orList } from './messages/error-map.ts';
 
 // Every validation error in plain Swedish naming the field by its label (messages/error-map.ts); zod's
 // own Swedish locale stays underneath for anything the map leaves. The web app shares these schemas.
@@ -38,3 +39,43 @@ export const problem = z.object({
 export type Problem = z.infer<typeof problem>;
 
 export const ok = z.object({ ok: z.literal(true) });
+
+// ---- lists that page and sort on the server (klienter, ärenden, the log, brister, användare)
+
+/** One page of a list: how many rows (at most 500) and from which row. */
+export const sidan = {
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+};
+
+/** A list's sort orders from its columns: the column for ascending, `-` before it for descending. */
+export type Sortering<F extends string> = F | `-${F}`;
+export function sortOrdningar<F extends string>(
+  falt: readonly [F, ...F[]],
+): [Sortering<F>, ...Sortering<F>[]] {
+  return falt.flatMap((f): Sortering<F>[] => [f, `-${f}`]) as [Sortering<F>, ...Sortering<F>[]];
+}
+
+/** The export of a filtered list: CSV (Excel's Swedish dialect, the default) or xlsx. */
+export const exportFormat = z.enum(['csv', 'xlsx']).default('csv');
+
+/** A period of days (`fran`, `till`, both included): the end may not come before the start. */
+export const periodFel = { message: 'Periodens slut får inte ligga före dess början.', path: ['till'] };
+export const periodOk = (q: { fran?: string | undefined; till?: string | undefined }) =>
+  !q.fran || !q.till || q.fran <= q.till;
+
+/** One code or several (`status=a&status=b`), as a list; the message names the allowed words. */
+export const enEllerFlera = <K extends string>(
+  koder: readonly [K, ...K[]],
+  etiketter: Etiketter<K>,
+  falt: string,
+) =>
+  z
+    .union([z.enum(koder), z.array(z.enum(koder))], {
+      error: `${falt} ska vara ${orList(
+        koder.map((s) => etiketter[s].sv.toLowerCase()),
+        'sv',
+      )}.`,
+    })
+    .transform((s) => (Array.isArray(s) ? s : [s]))
+    .optional();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LOSENORD_MEDDELANDE, losenordFel } from '../domain/losenord.ts';
 import { roll } from './auth.ts';
-import { text } from './common.ts';
+import { exportFormat, sidan, sortOrdningar, text } from './common.ts';
 
 export const KON = ['kvinna', 'man', 'annan'] as const;
 
@@ -30,6 +30,43 @@ export const userItem = z.object({
   kanHantera: z.boolean(),
 });
 export type UserItem = z.infer<typeof userItem>;
+
+/**
+ * The user list's sort orders: a column, `-` before it for descending; equal values are ordered by the
+ * user's id. `organisation` is the first (by name) of the organisations the list shows for the user.
+ */
+export const USER_SORT_FALT = ['namn', 'username', 'organisation'] as const;
+export type UserSortFalt = (typeof USER_SORT_FALT)[number];
+export const USER_SORT = sortOrdningar(USER_SORT_FALT);
+export type UserSort = (typeof USER_SORT)[number];
+export const USER_SORT_STANDARD: UserSort = 'namn';
+export const USER_STATUS = ['aktiv', 'avstangd'] as const;
+export type UserStatus = (typeof USER_STATUS)[number];
+
+/** The user list's filters, shared by the list and its export. */
+const userUrval = {
+  /** Users with a role in this organisation (and, with `roll`, that role there). */
+  organisationId: z.uuid().optional(),
+  /** Users with this role (in `organisationId` when given). */
+  roll: roll.optional(),
+  /** aktiv = may log in, avstangd = disabled. */
+  status: z.enum(USER_STATUS).optional(),
+  /** Part of the name or the username. */
+  q: z.string().trim().max(100).optional(),
+  sort: z.enum(USER_SORT).default(USER_SORT_STANDARD),
+};
+/** One page of the users the caller administers. */
+export const userQuery = z.object({ ...userUrval, ...sidan });
+export type UserQuery = z.output<typeof userQuery>;
+/** Every user the filters select, as a file: CSV (Excel's Swedish dialect) or xlsx. */
+export const userExportQuery = z.object({ ...userUrval, format: exportFormat });
+export type UserExportQuery = z.output<typeof userExportQuery>;
+export const userList = z.object({
+  /** Users matching the filters. */
+  total: z.number().int(),
+  items: z.array(userItem),
+});
+export type UserList = z.infer<typeof userList>;
 
 export const username = z
   .string()

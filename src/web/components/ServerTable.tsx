@@ -5,6 +5,7 @@ import {
   rowSortingFeature,
   tableFeatures,
 } from '@tanstack/react-table';
+import { Fragment, type ReactNode } from 'react';
 import { formatNumber } from '../format.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { TableScroll } from './TableScroll.tsx';
@@ -23,6 +24,8 @@ export function ServerTable<T extends RowData>({
   numeric,
   sida,
   sidor,
+  underRad,
+  radbryt = [],
 }: {
   table: ReactTable<Features, T, unknown>;
   caption: string;
@@ -30,6 +33,10 @@ export function ServerTable<T extends RowData>({
   numeric: readonly string[];
   sida: number;
   sidor: number;
+  /** Columns of running text (a title, a list of roles) that wrap, the others keep to one line. */
+  radbryt?: readonly string[];
+  /** A row of its own under a row, across every column (a panel opened from the row), or null. */
+  underRad?: (rad: T) => ReactNode;
 }) {
   const { t } = useI18n();
   const num = (id: string) => (numeric.includes(id) ? 'num' : undefined);
@@ -73,15 +80,31 @@ export function ServerTable<T extends RowData>({
             ))}
           </thead>
           <tbody>
-            {table.getRowModel().rows.map((rad) => (
-              <tr key={rad.id}>
-                {rad.getAllCells().map((cell) => (
-                  <td key={cell.id} className={num(cell.column.id)}>
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
-              </tr>
-            ))}
+            {table.getRowModel().rows.map((rad) => {
+              const under = underRad?.(rad.original);
+              return (
+                <Fragment key={rad.id}>
+                  <tr>
+                    {rad.getAllCells().map((cell) => (
+                      <td
+                        key={cell.id}
+                        className={num(cell.column.id)}
+                        style={radbryt.includes(cell.column.id) ? RADBRYT : undefined}
+                      >
+                        <table.FlexRender cell={cell} />
+                      </td>
+                    ))}
+                  </tr>
+                  {under ? (
+                    <tr className="manage-row">
+                      <td colSpan={rad.getAllCells().length} style={{ whiteSpace: 'normal' }}>
+                        {under}
+                      </td>
+                    </tr>
+                  ) : null}
+                </Fragment>
+              );
+            })}
           </tbody>
         </table>
       </TableScroll>
@@ -134,3 +157,6 @@ const SORTKNAPP = {
   textDecoration: 'underline',
   cursor: 'pointer',
 } as const;
+
+/** A column of running text: it wraps, but never narrower than a readable line on a phone. */
+const RADBRYT = { whiteSpace: 'normal', minWidth: '14em' } as const;

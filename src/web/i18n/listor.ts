@@ -34,6 +34,18 @@ export const listor = {
     'audit.senaste': 'Till de senaste',
     'audit.export': 'Hämta urvalet',
     'audit.export.hint': 'Alla poster i urvalet (högst 50 000), inte bara den här sidan. Hämtningen loggas.',
+    'users.filter.q': 'Sök bland användarna',
+    'users.filter.q.hint': 'En del av namnet eller användarnamnet.',
+    'users.filter.org': 'Med en roll i',
+    'users.filter.roll': 'Med rollen',
+    'users.filter.okandOrg': 'En organisation som inte finns i listan',
+    'users.col.roller': 'Roller (organisation)',
+    'users.caption': 'Användare sorterade efter {kolumn}, {riktning}',
+    'users.antal.one': '{n} användare',
+    'users.antal.other': '{n} användare',
+    'users.tomt': 'Inga användare matchar urvalet.',
+    'users.export.hint':
+      'Alla användare i urvalet, inte bara den här sidan: namn, användarnamn, e-post och roller. Hämtningen loggas.',
   },
   en: {
     'klienter.sok.hint': 'The search term is not kept in the address or the log.',
@@ -70,5 +82,17 @@ export const listor = {
     'audit.export': 'Download the selection',
     'audit.export.hint':
       'Every entry in the selection (at most 50,000), not only this page. Downloads are logged.',
+    'users.filter.q': 'Search the users',
+    'users.filter.q.hint': 'Part of the name or the username.',
+    'users.filter.org': 'With a role in',
+    'users.filter.roll': 'With the role',
+    'users.filter.okandOrg': 'An organisation not in the list',
+    'users.col.roller': 'Roles (organisation)',
+    'users.caption': 'Users sorted by {kolumn}, {riktning}',
+    'users.antal.one': '{n} user',
+    'users.antal.other': '{n} users',
+    'users.tomt': 'No users match the selection.',
+    'users.export.hint':
+      'Every user in the selection, not only this page: name, username, e-mail and roles. Downloads are logged.',
   },
 };

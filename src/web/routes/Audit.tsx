@@ -1,6 +1,6 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { AuditList } from '../../contracts/audit.ts';
 import { AUDIT_HANDELSER, AUDIT_OBJEKT } from '../../contracts/audit-ord.ts';
 import { api } from '../api.ts';
@@ -8,6 +8,16 @@ import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { Field, SelectField } from '../components/Field.tsx';
 import { Loading, Page } from '../components/Page.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
+import {
+  type Adressdelar,
+  adress,
+  delar,
+  exportLank,
+  fragaParametrar,
+  kod,
+  useListAdress,
+  useListFraga,
+} from '../components/useServerList.ts';
 import { formatNumber, formatTimestamp } from '../format.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { pluralKey } from '../i18n/plural.ts';
@@ -29,21 +39,22 @@ interface Vy {
   efter: number | null;
 }
 
+const HANDELSER = Object.keys(AUDIT_HANDELSER);
+const OBJEKT = Object.keys(AUDIT_OBJEKT);
+
 const nummer = (s: string | null) => {
   const n = Number(s);
   return Number.isInteger(n) && n > 0 ? n : null;
 };
 
-export function lasAdress(p: URLSearchParams): Vy {
-  const handelse = p.get('handelse') ?? '';
-  const objekt = p.get('objekt') ?? '';
+function lasAdress(p: URLSearchParams): Vy {
   const fore = nummer(p.get('fore'));
   return {
     urval: {
       anvandare: p.get('anvandare') ?? '',
       // Unknown codes are dropped rather than sent; dates go to the API, which says what is wrong in words.
-      handelse: handelse in AUDIT_HANDELSER ? handelse : '',
-      objekt: objekt in AUDIT_OBJEKT ? objekt : '',
+      handelse: kod(p, 'handelse', HANDELSER),
+      objekt: kod(p, 'objekt', OBJEKT),
       fran: p.get('fran') ?? '',
       till: p.get('till') ?? '',
     },
@@ -52,37 +63,34 @@ export function lasAdress(p: URLSearchParams): Vy {
   };
 }
 
-export function skrivAdress(v: Vy): string {
-  const p = new URLSearchParams();
-  if (v.urval.anvandare) p.set('anvandare', v.urval.anvandare);
-  if (v.urval.handelse) p.set('handelse', v.urval.handelse);
-  if (v.urval.objekt) p.set('objekt', v.urval.objekt);
-  if (v.urval.fran) p.set('fran', v.urval.fran);
-  if (v.urval.till) p.set('till', v.urval.till);
-  if (v.fore !== null) p.set('fore', String(v.fore));
-  else if (v.efter !== null) p.set('efter', String(v.efter));
-  const s = p.toString();
-  return s ? `?${s}` : '';
-}
+const skrivUrval = (u: Urval) =>
+  delar({ anvandare: u.anvandare, handelse: u.handelse, objekt: u.objekt, fran: u.fran, till: u.till });
+const skrivAdress = (v: Vy): Adressdelar => [
+  ...skrivUrval(v.urval),
+  ...delar(v.fore !== null ? { fore: String(v.fore) } : { efter: v.efter === null ? '' : String(v.efter) }),
+];
 
 /** The filters as the API takes them (the list and its export). */
-function apiUrval(u: Urval): URLSearchParams {
-  const p = new URLSearchParams();
-  if (u.anvandare) p.set('userId', u.anvandare);
-  if (u.handelse) p.set('handelse', u.handelse);
-  if (u.objekt) p.set('objekt', u.objekt);
-  if (u.fran) p.set('fran', u.fran);
-  if (u.till) p.set('till', u.till);
-  return p;
-}
+const apiUrval = (u: Urval) =>
+  fragaParametrar({
+    userId: u.anvandare,
+    handelse: u.handelse,
+    objekt: u.objekt,
+    fran: u.fran,
+    till: u.till,
+  });
 
 type Anvandare = { id: string; username: string; displayName: string };
 
 function UrvalForm({ urval, onVisa }: { urval: Urval; onVisa: (u: Urval) => void }) {
   const { t, lang } = useI18n();
-  const anvandare = useQuery({ queryKey: ['users'], queryFn: () => api.get<Anvandare[]>('/users') });
+  // The people to choose among: the first 500 by name (the API's largest page).
+  const anvandare = useQuery({
+    queryKey: ['users', 'valj'],
+    queryFn: () => api.get<{ items: Anvandare[] }>('/users?limit=500').then((d) => d.items),
+  });
   const [draft, setDraft] = useState<Urval>(urval);
-  const nyckel = skrivAdress({ urval, fore: null, efter: null });
+  const nyckel = adress(skrivUrval(urval));
   const [forraNyckel, setForraNyckel] = useState(nyckel);
   if (nyckel !== forraNyckel) {
     setForraNyckel(nyckel);
@@ -155,19 +163,16 @@ function UrvalForm({ urval, onVisa }: { urval: Urval; onVisa: (u: Urval) => void
 /** The audit log: filters and position in the address, newest first, paged by entry number. */
 export function Audit() {
   const { t, lang } = useI18n();
-  const [params] = useSearchParams();
-  const navigate = useNavigate();
-  const { pathname } = useLocation();
-  const vy = lasAdress(params);
+  const { vy, ga, lank } = useListAdress(lasAdress, skrivAdress);
   const filter = apiUrval(vy.urval);
   const sidaUrl = new URLSearchParams(filter);
   sidaUrl.set('limit', String(SIDSTORLEK));
   if (vy.fore !== null) sidaUrl.set('before', String(vy.fore));
   if (vy.efter !== null) sidaUrl.set('after', String(vy.efter));
-  const q = useQuery({
-    queryKey: ['audit', sidaUrl.toString()],
-    queryFn: () => api.get<AuditList>(`/audit?${sidaUrl.toString()}`),
-    placeholderData: keepPreviousData,
+  const q = useListFraga({
+    namn: 'audit',
+    fraga: sidaUrl.toString(),
+    hamta: (f) => api.get<AuditList>(`/audit?${f}`),
   });
   // Codes in words (contracts/audit-ord.ts); an event the list does not know yet is shown by its code.
   const ord = (prefix: string, code: string) => {
@@ -175,17 +180,12 @@ export function Audit() {
     const text = t(key);
     return text === key ? code : text;
   };
-  const ga = (ny: Vy) => navigate(`${pathname}${skrivAdress(ny)}`);
   const data = q.data;
   const forsta = data?.items[0];
   const sista = data?.items.at(-1);
   const nyare = data ? data.nyare > 0 : false;
   const aldre = data ? data.nyare + data.items.length < data.total : false;
-  const exportUrl = (format: 'csv' | 'xlsx') => {
-    const p = new URLSearchParams(filter);
-    p.set('format', format);
-    return `/api/v1/audit/export?${p.toString()}`;
-  };
+  const exportUrl = (format: 'csv' | 'xlsx') => exportLank('/audit/export', filter, format);
   return (
     <Page title={t('audit.title')}>
       <p>{t('audit.intro')}</p>
@@ -252,7 +252,7 @@ export function Audit() {
                   {t('audit.aldre')}
                 </button>
                 {nyare ? (
-                  <Link to={skrivAdress({ ...vy, fore: null, efter: null })}>{t('audit.senaste')}</Link>
+                  <Link to={lank({ ...vy, fore: null, efter: null })}>{t('audit.senaste')}</Link>
                 ) : null}
               </nav>
             ) : null}

@@ -1,17 +1,40 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, Fragment, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { createColumnHelper } from '@tanstack/react-table';
+import { type FormEvent, useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { ROLLER } from '../../contracts/auth.ts';
 import { labelOf } from '../../contracts/messages/labels.ts';
-import { createUser, type UserItem } from '../../contracts/users.ts';
+import {
+  createUser,
+  USER_SORT,
+  USER_SORT_STANDARD,
+  USER_STATUS,
+  type UserItem,
+  type UserList,
+  type UserSort,
+  type UserStatus,
+} from '../../contracts/users.ts';
+import type { Roll } from '../../domain/access.ts';
 import { api } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { Field, fieldId, RequiredNote, SelectField } from '../components/Field.tsx';
 import { Loading, Page } from '../components/Page.tsx';
+import { ServerTable, type serverListFeatures } from '../components/ServerTable.tsx';
 import { useFormErrors } from '../components/useFormErrors.ts';
+import {
+  adress,
+  delar,
+  exportLank,
+  fragaParametrar,
+  kod,
+  useServerList,
+} from '../components/useServerList.ts';
+import { formatNumber } from '../format.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { pluralKey } from '../i18n/plural.ts';
 import { useSession } from '../session.tsx';
-import { CHEF_ROLLER, ManageUser, rollerFor as rollerForTyp } from './ManageUser.tsx';
+import { CHEF_ROLLER, ManageUser, rollerFor as rollerForTyp, useGivableOrgs } from './ManageUser.tsx';
 
 function NewUserForm() {
   const { t, lang } = useI18n();
@@ -132,75 +155,251 @@ function NewUserForm() {
   );
 }
 
-export function Users() {
+/** Rows per page. */
+const SIDSTORLEK = 50;
+
+/** The filters, in the address. */
+interface Urval {
+  /** Part of the name or the username (staff, not clients: it may stand in the address). */
+  q: string;
+  organisationId: string;
+  roll: '' | Roll;
+  status: '' | UserStatus;
+}
+
+const URVAL = {
+  las: (p: URLSearchParams): Urval => ({
+    q: p.get('q') ?? '',
+    organisationId: p.get('organisation') ?? '',
+    roll: kod(p, 'roll', ROLLER),
+    status: kod(p, 'status', USER_STATUS),
+  }),
+  skriv: (u: Urval) => delar({ q: u.q, organisation: u.organisationId, roll: u.roll, status: u.status }),
+};
+
+const apiUrval = (v: { urval: Urval; sort: UserSort }) =>
+  fragaParametrar({
+    q: v.urval.q,
+    organisationId: v.urval.organisationId,
+    roll: v.urval.roll,
+    status: v.urval.status,
+    sort: v.sort,
+  });
+
+const kolumn = createColumnHelper<typeof serverListFeatures, UserItem>();
+
+function useKolumner(managing: string | null, setManaging: (id: string | null) => void) {
   const { t } = useI18n();
+  return useMemo(
+    () =>
+      kolumn.columns([
+        kolumn.accessor('displayName', {
+          id: 'namn',
+          header: t('col.namn'),
+          sortDescFirst: false,
+          cell: ({ row }) => row.original.displayName,
+        }),
+        kolumn.accessor('username', {
+          id: 'username',
+          header: t('col.username'),
+          sortDescFirst: false,
+          cell: ({ row }) => row.original.username,
+        }),
+        kolumn.accessor((u) => u.medlemskap.map((m) => m.organisationNamn).join('; '), {
+          id: 'organisation',
+          header: t('users.col.roller'),
+          sortDescFirst: false,
+          // One role a line: the column stays narrow enough for the buttons to fit beside it.
+          cell: ({ row }) =>
+            row.original.medlemskap.map((m) => (
+              <span key={m.id} style={{ display: 'block' }}>
+                {`${t(`roll.${m.roll}`)} (${m.organisationNamn})`}
+              </span>
+            )),
+        }),
+        kolumn.accessor((u) => (u.disabled ? 1 : 0), {
+          id: 'status',
+          header: t('col.status'),
+          enableSorting: false,
+          cell: ({ row }) => (row.original.disabled ? t('users.disabled') : t('users.active')),
+        }),
+        kolumn.display({
+          id: 'hantera',
+          header: t('manage.actions'),
+          cell: ({ row }) => {
+            const u = row.original;
+            const open = managing === u.id;
+            return (
+              <button
+                type="button"
+                className="secondary"
+                aria-expanded={open}
+                aria-controls={open ? `hantera-${u.id}` : undefined}
+                aria-label={t('manage.openFor', { name: u.username })}
+                onClick={() => setManaging(open ? null : u.id)}
+              >
+                {t('manage.open')}
+              </button>
+            );
+          },
+        }),
+      ]),
+    [t, managing, setManaging],
+  );
+}
+
+/** The filter form: a draft applied with Visa; it follows the address (Back, Rensa). */
+function UrvalForm({
+  urval,
+  onVisa,
+  isAdmin,
+}: {
+  urval: Urval;
+  onVisa: (u: Urval) => void;
+  isAdmin: boolean;
+}) {
+  const { t } = useI18n();
+  const orgs = useGivableOrgs(isAdmin);
+  const [draft, setDraft] = useState<Urval>(urval);
+  const nyckel = adress(URVAL.skriv(urval));
+  const [forraNyckel, setForraNyckel] = useState(nyckel);
+  if (nyckel !== forraNyckel) {
+    setForraNyckel(nyckel);
+    setDraft(urval);
+  }
+  const set =
+    <K extends keyof Urval>(k: K) =>
+    (val: Urval[K]) =>
+      setDraft((d) => ({ ...d, [k]: val }));
+  const roller = isAdmin ? ROLLER : CHEF_ROLLER;
+  function visa(e: FormEvent) {
+    e.preventDefault();
+    onVisa({ ...draft, q: draft.q.trim() });
+  }
+  return (
+    <form className="card" onSubmit={visa} aria-labelledby="anvandare-urval">
+      <h2 id="anvandare-urval">{t('arenden.urval')}</h2>
+      <div className="grid-form">
+        <Field
+          label={t('users.filter.q')}
+          hint={t('users.filter.q.hint')}
+          type="search"
+          value={draft.q}
+          maxLength={100}
+          onChange={(e) => set('q')(e.target.value)}
+        />
+        <SelectField
+          label={t('users.filter.org')}
+          value={draft.organisationId}
+          onChange={(e) => set('organisationId')(e.target.value)}
+          options={[
+            { value: '', label: t('klienter.kommun.alla') },
+            ...[...orgs]
+              .sort((a, b) => a.label.localeCompare(b.label, 'sv'))
+              .map((o) => ({ value: o.value, label: o.label })),
+            ...(!draft.organisationId || orgs.some((o) => o.value === draft.organisationId)
+              ? []
+              : [{ value: draft.organisationId, label: t('users.filter.okandOrg') }]),
+          ]}
+        />
+        <SelectField
+          label={t('users.filter.roll')}
+          value={draft.roll}
+          onChange={(e) => set('roll')(e.target.value as Urval['roll'])}
+          options={[
+            { value: '', label: t('klienter.kommun.alla') },
+            ...roller.map((r) => ({ value: r, label: t(`roll.${r}`) })),
+          ]}
+        />
+        <SelectField
+          label={t('col.status')}
+          value={draft.status}
+          onChange={(e) => set('status')(e.target.value as Urval['status'])}
+          options={[
+            { value: '', label: t('klienter.kommun.alla') },
+            { value: 'aktiv', label: t('users.active') },
+            { value: 'avstangd', label: t('users.disabled') },
+          ]}
+        />
+      </div>
+      <p className="button-row" style={{ justifyContent: 'flex-start', alignItems: 'center' }}>
+        <button type="submit">{t('arenden.visa')}</button>
+        <Link to="/anvandare">{t('arenden.rensa')}</Link>
+      </p>
+    </form>
+  );
+}
+
+export function Users() {
+  const { t, lang } = useI18n();
   const { me } = useSession();
-  const q = useQuery({ queryKey: ['users'], queryFn: () => api.get<UserItem[]>('/users') });
   // The server decides (admin-actions.ts): an admin in any of their organisations, not only the active one.
   const isAdmin = me.medlemskap.some((m) => m.roll === 'admin');
   const [managing, setManaging] = useState<string | null>(null);
+  const kolumner = useKolumner(managing, setManaging);
+  const l = useServerList({
+    namn: 'users',
+    urval: URVAL,
+    sort: { ordningar: USER_SORT, standard: USER_SORT_STANDARD },
+    sidstorlek: SIDSTORLEK,
+    fraga: (vy) => {
+      const p = apiUrval(vy);
+      p.set('limit', String(vy.limit));
+      p.set('offset', String(vy.offset));
+      return p.toString();
+    },
+    hamta: (q) => api.get<UserList>(`/users?${q}`),
+    kolumner,
+    radId: (u) => u.id,
+    caption: t('users.caption'),
+  });
+  const { vy, lista } = l;
+  const total = lista.data?.total;
+  const exportUrl = (format: 'csv' | 'xlsx') => exportLank('/users/export', apiUrval(vy), format);
   return (
     <Page title={t('users.title')}>
       <NewUserForm />
-      {q.isPending ? (
-        <Loading />
-      ) : q.error ? (
-        <ErrorMessage error={q.error} />
-      ) : (
-        <div className="table-scroll">
-          <table>
-            <caption className="sr-only">{t('users.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('col.username')}</th>
-                <th scope="col">{t('col.namn')}</th>
-                <th scope="col">{t('col.roll')}</th>
-                <th scope="col">{t('col.status')}</th>
-                <th scope="col" className="actions">
-                  <span className="sr-only">{t('manage.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {q.data.map((u) => {
-                const open = managing === u.id;
-                const panelId = `hantera-${u.id}`;
-                return (
-                  <Fragment key={u.id}>
-                    <tr>
-                      <td>{u.username}</td>
-                      <td>{u.displayName}</td>
-                      <td>
-                        {u.medlemskap.map((m) => `${t(`roll.${m.roll}`)} (${m.organisationNamn})`).join('; ')}
-                      </td>
-                      <td>{u.disabled ? t('users.disabled') : t('users.active')}</td>
-                      <td className="actions">
-                        <button
-                          type="button"
-                          className="secondary"
-                          aria-expanded={open}
-                          aria-controls={open ? panelId : undefined}
-                          aria-label={t('manage.openFor', { name: u.username })}
-                          onClick={() => setManaging(open ? null : u.id)}
-                        >
-                          {t('manage.open')}
-                        </button>
-                      </td>
-                    </tr>
-                    {open ? (
-                      <tr className="manage-row">
-                        <td colSpan={5}>
-                          <ManageUser user={u} id={panelId} isAdmin={isAdmin} />
-                        </td>
-                      </tr>
-                    ) : null}
-                  </Fragment>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <UrvalForm urval={vy.urval} onVisa={l.visa} isAdmin={isAdmin} />
+      <ErrorMessage error={lista.error} />
+      <section className="card" aria-labelledby="anvandare-lista" aria-busy={lista.isPlaceholderData}>
+        <h2 id="anvandare-lista" aria-live="polite">
+          {total === undefined ? '' : t(pluralKey(lang, 'users.antal', total), { n: formatNumber(total) })}
+        </h2>
+        {lista.isPending && !lista.error ? <Loading /> : null}
+        {lista.data && total === 0 ? <p>{t('users.tomt')}</p> : null}
+        {l.sidanFinnsInte ? (
+          <p>
+            {t('arenden.sidanFinnsInte')} <Link to={l.forstaSidan}>{t('arenden.forstaSidan')}</Link>
+          </p>
+        ) : null}
+        {lista.data && lista.data.items.length > 0 ? (
+          <ServerTable
+            table={l.table}
+            caption={l.caption}
+            numeric={[]}
+            radbryt={['organisation']}
+            sida={vy.sida}
+            sidor={l.sidor}
+            underRad={(u) =>
+              managing === u.id ? <ManageUser user={u} id={`hantera-${u.id}`} isAdmin={isAdmin} /> : null
+            }
+          />
+        ) : null}
+      </section>
+      {lista.data && total !== undefined && total > 0 ? (
+        <section className="card" aria-labelledby="anvandare-export">
+          <h2 id="anvandare-export">{t('arenden.export')}</h2>
+          <p className="hint">{t('users.export.hint')}</p>
+          <p className="button-row" style={{ justifyContent: 'flex-start' }}>
+            <a className="button secondary" href={exportUrl('csv')} download>
+              {t('arenden.export.csv')}
+            </a>
+            <a className="button secondary" href={exportUrl('xlsx')} download>
+              {t('arenden.export.xlsx')}
+            </a>
+          </p>
+        </section>
+      ) : null}
     </Page>
   );
 }

@@ -164,7 +164,7 @@ describe('outsiders get 404 on every brist and ledningsgrupp route of verksamhet
     for (const who of ['ombudB', 'chefB']) {
       const res = await u[who]!.get(`/api/v1/verksamheter/${B.id}/brister`);
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toEqual([]);
+      expect(res.json()).toEqual({ total: 0, items: [] });
     }
   });
 
@@ -241,7 +241,8 @@ describe('a ledamot sees the brister and the meetings, but no client data', () =
     const c = u.ledamotA!;
     const list = await c.get(`/api/v1/verksamheter/${A.id}/brister`);
     expect(list.statusCode).toBe(200);
-    expect(list.json()).toHaveLength(3);
+    expect(list.json().items).toHaveLength(3);
+    expect(list.json().total).toBe(3);
     expect((await c.get(`/api/v1/brister/${brist.fk}`)).statusCode).toBe(200);
     expect((await c.get(`/api/v1/verksamheter/${A.id}/ledningsgrupp`)).statusCode).toBe(200);
     expect((await c.get(`/api/v1/verksamheter/${A.id}/ledningsgrupp/moten`)).json()).toHaveLength(1);

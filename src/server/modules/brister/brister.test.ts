@@ -250,7 +250,7 @@ describe('unanswered brister are flagged after OMBUD_ATERKOPPLING_DAGAR days', (
     await status(b.id, 'lyft_i_ledningsgrupp');
     await status(b.id, 'skickad_till_aktor');
     const flagged = async () => {
-      const list = (await ombud.get(`/api/v1/verksamheter/${v.id}/brister?forsenad=true`)).json();
+      const list = (await ombud.get(`/api/v1/verksamheter/${v.id}/brister?forsenad=true`)).json().items;
       const inbox = (await aktorFK.get('/api/v1/aktor/inbox'))
         .json()
         .find((i: { id: string }) => i.id === b.id);
@@ -298,7 +298,7 @@ describe('listing with filters', () => {
     });
     const c = await mk({ niva: 'handlaggare', observeradDatum: '2026-01-10', amneKod: 'gode-man-brist' });
     const list = async (q: string) =>
-      ((await o.get(`/api/v1/verksamheter/${w.id}/brister${q}`)).json() as Array<{ id: string }>)
+      ((await o.get(`/api/v1/verksamheter/${w.id}/brister${q}`)).json().items as Array<{ id: string }>)
         .map((x) => x.id)
         .sort();
     expect(await list('')).toEqual([a, b, c].sort());

@@ -66,7 +66,7 @@ describe('import of brister from a spreadsheet', () => {
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().importerade).toBe(3);
     expect(await count()).toBe(before + 3);
-    const list = (await ombud.get(`/api/v1/verksamheter/${v.id}/brister`)).json() as Array<
+    const list = (await ombud.get(`/api/v1/verksamheter/${v.id}/brister`)).json().items as Array<
       Record<string, unknown>
     >;
     const glapp = list.find((b) => b.titel === 'Glapp mellan myndigheter') as {
@@ -197,7 +197,7 @@ describe('import of brister from a spreadsheet', () => {
     const before = await count();
     expect(await importBristerFile(ctx, file, v.kod)).toBe(`1 brist importerades till ${v.kod}.`);
     expect(await count()).toBe(before + 1);
-    const list = (await ombud.get(`/api/v1/verksamheter/${v.id}/brister`)).json() as Array<{
+    const list = (await ombud.get(`/api/v1/verksamheter/${v.id}/brister`)).json().items as Array<{
       id: string;
       titel: string;
     }>;

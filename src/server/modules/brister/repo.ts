@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { BristStatus } from '../../../domain/brist-status.ts';
-import type { BristNiva } from '../../../domain/codes.ts';
+import type { BristSort, BristSortFalt } from '../../../contracts/brister.ts';
+import { BRIST_STATUS, type BristStatus } from '../../../domain/brist-status.ts';
+import { BRIST_NIVA, type BristNiva } from '../../../domain/codes.ts';
 import { type Queryable, query } from '../../db/client.ts';
 import {
   aktor,
@@ -27,7 +28,13 @@ export const iso = (col: AnyPgColumn | SQL) =>
 
 export async function verksamhetRef(db: Queryable, id: string) {
   const [row] = await db
-    .select({ id: organisation.id, namn: organisation.namn, lanKod: organisation.lanKod, lanNamn: lan.namn })
+    .select({
+      id: organisation.id,
+      kod: organisation.kod,
+      namn: organisation.namn,
+      lanKod: organisation.lanKod,
+      lanNamn: lan.namn,
+    })
     .from(organisation)
     .innerJoin(lan, eq(lan.kod, organisation.lanKod))
     .where(and(eq(organisation.id, id), eq(organisation.typ, 'verksamhet')));
@@ -235,24 +242,33 @@ export async function markSkickad(db: Queryable, bristId: string): Promise<strin
 export interface ListFilter {
   verksamhetId?: string;
   ids?: string[];
-  niva?: BristNiva;
-  status?: BristStatus;
+  niva?: BristNiva | readonly BristNiva[];
+  status?: BristStatus | readonly BristStatus[];
   aktorId?: string;
   amneKod?: string;
   fran?: string;
   till?: string;
+  /** Part of the title (case does not matter). */
+  q?: string;
+  /** Only those with an overdue answer (true) or with none (false), counted with `dagar` days to answer. */
+  forsenad?: { ja: boolean; dagar: number };
 }
 
 const amneCols = { kod: bristAmne.kod, namn: bristAmne.namn, grupp: bristAmne.grupp };
+const enEllerFlera = <T>(v: T | readonly T[] | undefined): readonly T[] =>
+  v === undefined ? [] : Array.isArray(v) ? (v as readonly T[]) : [v as T];
 
-export async function listBristRows(db: Queryable, f: ListFilter) {
+function bristWhere(f: ListFilter): SQL | undefined {
   const conds: SQL[] = [];
   if (f.verksamhetId) conds.push(eq(brist.verksamhetId, f.verksamhetId));
   if (f.ids) conds.push(f.ids.length ? inArray(brist.id, f.ids) : sql`false`);
-  if (f.niva) conds.push(eq(brist.niva, f.niva));
-  if (f.status) conds.push(eq(brist.status, f.status));
+  const niva = enEllerFlera(f.niva);
+  if (niva.length) conds.push(inArray(brist.niva, [...niva]));
+  const status = enEllerFlera(f.status);
+  if (status.length) conds.push(inArray(brist.status, [...status]));
   if (f.fran) conds.push(gte(brist.observeradDatum, f.fran));
   if (f.till) conds.push(lte(brist.observeradDatum, f.till));
+  if (f.q) conds.push(sql`strpos(lower(${brist.titel}), lower(${f.q})) > 0`);
   if (f.aktorId)
     conds.push(
       sql`exists (select 1 from brist_aktor ba where ba.brist_id = ${brist.id} and ba.aktor_id = ${f.aktorId})`,
@@ -262,24 +278,89 @@ export async function listBristRows(db: Queryable, f: ListFilter) {
     conds.push(
       sql`(${brist.amneKod} = ${f.amneKod} or ${brist.amneKod} in (select kod from brist_amne where grupp = ${f.amneKod}))`,
     );
+  if (f.forsenad) {
+    // As aktorerFor: sent longer ago than the days allowed and not answered since.
+    const forsenad = sql`exists (select 1 from brist_aktor ba where ba.brist_id = ${brist.id}
+        and ba.skickad_at is not null and ba.skickad_at < now() - make_interval(days => ${f.forsenad.dagar}::int)
+        and not exists (select 1 from brist_aterkoppling a where a.brist_id = ba.brist_id
+          and a.aktor_id = ba.aktor_id and a.at >= ba.skickad_at))`;
+    conds.push(f.forsenad.ja ? forsenad : sql`not ${forsenad}`);
+  }
+  return and(...conds);
+}
+
+const bristCols = {
+  id: brist.id,
+  verksamhetId: brist.verksamhetId,
+  titel: brist.titel,
+  beskrivning: brist.beskrivning,
+  niva: brist.niva,
+  amne: amneCols,
+  observeradDatum: brist.observeradDatum,
+  antalKlienter: brist.antalKlienter,
+  status: brist.status,
+  createdAt: iso(brist.createdAt),
+  updatedAt: iso(brist.updatedAt),
+};
+
+export async function listBristRows(db: Queryable, f: ListFilter) {
   return db
-    .select({
-      id: brist.id,
-      verksamhetId: brist.verksamhetId,
-      titel: brist.titel,
-      beskrivning: brist.beskrivning,
-      niva: brist.niva,
-      amne: amneCols,
-      observeradDatum: brist.observeradDatum,
-      antalKlienter: brist.antalKlienter,
-      status: brist.status,
-      createdAt: iso(brist.createdAt),
-      updatedAt: iso(brist.updatedAt),
-    })
+    .select(bristCols)
     .from(brist)
     .innerJoin(bristAmne, eq(bristAmne.kod, brist.amneKod))
-    .where(and(...conds))
+    .where(bristWhere(f))
     .orderBy(desc(brist.observeradDatum), desc(brist.createdAt));
+}
+
+/** The list's orders (contracts/brister.ts BRIST_SORT): the column's value, then creation, then id. */
+function bristOrder(sort: BristSort): SQL {
+  const fallande = sort.startsWith('-');
+  const falt = (fallande ? sort.slice(1) : sort) as BristSortFalt;
+  const listan = (koder: readonly string[]) =>
+    sql.raw(`array[${koder.map((k) => `'${k}'`).join(', ')}]::text[]`);
+  const nyckel: Record<BristSortFalt, SQL> = {
+    observeradDatum: sql`${brist.observeradDatum}`,
+    titel: sql`lower(${brist.titel})`,
+    status: sql`array_position(${listan(BRIST_STATUS)}, ${brist.status}::text)`,
+    niva: sql`array_position(${listan(BRIST_NIVA)}, ${brist.niva}::text)`,
+    aktor: sql`(select min(lower(o.namn)) from brist_aktor ba join organisation o on o.id = ba.aktor_id
+        where ba.brist_id = ${brist.id})`,
+    amne: sql`lower(${bristAmne.namn})`,
+  };
+  const dir = sql.raw(fallande ? 'desc' : 'asc');
+  return sql`${nyckel[falt]} ${dir} nulls last, ${brist.createdAt} ${dir}, ${brist.id} ${dir}`;
+}
+
+/** One page of the filtered register and how many brister the filters match. */
+export async function sidaBrister(
+  db: Queryable,
+  f: ListFilter & { sort: BristSort; limit: number; offset: number },
+) {
+  const where = bristWhere(f);
+  const [n] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(brist)
+    .innerJoin(bristAmne, eq(bristAmne.kod, brist.amneKod))
+    .where(where);
+  const rows = await db
+    .select(bristCols)
+    .from(brist)
+    .innerJoin(bristAmne, eq(bristAmne.kod, brist.amneKod))
+    .where(where)
+    .orderBy(bristOrder(f.sort))
+    .limit(f.limit)
+    .offset(f.offset);
+  return { total: n?.n ?? 0, rows };
+}
+
+/** Every brist of the filtered register, in the list's order (the export). */
+export async function allaBrister(db: Queryable, f: ListFilter & { sort: BristSort }) {
+  return db
+    .select(bristCols)
+    .from(brist)
+    .innerJoin(bristAmne, eq(bristAmne.kod, brist.amneKod))
+    .where(bristWhere(f))
+    .orderBy(bristOrder(f.sort));
 }
 
 /** The actors of these brister, with whether each has answered and whether its answer is overdue. */

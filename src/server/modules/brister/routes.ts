@@ -4,10 +4,11 @@ import { z } from 'zod';
 import {
   bristAmneItem,
   bristDetail,
+  bristExportQuery,
   bristFilter,
   bristImportMallQuery,
   bristImportQuery,
-  bristItem,
+  bristList,
   changeBristStatus,
   createAterkoppling,
   createAtgard,
@@ -19,6 +20,7 @@ import {
   updateBrist,
 } from '../../../contracts/brister.ts';
 import { invalidField } from '../../platform/errors.ts';
+import { bilaga, LIST_MIME } from '../../platform/list-file.ts';
 import { ctxFrom } from '../../platform/request-context.ts';
 import { XLSX_MIME } from '../../platform/spreadsheet.ts';
 import type { ModuleDeps } from '../index.ts';
@@ -44,13 +46,42 @@ export async function bristRoutes(app: FastifyInstance, deps: ModuleDeps) {
     async (req, reply) => reply.status(201).send(await service.createAmne(ctxFrom(req, deps), req.body)),
   );
 
+  const filterText =
+    'Filter: status och niva (en eller flera), aktor (en aktörs id), amne (ett ämne eller en grupp ' +
+    'med dess ämnen), fran och till (observerad, båda dagarna inräknade), forsenad (true = någon ' +
+    'aktörs återkoppling är försenad, false = ingen), q (en del av rubriken). sort: observeradDatum, ' +
+    'titel, status, niva, aktor (den första aktörens namn) eller amne, med - före för fallande ' +
+    '(standard -observeradDatum); lika värden ordnas efter när bristen registrerades';
   r.get(
     '/verksamheter/:id/brister',
     {
       config: { permission: 'brist:read' },
-      schema: { tags, params: id, querystring: bristFilter, response: { 200: z.array(bristItem) } },
+      schema: {
+        tags,
+        params: id,
+        querystring: bristFilter,
+        response: { 200: bristList },
+        description: `Verksamhetens brister, en sida i taget (limit, offset). ${filterText}; total är antalet som matchar filtren.`,
+      },
     },
     (req) => service.listBrister(ctxFrom(req, deps), req.params.id, req.query),
+  );
+  r.get(
+    '/verksamheter/:id/brister/export',
+    {
+      config: { permission: 'brist:read' },
+      schema: {
+        tags,
+        params: id,
+        querystring: bristExportQuery,
+        produces: [LIST_MIME.csv, LIST_MIME.xlsx],
+        description: `Alla brister i urvalet som fil, i listans ordning. ${filterText}; format=csv (standard): semikolon, UTF-8 med BOM; format=xlsx: ett kalkylblad. Kolumner: Brist, Nivå, Ämne, Aktörer, Status, Återkoppling försenad, Observerad, Klienter.`,
+      },
+    },
+    async (req, reply) => {
+      const fil = await service.exportBrister(ctxFrom(req, deps), req.params.id, req.query);
+      return reply.type(fil.mime).header('content-disposition', bilaga(fil)).send(fil.innehall);
+    },
   );
   r.post(
     '/verksamheter/:id/brister',

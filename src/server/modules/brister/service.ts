@@ -1,21 +1,29 @@
-import type {
-  BristDetail,
-  BristFilter,
-  BristItem,
-  ChangeBristStatus,
-  CreateAterkoppling,
-  CreateAtgard,
-  CreateBrist,
-  CreateBristAmne,
-  InboxItem,
-  UpdateBrist,
+import type { z } from 'zod';
+import {
+  type BristDetail,
+  type BristExportQuery,
+  type BristFilter,
+  type BristFilterParsed,
+  type BristItem,
+  type BristList,
+  bristExportQuery,
+  bristFilter,
+  type ChangeBristStatus,
+  type CreateAterkoppling,
+  type CreateAtgard,
+  type CreateBrist,
+  type CreateBristAmne,
+  type InboxItem,
+  type UpdateBrist,
 } from '../../../contracts/brister.ts';
 import { can, type Principal, type Resource } from '../../../domain/access.ts';
 import { assertOvergang, type BristStatus } from '../../../domain/brist-status.ts';
+import { idagISverige } from '../../../domain/datum.ts';
 import { assertNoPersonalData } from '../../../domain/personuppgiftsskydd.ts';
 import type { Queryable } from '../../db/client.ts';
 import { type Audited, authorize, inTx, type ServiceContext } from '../../platform/context.ts';
 import { Conflict, type FieldError, Invalid, invalidField, NotFound } from '../../platform/errors.ts';
+import { bristFil } from './export.ts';
 import * as repo from './repo.ts';
 
 const NO_USER = '00000000-0000-0000-0000-000000000000';
@@ -168,23 +176,58 @@ async function detail(tx: Queryable, id: string): Promise<BristDetail> {
 
 // ---- the verksamhet's register ----
 
-export async function listBrister(ctx: ServiceContext, verksamhetId: string, f: BristFilter = {}) {
+/** The filters as the repo takes them (the list and its export). */
+function bristUrval(verksamhetId: string, f: Omit<BristFilterParsed, 'limit' | 'offset'>): repo.ListFilter {
+  return {
+    verksamhetId,
+    ...(f.niva ? { niva: f.niva } : {}),
+    ...(f.status ? { status: f.status } : {}),
+    ...(f.aktor ? { aktorId: f.aktor } : {}),
+    ...(f.amne ? { amneKod: f.amne } : {}),
+    ...(f.fran ? { fran: f.fran } : {}),
+    ...(f.till ? { till: f.till } : {}),
+    ...(f.q ? { q: f.q } : {}),
+    ...(f.forsenad ? { forsenad: { ja: f.forsenad === 'true', dagar: aterkopplingDagar() } } : {}),
+  };
+}
+
+function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+  const r = schema.safeParse(input);
+  if (!r.success)
+    throw new Invalid(
+      r.error.issues.map((i) => ({ field: i.path.map(String).join('.') || 'query', message: i.message })),
+    );
+  return r.data;
+}
+
+/** One page of the register, sorted and filtered, and how many brister the filters match. */
+export async function listBrister(
+  ctx: ServiceContext,
+  verksamhetId: string,
+  q: BristFilter = {},
+): Promise<BristList> {
+  const f = parse(bristFilter, q);
   return inTx(ctx, {}, async ({ tx }) => {
     const v = await verksamhetOr404(tx, verksamhetId);
     authorize(ctx.principal, 'brist:read', verksamhetResource(v));
-    const items = await present(
-      tx,
-      await repo.listBristRows(tx, {
-        verksamhetId,
-        ...(f.niva ? { niva: f.niva } : {}),
-        ...(f.status ? { status: f.status } : {}),
-        ...(f.aktor ? { aktorId: f.aktor } : {}),
-        ...(f.amne ? { amneKod: f.amne } : {}),
-        ...(f.fran ? { fran: f.fran } : {}),
-        ...(f.till ? { till: f.till } : {}),
-      }),
-    );
-    return f.forsenad ? items.filter((b) => b.aterkopplingForsenad === (f.forsenad === 'true')) : items;
+    const { total, rows } = await repo.sidaBrister(tx, {
+      ...bristUrval(verksamhetId, f),
+      sort: f.sort,
+      limit: f.limit,
+      offset: f.offset,
+    });
+    return { total, items: await present(tx, rows) };
+  });
+}
+
+/** Every brist the filters select, as a file (CSV or xlsx) in the list's order. */
+export async function exportBrister(ctx: ServiceContext, verksamhetId: string, q: Partial<BristExportQuery>) {
+  const f = parse(bristExportQuery, q);
+  return inTx(ctx, {}, async ({ tx }) => {
+    const v = await verksamhetOr404(tx, verksamhetId);
+    authorize(ctx.principal, 'brist:read', verksamhetResource(v));
+    const rows = await repo.allaBrister(tx, { ...bristUrval(verksamhetId, f), sort: f.sort });
+    return bristFil(await present(tx, rows), f.format, { verksamhetKod: v.kod, idag: idagISverige() });
   });
 }
 

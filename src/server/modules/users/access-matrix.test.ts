@@ -154,7 +154,7 @@ describe('user administration matrix', () => {
     for (const c of callers) {
       const listed = await c.client.get('/api/v1/users');
       const visible = new Set<string>(
-        ok(listed.statusCode) ? (listed.json() as Array<{ id: string }>).map((u) => u.id) : [],
+        ok(listed.statusCode) ? (listed.json().items as Array<{ id: string }>).map((u) => u.id) : [],
       );
       for (const t of targets) {
         const mal = { userId: t.id, medlemskap: t.roller };
@@ -261,7 +261,7 @@ describe('the account-takeover reproductions (security probe) are refused', () =
   });
 
   it('the user list tells a chef which accounts they may manage, and shows only their own roles', async () => {
-    const list = (await caller('chef A').client.get('/api/v1/users')).json() as Array<{
+    const list = (await caller('chef A').client.get('/api/v1/users')).json().items as Array<{
       id: string;
       kanHantera: boolean;
       medlemskap: Array<{ organisationId: string }>;

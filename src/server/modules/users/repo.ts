@@ -1,4 +1,5 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
+import type { UserSort, UserSortFalt } from '../../../contracts/users.ts';
 import type { Queryable } from '../../db/client.ts';
 import { appUser, membership, organisation } from '../../db/schema/index.ts';
 
@@ -113,4 +114,89 @@ export async function listUsers(db: Queryable, orgIds?: string[]) {
     ? await base.where(orgIds.length ? inArray(membership.organisationId, orgIds) : sql`false`)
     : await base;
   return rows.sort((a, b) => a.username.localeCompare(b.username, 'sv'));
+}
+
+export interface AnvandarUrval {
+  /** Organisations whose users the caller administers; undefined = every user (admin). */
+  scope?: string[] | undefined;
+  organisationId?: string | undefined;
+  roll?: Roll | undefined;
+  status?: 'aktiv' | 'avstangd' | undefined;
+  /** Part of the name or the username (case does not matter). */
+  q?: string | undefined;
+}
+
+/** The user's first organisation by name among those the caller sees (the list's `organisation` order). */
+const forstaOrganisation = (scope: string[] | undefined) => sql`(select min(lower(o.namn)) from membership m
+    join organisation o on o.id = m.organisation_id
+    where m.user_id = ${appUser.id}${scope ? sql` and m.organisation_id = any(${sql.param(scope)}::uuid[])` : sql``})`;
+
+function anvandarWhere(f: AnvandarUrval): SQL | undefined {
+  const conds: SQL[] = [];
+  const iScope = f.scope ? sql` and m.organisation_id = any(${sql.param(f.scope)}::uuid[])` : sql``;
+  if (f.scope)
+    conds.push(
+      f.scope.length
+        ? sql`exists (select 1 from membership m where m.user_id = ${appUser.id}${iScope})`
+        : sql`false`,
+    );
+  if (f.organisationId || f.roll)
+    conds.push(sql`exists (select 1 from membership m where m.user_id = ${appUser.id}${iScope}
+        ${f.organisationId ? sql` and m.organisation_id = ${f.organisationId}` : sql``}
+        ${f.roll ? sql` and m.roll = ${f.roll}` : sql``})`);
+  if (f.status === 'aktiv') conds.push(isNull(appUser.disabledAt));
+  if (f.status === 'avstangd') conds.push(isNotNull(appUser.disabledAt));
+  if (f.q)
+    conds.push(
+      sql`(strpos(lower(${appUser.displayName}), lower(${f.q})) > 0 or strpos(lower(${appUser.username}), lower(${f.q})) > 0)`,
+    );
+  return and(...conds);
+}
+
+function anvandarOrder(sort: UserSort, scope: string[] | undefined): SQL {
+  const fallande = sort.startsWith('-');
+  const falt = (fallande ? sort.slice(1) : sort) as UserSortFalt;
+  const nyckel: Record<UserSortFalt, SQL> = {
+    namn: sql`lower(${appUser.displayName})`,
+    username: sql`${appUser.username}`,
+    organisation: forstaOrganisation(scope),
+  };
+  const dir = sql.raw(fallande ? 'desc' : 'asc');
+  return sql`${nyckel[falt]} ${dir} nulls last, ${appUser.id} ${dir}`;
+}
+
+const anvandarCols = {
+  id: appUser.id,
+  username: appUser.username,
+  displayName: appUser.displayName,
+  email: appUser.email,
+  kon: appUser.kon,
+  disabledAt: appUser.disabledAt,
+  totpEnabled: appUser.totpEnabled,
+};
+
+/** One page of the users the filters select, and how many they are. */
+export async function sidaAnvandare(
+  db: Queryable,
+  f: AnvandarUrval & { sort: UserSort; limit: number; offset: number },
+) {
+  const where = anvandarWhere(f);
+  const [n] = await db.select({ n: sql<number>`count(*)::int` }).from(appUser).where(where);
+  const rows = await db
+    .select(anvandarCols)
+    .from(appUser)
+    .where(where)
+    .orderBy(anvandarOrder(f.sort, f.scope))
+    .limit(f.limit)
+    .offset(f.offset);
+  return { total: n?.n ?? 0, rows };
+}
+
+/** Every user the filters select, in the list's order (the export). */
+export async function allaAnvandare(db: Queryable, f: AnvandarUrval & { sort: UserSort }) {
+  return db
+    .select(anvandarCols)
+    .from(appUser)
+    .where(anvandarWhere(f))
+    .orderBy(anvandarOrder(f.sort, f.scope));
 }

@@ -9,8 +9,12 @@ import {
   oidcKoppling,
   setOidcSubject,
   setPassword,
+  userExportQuery,
   userItem,
+  userList,
+  userQuery,
 } from '../../../contracts/users.ts';
+import { bilaga, LIST_MIME } from '../../platform/list-file.ts';
 import { ctxFrom } from '../../platform/request-context.ts';
 import type { ModuleDeps } from '../index.ts';
 import * as adminActions from './admin-actions.ts';
@@ -21,10 +25,39 @@ export async function userRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const tags = ['användare'];
   const id = z.object({ id: z.uuid() });
 
+  const filterText =
+    'Filter: organisationId (en roll i organisationen), roll (med organisationId: den rollen där), ' +
+    'status (aktiv eller avstangd), q (en del av namnet eller användarnamnet). sort: namn, username ' +
+    'eller organisation (den första organisationen i bokstavsordning), med - före för fallande (standard ' +
+    'namn); lika värden ordnas efter användarens id';
   r.get(
     '/users',
-    { config: { permission: 'user:admin' }, schema: { tags, response: { 200: z.array(userItem) } } },
-    (req) => service.listUsers(ctxFrom(req, deps)),
+    {
+      config: { permission: 'user:admin' },
+      schema: {
+        tags,
+        querystring: userQuery,
+        response: { 200: userList },
+        description: `Användarna den inloggade administrerar (en administratör: alla; en verksamhetschef: de med en roll i de egna verksamheterna, och bara de rollerna), en sida i taget (limit, offset). ${filterText}; total är antalet som matchar filtren.`,
+      },
+    },
+    (req) => service.listUsers(ctxFrom(req, deps), req.query),
+  );
+  r.get(
+    '/users/export',
+    {
+      config: { permission: 'user:admin' },
+      schema: {
+        tags,
+        querystring: userExportQuery,
+        produces: [LIST_MIME.csv, LIST_MIME.xlsx],
+        description: `Alla användare i urvalet som fil, i listans ordning. ${filterText}; format=csv (standard): semikolon, UTF-8 med BOM; format=xlsx. Kolumner: Namn, Användarnamn, E-post, Roller, Status, Tvåstegsverifiering. Hämtningen loggas.`,
+      },
+    },
+    async (req, reply) => {
+      const fil = await service.exportUsers(ctxFrom(req, deps), req.query);
+      return reply.type(fil.mime).header('content-disposition', bilaga(fil)).send(fil.innehall);
+    },
   );
   r.post(
     '/users',

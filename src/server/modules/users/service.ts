@@ -1,4 +1,13 @@
-import type { CreateUser, UserItem } from '../../../contracts/users.ts';
+import type { z } from 'zod';
+import {
+  type CreateUser,
+  type UserExportQuery,
+  type UserItem,
+  type UserList,
+  type UserQuery,
+  userExportQuery,
+  userQuery,
+} from '../../../contracts/users.ts';
 import {
   arSystemadmin,
   CHEF_KAN_GE,
@@ -10,6 +19,7 @@ import {
   type Roll,
   verksamheterMed,
 } from '../../../domain/access.ts';
+import { idagISverige } from '../../../domain/datum.ts';
 import { LOSENORD_MEDDELANDE, losenordFel } from '../../../domain/losenord.ts';
 import type { Tx } from '../../db/client.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
@@ -17,6 +27,7 @@ import { destroyUserSessions } from '../../platform/auth/sessions.ts';
 import { inTx, type ServiceContext } from '../../platform/context.ts';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors.ts';
 import { getOrganisation } from '../orgs/repo.ts';
+import { userFil } from './export.ts';
 import * as repo from './repo.ts';
 
 type Membership = Awaited<ReturnType<typeof repo.membershipsOf>>[number];
@@ -117,10 +128,64 @@ async function present(
   }));
 }
 
-export async function listUsers(ctx: ServiceContext): Promise<UserItem[]> {
-  return inTx(ctx, {}, async ({ tx }) =>
-    present(tx, ctx.principal, await repo.listUsers(tx, adminScope(ctx.principal))),
-  );
+function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+  const r = schema.safeParse(input);
+  if (!r.success)
+    throw new Invalid(
+      r.error.issues.map((i) => ({ field: i.path.map(String).join('.') || 'query', message: i.message })),
+    );
+  return r.data;
+}
+
+/** The filters as the repo takes them: always inside what the caller administers. */
+const urval = (p: Principal, f: Omit<UserQuery, 'limit' | 'offset'>): repo.AnvandarUrval => ({
+  scope: adminScope(p),
+  organisationId: f.organisationId,
+  roll: f.roll,
+  status: f.status,
+  q: f.q,
+});
+
+/** One page of the users the caller administers, filtered and sorted, and how many match. */
+export async function listUsers(ctx: ServiceContext, q: Partial<UserQuery> = {}): Promise<UserList> {
+  const f = parse(userQuery, q);
+  return inTx(ctx, {}, async ({ tx }) => {
+    const { total, rows } = await repo.sidaAnvandare(tx, {
+      ...urval(ctx.principal, f),
+      sort: f.sort,
+      limit: f.limit,
+      offset: f.offset,
+    });
+    return { total, items: await present(tx, ctx.principal, rows) };
+  });
+}
+
+/**
+ * Every user the filters select, as a file. Names and e-mail addresses of staff leave the system in bulk:
+ * the audit entry says who took which selection and how many.
+ */
+export async function exportUsers(ctx: ServiceContext, q: Partial<UserExportQuery> = {}) {
+  const f = parse(userExportQuery, q);
+  return inTx(ctx, {}, async ({ tx, audit }) => {
+    const rows = await repo.allaAnvandare(tx, { ...urval(ctx.principal, f), sort: f.sort });
+    await audit({
+      action: 'user.exported',
+      organisationId: f.organisationId ?? null,
+      resourceType: 'user',
+      detail: {
+        format: f.format,
+        urval: {
+          ...(f.organisationId ? { organisationId: f.organisationId } : {}),
+          ...(f.roll ? { roll: f.roll } : {}),
+          ...(f.status ? { status: f.status } : {}),
+          ...(f.q ? { sok: true } : {}),
+          sort: f.sort,
+        },
+        antal: rows.length,
+      },
+    });
+    return userFil(await present(tx, ctx.principal, rows), f.format, idagISverige());
+  });
 }
 
 export async function createUserService(ctx: ServiceContext, input: CreateUser): Promise<UserItem> {

@@ -1,17 +1,33 @@
-import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import type { BristItem } from '../../../contracts/brister.ts';
-import { BRIST_STATUS } from '../../../domain/brist-status.ts';
-import { BRIST_NIVA } from '../../../domain/codes.ts';
+import { createColumnHelper } from '@tanstack/react-table';
+import { type FormEvent, useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import {
+  BRIST_SORT,
+  BRIST_SORT_STANDARD,
+  type BristItem,
+  type BristList,
+  type BristSort,
+} from '../../../contracts/brister.ts';
+import { BRIST_STATUS, BRIST_STATUS_ETIKETT, type BristStatus } from '../../../domain/brist-status.ts';
+import { BRIST_NIVA, BRIST_NIVA_ETIKETT, type BristNiva } from '../../../domain/codes.ts';
 import { api } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Field, SelectField } from '../../components/Field.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
-import { TableScroll } from '../../components/TableScroll.tsx';
+import { ServerTable, type serverListFeatures } from '../../components/ServerTable.tsx';
+import {
+  adress,
+  delar,
+  exportLank,
+  fragaParametrar,
+  koder,
+  useServerList,
+} from '../../components/useServerList.ts';
 import { formatNumber } from '../../format.ts';
 import { useAmneNamn } from '../../i18n/amnen.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { pluralKey } from '../../i18n/plural.ts';
+import { Kryssrutor, options } from '../cases/common.tsx';
 import {
   AmneSelect,
   ForsenadBadge,
@@ -19,106 +35,191 @@ import {
   useAktorer,
   useAmnen,
   useNiva,
-  useStatus,
   useVerksamhet,
 } from './common.tsx';
 
-type Filter = {
-  niva: string;
-  status: string;
+/** Rows per page. */
+const SIDSTORLEK = 50;
+
+/** The filters, in the address (`/brister?forsenad=true` from the start page opens the list filtered). */
+interface Urval {
+  /** Part of the title. Brister hold no personal data (the guard refuses it), so it may be in the address. */
+  q: string;
+  status: BristStatus[];
+  niva: BristNiva[];
   aktor: string;
   amne: string;
   fran: string;
   till: string;
   forsenad: boolean;
+}
+
+const URVAL = {
+  las: (p: URLSearchParams): Urval => ({
+    q: p.get('q') ?? '',
+    status: koder(p, 'status', BRIST_STATUS),
+    niva: koder(p, 'niva', BRIST_NIVA),
+    aktor: p.get('aktor') ?? '',
+    amne: p.get('amne') ?? '',
+    fran: p.get('fran') ?? '',
+    till: p.get('till') ?? '',
+    forsenad: p.get('forsenad') === 'true',
+  }),
+  skriv: (u: Urval) =>
+    delar({
+      q: u.q,
+      status: u.status.join(','),
+      niva: u.niva.join(','),
+      aktor: u.aktor,
+      amne: u.amne,
+      fran: u.fran,
+      till: u.till,
+      forsenad: u.forsenad ? 'true' : '',
+    }),
 };
-const EMPTY: Filter = { niva: '', status: '', aktor: '', amne: '', fran: '', till: '', forsenad: false };
 
-function query(f: Filter) {
-  const p = new URLSearchParams();
-  for (const k of ['niva', 'status', 'aktor', 'amne', 'fran', 'till'] as const) if (f[k]) p.set(k, f[k]);
-  if (f.forsenad) p.set('forsenad', 'true');
-  const s = p.toString();
-  return s ? `?${s}` : '';
-}
+/** The filters and order as the API takes them (the list and its export). */
+const apiUrval = (v: { urval: Urval; sort: BristSort }) =>
+  fragaParametrar({
+    q: v.urval.q,
+    status: v.urval.status,
+    niva: v.urval.niva,
+    aktor: v.urval.aktor,
+    amne: v.urval.amne,
+    fran: v.urval.fran,
+    till: v.urval.till,
+    forsenad: v.urval.forsenad ? 'true' : '',
+    sort: v.sort,
+  });
 
-/** The filter as the address holds it (`/brister?forsenad=true` from the start page opens it filtered). */
-function fromParams(p: URLSearchParams): Filter {
-  const f = { ...EMPTY };
-  for (const k of ['niva', 'status', 'aktor', 'amne', 'fran', 'till'] as const) f[k] = p.get(k) ?? '';
-  f.forsenad = p.get('forsenad') === 'true';
-  return f;
-}
+const kolumn = createColumnHelper<typeof serverListFeatures, BristItem>();
 
-export function BristLista() {
+function useKolumner() {
   const { t } = useI18n();
-  const v = useVerksamhet();
   const niva = useNiva();
-  const status = useStatus();
+  const amneNamn = useAmneNamn();
+  return useMemo(
+    () =>
+      kolumn.columns([
+        kolumn.accessor('titel', {
+          id: 'titel',
+          header: t('brist.col.titel'),
+          sortDescFirst: false,
+          cell: ({ row }) => <Link to={`/brister/${row.original.id}`}>{row.original.titel}</Link>,
+        }),
+        kolumn.accessor('niva', {
+          id: 'niva',
+          header: t('brist.col.niva'),
+          sortDescFirst: false,
+          cell: ({ row }) => niva(row.original.niva),
+        }),
+        kolumn.accessor((b) => b.amne.namn, {
+          id: 'amne',
+          header: t('brist.col.amne'),
+          sortDescFirst: false,
+          cell: ({ row }) => amneNamn(row.original.amne),
+        }),
+        kolumn.accessor((b) => b.aktorer.map((a) => a.namn).join(', '), {
+          id: 'aktor',
+          header: t('brist.col.aktorer'),
+          sortDescFirst: false,
+          cell: ({ row }) => row.original.aktorer.map((a) => a.namn).join(', '),
+        }),
+        kolumn.accessor('status', {
+          id: 'status',
+          header: t('brist.col.status'),
+          sortDescFirst: false,
+          cell: ({ row }) => (
+            <>
+              <StatusBadge status={row.original.status} />
+              {row.original.aterkopplingForsenad ? (
+                <>
+                  {' '}
+                  <ForsenadBadge />
+                </>
+              ) : null}
+            </>
+          ),
+        }),
+        kolumn.accessor('observeradDatum', {
+          id: 'observeradDatum',
+          header: t('brist.col.observerad'),
+          sortDescFirst: true,
+          cell: ({ row }) => row.original.observeradDatum,
+        }),
+        kolumn.accessor('antalKlienter', {
+          id: 'antalKlienter',
+          header: t('brist.col.klienter'),
+          enableSorting: false,
+          cell: ({ row }) => formatNumber(row.original.antalKlienter),
+        }),
+      ]),
+    [t, niva, amneNamn],
+  );
+}
+
+/**
+ * The filter form: edited as a draft, applied with Visa (page 1, the same order). When the address changes
+ * (Back, a link, Rensa) the draft follows it; the form stays mounted, so focus stays on Visa.
+ */
+function UrvalForm({ urval, onVisa }: { urval: Urval; onVisa: (u: Urval) => void }) {
+  const { t, lang } = useI18n();
   const amnen = useAmnen();
   const aktorer = useAktorer();
-  const amneNamn = useAmneNamn();
-  const [params, setParams] = useSearchParams();
-  const filter = fromParams(params);
-  const [draft, setDraft] = useState<Filter>(filter);
-  const list = useQuery({
-    queryKey: ['brister', v.id, filter],
-    queryFn: () => api.get<BristItem[]>(`/verksamheter/${v.id}/brister${query(filter)}`),
-    enabled: Boolean(v.id),
-  });
-  if (!v.id)
-    return (
-      <Page title={t('brist.list.title')}>
-        <p>{t('brist.noVerksamhet')}</p>
-      </Page>
-    );
-  const set = (k: keyof Filter) => (val: string | boolean) => setDraft((d) => ({ ...d, [k]: val }));
-  function apply(e: FormEvent) {
+  const [draft, setDraft] = useState<Urval>(urval);
+  const nyckel = adress(URVAL.skriv(urval));
+  const [forraNyckel, setForraNyckel] = useState(nyckel);
+  if (nyckel !== forraNyckel) {
+    setForraNyckel(nyckel);
+    setDraft(urval);
+  }
+  const set =
+    <K extends keyof Urval>(k: K) =>
+    (val: Urval[K]) =>
+      setDraft((d) => ({ ...d, [k]: val }));
+  function visa(e: FormEvent) {
     e.preventDefault();
-    setParams(new URLSearchParams(query(draft)), { replace: true });
+    onVisa({ ...draft, q: draft.q.trim() });
   }
   const all = t('brist.filter.all');
+  const kandAktor =
+    !draft.aktor || aktorer.isPending || (aktorer.data ?? []).some((a) => a.id === draft.aktor);
   return (
-    <Page
-      title={t('brist.list.title')}
-      actions={
-        v.kanSkriva ? (
-          <div className="button-row">
-            <Link className="button" to="/brister/ny">
-              {t('brist.new')}
-            </Link>
-            <Link className="button secondary" to="/brister/import">
-              {t('brist.import.link')}
-            </Link>
-          </div>
-        ) : null
-      }
-    >
-      <form className="card" onSubmit={apply} aria-labelledby="urval">
-        <h2 id="urval">{t('brist.filter')}</h2>
-        <div className="grid-form">
-          <SelectField
-            label={t('brist.col.niva')}
-            value={draft.niva}
-            onChange={(e) => set('niva')(e.target.value)}
-            options={[{ value: '', label: all }, ...BRIST_NIVA.map((n) => ({ value: n, label: niva(n) }))]}
+    <form className="card" onSubmit={visa} aria-labelledby="brist-urval">
+      <h2 id="brist-urval">{t('brist.filter')}</h2>
+      <div className="grid-form">
+        <div style={KOLUMN}>
+          <Field
+            label={t('brist.filter.q')}
+            type="search"
+            value={draft.q}
+            maxLength={100}
+            onChange={(e) => set('q')(e.target.value)}
           />
-          <SelectField
-            label={t('brist.col.status')}
+          <Kryssrutor
+            legend={t('brist.col.status')}
+            hint={t('arenden.status.hint')}
+            options={options(BRIST_STATUS, BRIST_STATUS_ETIKETT, lang)}
             value={draft.status}
-            onChange={(e) => set('status')(e.target.value)}
-            options={[
-              { value: '', label: all },
-              ...BRIST_STATUS.map((s) => ({ value: s, label: status(s) })),
-            ]}
+            onChange={(v) => set('status')(BRIST_STATUS.filter((s) => v.includes(s)))}
           />
+          <Kryssrutor
+            legend={t('brist.col.niva')}
+            hint={t('arenden.status.hint')}
+            options={options(BRIST_NIVA, BRIST_NIVA_ETIKETT, lang)}
+            value={draft.niva}
+            onChange={(v) => set('niva')(BRIST_NIVA.filter((n) => v.includes(n)))}
+          />
+        </div>
+        <div style={KOLUMN}>
           <SelectField
-            label={t('brist.col.aktorer')}
+            label={t('brist.filter.aktor')}
             value={draft.aktor}
             onChange={(e) => set('aktor')(e.target.value)}
             options={[
               { value: '', label: all },
               ...(aktorer.data ?? []).map((a) => ({ value: a.id, label: a.namn })),
+              ...(kandAktor ? [] : [{ value: draft.aktor, label: t('brist.filter.aktor.okand') }]),
             ]}
           />
           <AmneSelect
@@ -141,66 +242,118 @@ export function BristLista() {
             value={draft.till}
             onChange={(e) => set('till')(e.target.value)}
           />
+          <div className="field">
+            <label>
+              <input
+                type="checkbox"
+                checked={draft.forsenad}
+                onChange={(e) => set('forsenad')(e.target.checked)}
+              />{' '}
+              {t('brist.filter.forsenad')}
+            </label>
+          </div>
         </div>
-        <div className="field">
-          <label>
-            <input
-              type="checkbox"
-              checked={draft.forsenad}
-              onChange={(e) => set('forsenad')(e.target.checked)}
-            />{' '}
-            {t('brist.filter.forsenad')}
-          </label>
-        </div>
+      </div>
+      <p className="button-row" style={{ justifyContent: 'flex-start', alignItems: 'center' }}>
         <button type="submit">{t('brist.filter.apply')}</button>
-      </form>
+        <Link to="/brister">{t('arenden.rensa')}</Link>
+      </p>
+    </form>
+  );
+}
 
-      {list.isPending ? <Loading /> : null}
-      <ErrorMessage error={list.error} />
-      {list.data ? (
-        <section className="card" aria-labelledby="lista">
-          <h2 id="lista">{t('brist.list.count', { n: formatNumber(list.data.length) })}</h2>
-          {list.data.length === 0 ? (
-            <p>{t('brist.list.empty')}</p>
-          ) : (
-            <TableScroll label={t('brist.list.caption')}>
-              <table>
-                <caption className="sr-only">{t('brist.list.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('brist.col.titel')}</th>
-                    <th scope="col">{t('brist.col.niva')}</th>
-                    <th scope="col">{t('brist.col.amne')}</th>
-                    <th scope="col">{t('brist.col.aktorer')}</th>
-                    <th scope="col">{t('brist.col.status')}</th>
-                    <th scope="col">{t('brist.col.observerad')}</th>
-                    <th scope="col" className="num">
-                      {t('brist.col.klienter')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.data.map((b) => (
-                    <tr key={b.id}>
-                      <td>
-                        <Link to={`/brister/${b.id}`}>{b.titel}</Link>
-                      </td>
-                      <td>{niva(b.niva)}</td>
-                      <td>{amneNamn(b.amne)}</td>
-                      <td>{b.aktorer.map((a) => a.namn).join(', ')}</td>
-                      <td>
-                        <StatusBadge status={b.status} /> {b.aterkopplingForsenad ? <ForsenadBadge /> : null}
-                      </td>
-                      <td>{b.observeradDatum}</td>
-                      <td className="num">{formatNumber(b.antalKlienter)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-          )}
+/** The verksamhet's register of brister: filters, order and page in the address; export of the selection. */
+export function BristLista() {
+  const { t, lang } = useI18n();
+  const v = useVerksamhet();
+  const kolumner = useKolumner();
+  const l = useServerList({
+    namn: 'brister',
+    scope: v.id,
+    urval: URVAL,
+    sort: { ordningar: BRIST_SORT, standard: BRIST_SORT_STANDARD },
+    sidstorlek: SIDSTORLEK,
+    fraga: (vy) => {
+      const p = apiUrval(vy);
+      p.set('limit', String(vy.limit));
+      p.set('offset', String(vy.offset));
+      return p.toString();
+    },
+    hamta: (q) => api.get<BristList>(`/verksamheter/${v.id}/brister?${q}`),
+    kolumner,
+    radId: (b) => b.id,
+    enabled: Boolean(v.id),
+    caption: t('brist.list.caption.sort'),
+  });
+  const { vy, lista } = l;
+  if (!v.id)
+    return (
+      <Page title={t('brist.list.title')}>
+        <p>{t('brist.noVerksamhet')}</p>
+      </Page>
+    );
+  const total = lista.data?.total;
+  const exportUrl = (format: 'csv' | 'xlsx') =>
+    exportLank(`/verksamheter/${v.id}/brister/export`, apiUrval(vy), format);
+  return (
+    <Page
+      title={t('brist.list.title')}
+      actions={
+        v.kanSkriva ? (
+          <div className="button-row">
+            <Link className="button" to="/brister/ny">
+              {t('brist.new')}
+            </Link>
+            <Link className="button secondary" to="/brister/import">
+              {t('brist.import.link')}
+            </Link>
+          </div>
+        ) : null
+      }
+    >
+      <UrvalForm urval={vy.urval} onVisa={l.visa} />
+      <ErrorMessage error={lista.error} />
+      <section className="card" aria-labelledby="brist-lista" aria-busy={lista.isPlaceholderData}>
+        <h2 id="brist-lista" aria-live="polite">
+          {total === undefined
+            ? ''
+            : t(pluralKey(lang, 'brist.list.antal', total), { n: formatNumber(total) })}
+        </h2>
+        {lista.isPending && !lista.error ? <Loading /> : null}
+        {lista.data && total === 0 ? <p>{t('brist.list.empty')}</p> : null}
+        {l.sidanFinnsInte ? (
+          <p>
+            {t('arenden.sidanFinnsInte')} <Link to={l.forstaSidan}>{t('arenden.forstaSidan')}</Link>
+          </p>
+        ) : null}
+        {lista.data && lista.data.items.length > 0 ? (
+          <ServerTable
+            table={l.table}
+            caption={l.caption}
+            numeric={['antalKlienter']}
+            radbryt={['titel', 'amne', 'aktor']}
+            sida={vy.sida}
+            sidor={l.sidor}
+          />
+        ) : null}
+      </section>
+      {lista.data && total !== undefined && total > 0 ? (
+        <section className="card" aria-labelledby="brist-export">
+          <h2 id="brist-export">{t('arenden.export')}</h2>
+          <p className="hint">{t('brist.export.hint')}</p>
+          <p className="button-row" style={{ justifyContent: 'flex-start' }}>
+            <a className="button secondary" href={exportUrl('csv')} download>
+              {t('arenden.export.csv')}
+            </a>
+            <a className="button secondary" href={exportUrl('xlsx')} download>
+              {t('arenden.export.xlsx')}
+            </a>
+          </p>
         </section>
       ) : null}
     </Page>
   );
 }
+
+/** The form's two columns start at the top (the grid centres them otherwise). */
+const KOLUMN = { alignSelf: 'start' } as const;

@@ -1,19 +1,11 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import {
-  createColumnHelper,
-  type PaginationState,
-  type SortingState,
-  type Updater,
-  useTable,
-} from '@tanstack/react-table';
+import { createColumnHelper } from '@tanstack/react-table';
 import { type FormEvent, useMemo, useState } from 'react';
-import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import {
   ARENDE_SORT,
   ARENDE_SORT_STANDARD,
   type ArendeItem,
   type ArendeSort,
-  type ArendeSortFalt,
   AVSLUT_ORSAK_ETIKETT,
 } from '../../../contracts/cases.ts';
 import { ARENDE_STATUS, ARENDE_STATUS_ETIKETT, type ArendeStatus, etikett } from '../../../domain/codes.ts';
@@ -21,7 +13,15 @@ import { api } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Field, SelectField } from '../../components/Field.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
-import { ServerTable, serverListFeatures } from '../../components/ServerTable.tsx';
+import { ServerTable, type serverListFeatures } from '../../components/ServerTable.tsx';
+import {
+  adress,
+  delar,
+  exportLank,
+  fragaParametrar,
+  koder,
+  useServerList,
+} from '../../components/useServerList.ts';
 import { formatNumber } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { pluralKey } from '../../i18n/plural.ts';
@@ -30,7 +30,7 @@ import { base, GallradBadge, Kryssrutor, options, StatusBadge, useOmbud, useVerk
 /** Rows per page. */
 const SIDSTORLEK = 50;
 
-/** What the list shows: the filters, the order and the page — all of it in the address. */
+/** What the list shows besides order and page: the filters, in the address. */
 interface Urval {
   status: ArendeStatus[];
   /** '' (all), 'jag', 'ingen' or a user id. */
@@ -38,70 +38,33 @@ interface Urval {
   fran: string;
   till: string;
 }
-interface Vy {
-  urval: Urval;
-  sort: ArendeSort;
-  /** 1-based. */
-  sida: number;
-}
-
-const arStatus = (s: string): s is ArendeStatus => (ARENDE_STATUS as readonly string[]).includes(s);
-const arSort = (s: string | null): s is ArendeSort =>
-  s !== null && (ARENDE_SORT as readonly string[]).includes(s);
 
 /**
- * The address's parameters: status (codes, comma-separated), ombud, fran, till, sort (as the API) and sida.
- * Unknown status codes and sort orders are dropped rather than sent; dates go to the API, which says in
+ * The address's filters: status (codes, comma-separated), ombud, fran, till (then sort and sida, see
+ * useServerList). Unknown status codes are dropped rather than sent; dates go to the API, which says in
  * words what is wrong with one.
  */
-export function lasAdress(p: URLSearchParams): Vy {
-  const sort = p.get('sort');
-  const sida = Math.floor(Number(p.get('sida') ?? '1'));
-  return {
-    urval: {
-      status: (p.get('status') ?? '').split(',').filter(arStatus),
-      ombud: p.get('ombud') ?? '',
-      fran: p.get('fran') ?? '',
-      till: p.get('till') ?? '',
-    },
-    sort: arSort(sort) ? sort : ARENDE_SORT_STANDARD,
-    sida: Number.isFinite(sida) && sida > 1 ? sida : 1,
-  };
-}
-
-/** The address for a view; commas stay commas (`status=aktiv,ko`), defaults are left out. */
-export function skrivAdress(v: Vy): string {
-  const delar: Array<[string, string]> = [];
-  if (v.urval.status.length) delar.push(['status', v.urval.status.join(',')]);
-  if (v.urval.ombud) delar.push(['ombud', v.urval.ombud]);
-  if (v.urval.fran) delar.push(['fran', v.urval.fran]);
-  if (v.urval.till) delar.push(['till', v.urval.till]);
-  if (v.sort !== ARENDE_SORT_STANDARD) delar.push(['sort', v.sort]);
-  if (v.sida > 1) delar.push(['sida', String(v.sida)]);
-  const s = delar.map(([k, x]) => `${k}=${encodeURIComponent(x).replace(/%2C/gi, ',')}`).join('&');
-  return s ? `?${s}` : '';
-}
+const URVAL = {
+  las: (p: URLSearchParams): Urval => ({
+    status: koder(p, 'status', ARENDE_STATUS),
+    ombud: p.get('ombud') ?? '',
+    fran: p.get('fran') ?? '',
+    till: p.get('till') ?? '',
+  }),
+  skriv: (u: Urval) => delar({ status: u.status.join(','), ombud: u.ombud, fran: u.fran, till: u.till }),
+};
 
 /** The same filters and order as the API takes them (the list and its export). */
-function apiUrval(v: Pick<Vy, 'urval' | 'sort'>): URLSearchParams {
-  const p = new URLSearchParams();
-  for (const s of v.urval.status) p.append('status', s);
-  if (v.urval.ombud) p.set('ombud', v.urval.ombud);
-  if (v.urval.fran) p.set('fran', v.urval.fran);
-  if (v.urval.till) p.set('till', v.urval.till);
-  p.set('sort', v.sort);
-  return p;
-}
+const apiUrval = (v: { urval: Urval; sort: ArendeSort }) =>
+  fragaParametrar({
+    status: v.urval.status,
+    ombud: v.urval.ombud,
+    fran: v.urval.fran,
+    till: v.urval.till,
+    sort: v.sort,
+  });
 
-const features = serverListFeatures;
-const kolumn = createColumnHelper<typeof features, ArendeItem>();
-const TOM: ArendeItem[] = [];
-
-const sortering = (sort: ArendeSort): SortingState => [
-  { id: sort.startsWith('-') ? sort.slice(1) : sort, desc: sort.startsWith('-') },
-];
-const losUppdatering = <T,>(u: Updater<T>, nu: T): T =>
-  typeof u === 'function' ? (u as (x: T) => T)(nu) : u;
+const kolumn = createColumnHelper<typeof serverListFeatures, ArendeItem>();
 
 function useKolumner() {
   const { t, lang } = useI18n();
@@ -194,7 +157,7 @@ function UrvalForm({
   const { t, lang } = useI18n();
   const ombud = useOmbud(ombudId);
   const [draft, setDraft] = useState<Urval>(urval);
-  const nyckel = skrivAdress({ urval, sort: ARENDE_SORT_STANDARD, sida: 1 });
+  const nyckel = adress(URVAL.skriv(urval));
   const [forraNyckel, setForraNyckel] = useState(nyckel);
   if (nyckel !== forraNyckel) {
     setForraNyckel(nyckel);
@@ -257,47 +220,26 @@ function UrvalForm({
 export function Arenden() {
   const { t, lang } = useI18n();
   const v = useVerksamhet();
-  const [params] = useSearchParams();
-  const navigate = useNavigate();
-  const { pathname } = useLocation();
-  const vy = lasAdress(params);
-  const filter = apiUrval(vy);
-  const sidaUrl = new URLSearchParams(filter);
-  sidaUrl.set('limit', String(SIDSTORLEK));
-  sidaUrl.set('offset', String((vy.sida - 1) * SIDSTORLEK));
-  const lista = useQuery({
-    queryKey: ['arenden', v.id, sidaUrl.toString()],
-    queryFn: () =>
-      api.get<{ total: number; items: ArendeItem[] }>(`${base(v.id!)}/arenden?${sidaUrl.toString()}`),
-    enabled: Boolean(v.id),
-    // The table stays while the next page or order loads, so the button just pressed keeps its focus; never
-    // across an organisation switch.
-    placeholderData: (forra, forraQuery) =>
-      forraQuery?.queryKey[1] === v.id ? keepPreviousData(forra) : undefined,
-  });
   const kolumner = useKolumner();
-  const ga = (ny: Vy) => navigate(`${pathname}${skrivAdress(ny)}`);
-  const sorting = sortering(vy.sort);
-  const pagination: PaginationState = { pageIndex: vy.sida - 1, pageSize: SIDSTORLEK };
-  const table = useTable({
-    features,
-    columns: kolumner,
-    data: lista.data?.items ?? TOM,
-    getRowId: (a) => a.id,
-    state: { sorting, pagination },
-    onSortingChange: (u) => {
-      const [s] = losUppdatering(u, sorting);
-      const sort = s ? `${s.desc ? '-' : ''}${s.id}` : ARENDE_SORT_STANDARD;
-      ga({ ...vy, sort: arSort(sort) ? sort : ARENDE_SORT_STANDARD, sida: 1 });
+  const l = useServerList({
+    namn: 'arenden',
+    scope: v.id,
+    urval: URVAL,
+    sort: { ordningar: ARENDE_SORT, standard: ARENDE_SORT_STANDARD },
+    sidstorlek: SIDSTORLEK,
+    fraga: (vy) => {
+      const p = apiUrval(vy);
+      p.set('limit', String(vy.limit));
+      p.set('offset', String(vy.offset));
+      return p.toString();
     },
-    onPaginationChange: (u) => ga({ ...vy, sida: losUppdatering(u, pagination).pageIndex + 1 }),
-    manualSorting: true,
-    manualPagination: true,
-    rowCount: lista.data?.total ?? 0,
-    enableSortingRemoval: false,
-    enableMultiSort: false,
-    autoResetPageIndex: false,
+    hamta: (q) => api.get<{ total: number; items: ArendeItem[] }>(`${base(v.id!)}/arenden?${q}`),
+    kolumner,
+    radId: (a) => a.id,
+    enabled: Boolean(v.id),
+    caption: t('arenden.caption'),
   });
+  const { vy, lista } = l;
 
   if (!v.id) {
     return (
@@ -307,21 +249,11 @@ export function Arenden() {
     );
   }
   const total = lista.data?.total;
-  const sidor = table.getPageCount();
-  const sortFalt = (vy.sort.startsWith('-') ? vy.sort.slice(1) : vy.sort) as ArendeSortFalt;
-  const sortRubrik = kolumner.find((k) => k.id === sortFalt)?.header;
-  const caption = t('arenden.caption', {
-    kolumn: typeof sortRubrik === 'string' ? sortRubrik : sortFalt,
-    riktning: t(vy.sort.startsWith('-') ? 'arenden.fallande' : 'arenden.stigande'),
-  });
-  const exportUrl = (format: 'csv' | 'xlsx') => {
-    const p = new URLSearchParams(filter);
-    p.set('format', format);
-    return `/api/v1${base(v.id!)}/arenden/export?${p.toString()}`;
-  };
+  const exportUrl = (format: 'csv' | 'xlsx') =>
+    exportLank(`${base(v.id!)}/arenden/export`, apiUrval(vy), format);
   return (
     <Page title={t('arenden.title')}>
-      <UrvalForm urval={vy.urval} ombudId={v.id} onVisa={(urval) => ga({ urval, sort: vy.sort, sida: 1 })} />
+      <UrvalForm urval={vy.urval} ombudId={v.id} onVisa={l.visa} />
       <ErrorMessage error={lista.error} />
       <section className="card" aria-labelledby="arenden-antal" aria-busy={lista.isPlaceholderData}>
         <h2 id="arenden-antal" aria-live="polite">
@@ -329,19 +261,18 @@ export function Arenden() {
         </h2>
         {lista.isPending && !lista.error ? <Loading /> : null}
         {lista.data && total === 0 ? <p>{t('arenden.tomt')}</p> : null}
-        {lista.data && total !== undefined && total > 0 && lista.data.items.length === 0 ? (
+        {l.sidanFinnsInte ? (
           <p>
-            {t('arenden.sidanFinnsInte')}{' '}
-            <Link to={skrivAdress({ ...vy, sida: 1 })}>{t('arenden.forstaSidan')}</Link>
+            {t('arenden.sidanFinnsInte')} <Link to={l.forstaSidan}>{t('arenden.forstaSidan')}</Link>
           </p>
         ) : null}
         {lista.data && lista.data.items.length > 0 ? (
           <ServerTable
-            table={table}
-            caption={caption}
+            table={l.table}
+            caption={l.caption}
             numeric={['vantedagar']}
             sida={vy.sida}
-            sidor={sidor}
+            sidor={l.sidor}
           />
         ) : null}
       </section>

@@ -1,13 +1,6 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import {
-  createColumnHelper,
-  type PaginationState,
-  type SortingState,
-  type Updater,
-  useTable,
-} from '@tanstack/react-table';
+import { createColumnHelper } from '@tanstack/react-table';
 import { type FormEvent, useMemo, useState } from 'react';
-import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import {
   KLIENT_SORT,
   KLIENT_SORT_STANDARD,
@@ -18,11 +11,12 @@ import {
   type KlientStatus,
 } from '../../../contracts/cases.ts';
 import { KON, KON_ETIKETT, type Kon } from '../../../domain/codes.ts';
-import { ApiError, api } from '../../api.ts';
+import { api } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Field, SelectField } from '../../components/Field.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
-import { ServerTable, serverListFeatures } from '../../components/ServerTable.tsx';
+import { ServerTable, type serverListFeatures } from '../../components/ServerTable.tsx';
+import { adress, delar, kod, koder, laddaNer, useServerList } from '../../components/useServerList.ts';
 import { formatNumber } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { pluralKey } from '../../i18n/plural.ts';
@@ -41,7 +35,7 @@ import {
 /** Rows per page. */
 const SIDSTORLEK = 50;
 
-/** The filters kept in the address. The search term is not one of them (see Sok below). */
+/** The filters kept in the address. The search term is not one of them (see UrvalForm below). */
 interface Urval {
   status: KlientStatus[];
   /** '' (all), 'jag', 'ingen' or a user id. */
@@ -51,54 +45,30 @@ interface Urval {
   fran: string;
   till: string;
 }
-interface Vy {
-  urval: Urval;
-  sort: KlientSort;
-  /** 1-based. */
-  sida: number;
-}
 
-const arStatus = (s: string): s is KlientStatus => (KLIENT_STATUS as readonly string[]).includes(s);
-const arSort = (s: string | null): s is KlientSort =>
-  s !== null && (KLIENT_SORT as readonly string[]).includes(s);
-const arKon = (s: string | null): s is Kon => s !== null && (KON as readonly string[]).includes(s);
-
-/** The address's parameters: status (comma-separated), ombud, kommun, kon, fran, till, sort, sida. */
-export function lasAdress(p: URLSearchParams): Vy {
-  const sort = p.get('sort');
-  const kon = p.get('kon');
-  const sida = Math.floor(Number(p.get('sida') ?? '1'));
-  return {
-    urval: {
-      status: (p.get('status') ?? '').split(',').filter(arStatus),
-      ombud: p.get('ombud') ?? '',
-      kommunKod: p.get('kommun') ?? '',
-      kon: arKon(kon) ? kon : '',
-      fran: p.get('fran') ?? '',
-      till: p.get('till') ?? '',
-    },
-    sort: arSort(sort) ? sort : KLIENT_SORT_STANDARD,
-    sida: Number.isFinite(sida) && sida > 1 ? sida : 1,
-  };
-}
-
-/** The address for a view; defaults are left out. */
-export function skrivAdress(v: Vy): string {
-  const delar: Array<[string, string]> = [];
-  if (v.urval.status.length) delar.push(['status', v.urval.status.join(',')]);
-  if (v.urval.ombud) delar.push(['ombud', v.urval.ombud]);
-  if (v.urval.kommunKod) delar.push(['kommun', v.urval.kommunKod]);
-  if (v.urval.kon) delar.push(['kon', v.urval.kon]);
-  if (v.urval.fran) delar.push(['fran', v.urval.fran]);
-  if (v.urval.till) delar.push(['till', v.urval.till]);
-  if (v.sort !== KLIENT_SORT_STANDARD) delar.push(['sort', v.sort]);
-  if (v.sida > 1) delar.push(['sida', String(v.sida)]);
-  const s = delar.map(([k, x]) => `${k}=${encodeURIComponent(x).replace(/%2C/gi, ',')}`).join('&');
-  return s ? `?${s}` : '';
-}
+/** The address's filters: status (comma-separated), ombud, kommun, kon, fran, till (then sort, sida). */
+const URVAL = {
+  las: (p: URLSearchParams): Urval => ({
+    status: koder(p, 'status', KLIENT_STATUS),
+    ombud: p.get('ombud') ?? '',
+    kommunKod: p.get('kommun') ?? '',
+    kon: kod(p, 'kon', KON),
+    fran: p.get('fran') ?? '',
+    till: p.get('till') ?? '',
+  }),
+  skriv: (u: Urval) =>
+    delar({
+      status: u.status.join(','),
+      ombud: u.ombud,
+      kommun: u.kommunKod,
+      kon: u.kon,
+      fran: u.fran,
+      till: u.till,
+    }),
+};
 
 /** The filters, search term and order as the API takes them (a JSON body: the list and its export). */
-function apiUrval(v: Pick<Vy, 'urval' | 'sort'>, q: string) {
+function apiUrval(v: { urval: Urval; sort: KlientSort }, q: string) {
   const u = v.urval;
   return {
     ...(q ? { q } : {}),
@@ -112,15 +82,7 @@ function apiUrval(v: Pick<Vy, 'urval' | 'sort'>, q: string) {
   };
 }
 
-const features = serverListFeatures;
-const kolumn = createColumnHelper<typeof features, KlientItem>();
-const TOM: KlientItem[] = [];
-
-const sortering = (sort: KlientSort): SortingState => [
-  { id: sort.startsWith('-') ? sort.slice(1) : sort, desc: sort.startsWith('-') },
-];
-const losUppdatering = <T,>(u: Updater<T>, nu: T): T =>
-  typeof u === 'function' ? (u as (x: T) => T)(nu) : u;
+const kolumn = createColumnHelper<typeof serverListFeatures, KlientItem>();
 
 function useKolumner() {
   const { t } = useI18n();
@@ -222,7 +184,7 @@ function UrvalForm({
   const info = useVerksamhetInfo(verksamhetId);
   const [draft, setDraft] = useState<Urval>(urval);
   const [sokDraft, setSokDraft] = useState(sok);
-  const nyckel = skrivAdress({ urval, sort: KLIENT_SORT_STANDARD, sida: 1 });
+  const nyckel = adress(URVAL.skriv(urval));
   const [forraNyckel, setForraNyckel] = useState(nyckel);
   if (nyckel !== forraNyckel) {
     setForraNyckel(nyckel);
@@ -318,71 +280,28 @@ function UrvalForm({
   );
 }
 
-/** Downloads the export: a POST (the search term stays out of the address), saved from a blob. */
-async function hamta(url: string, body: unknown, fallback: string) {
-  const res = await fetch(`/api/v1${url}`, {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new ApiError(res.status, await res.json());
-  const namn = /filename\*=UTF-8''([^;]+)/.exec(res.headers.get('content-disposition') ?? '')?.[1];
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(await res.blob());
-  a.download = namn ? decodeURIComponent(namn) : fallback;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-}
-
 /** The verksamhet's clients: filters, order and page in the address; the search term in the page only. */
 export function Klienter() {
   const { t, lang } = useI18n();
   const v = useVerksamhet();
-  const [params] = useSearchParams();
-  const navigate = useNavigate();
-  const { pathname } = useLocation();
   const [sok, setSok] = useState('');
   const [exportFel, setExportFel] = useState<unknown>(null);
-  const vy = lasAdress(params);
-  const filter = apiUrval(vy, sok);
-  const sidan = { ...filter, limit: SIDSTORLEK, offset: (vy.sida - 1) * SIDSTORLEK };
-  const lista = useQuery({
-    queryKey: ['klienter', v.id, sidan],
-    queryFn: () =>
-      api.post<{ total: number; gallrade: number; items: KlientItem[] }>(
-        `${base(v.id!)}/klienter/sok`,
-        sidan,
-      ),
-    enabled: Boolean(v.id),
-    placeholderData: (forra, forraQuery) =>
-      forraQuery?.queryKey[1] === v.id ? keepPreviousData(forra) : undefined,
-  });
   const kolumner = useKolumner();
-  const ga = (ny: Vy) => navigate(`${pathname}${skrivAdress(ny)}`);
-  const sorting = sortering(vy.sort);
-  const pagination: PaginationState = { pageIndex: vy.sida - 1, pageSize: SIDSTORLEK };
-  const table = useTable({
-    features,
-    columns: kolumner,
-    data: lista.data?.items ?? TOM,
-    getRowId: (k) => k.id,
-    state: { sorting, pagination },
-    onSortingChange: (u) => {
-      const [s] = losUppdatering(u, sorting);
-      const sort = s ? `${s.desc ? '-' : ''}${s.id}` : KLIENT_SORT_STANDARD;
-      ga({ ...vy, sort: arSort(sort) ? sort : KLIENT_SORT_STANDARD, sida: 1 });
-    },
-    onPaginationChange: (u) => ga({ ...vy, sida: losUppdatering(u, pagination).pageIndex + 1 }),
-    manualSorting: true,
-    manualPagination: true,
-    rowCount: lista.data?.total ?? 0,
-    enableSortingRemoval: false,
-    enableMultiSort: false,
-    autoResetPageIndex: false,
+  const l = useServerList({
+    namn: 'klienter',
+    scope: v.id,
+    urval: URVAL,
+    sort: { ordningar: KLIENT_SORT, standard: KLIENT_SORT_STANDARD },
+    sidstorlek: SIDSTORLEK,
+    fraga: (vy) => ({ ...apiUrval(vy, sok), limit: vy.limit, offset: vy.offset }),
+    hamta: (body) =>
+      api.post<{ total: number; gallrade: number; items: KlientItem[] }>(`${base(v.id!)}/klienter/sok`, body),
+    kolumner,
+    radId: (k) => k.id,
+    enabled: Boolean(v.id),
+    caption: t('klienter.caption'),
   });
+  const { vy, lista } = l;
 
   if (!v.id) {
     return (
@@ -393,16 +312,11 @@ export function Klienter() {
   }
   const total = lista.data?.total;
   const gallrade = lista.data?.gallrade ?? 0;
-  const sidor = table.getPageCount();
-  const sortFalt = vy.sort.startsWith('-') ? vy.sort.slice(1) : vy.sort;
-  const sortRubrik = kolumner.find((k) => k.id === sortFalt)?.header;
-  const caption = t('klienter.caption', {
-    kolumn: typeof sortRubrik === 'string' ? sortRubrik : sortFalt,
-    riktning: t(vy.sort.startsWith('-') ? 'arenden.fallande' : 'arenden.stigande'),
-  });
   const exportera = (format: 'csv' | 'xlsx') => {
     setExportFel(null);
-    hamta(`${base(v.id!)}/klienter/export`, { ...filter, format }, `klienter.${format}`).catch(setExportFel);
+    laddaNer(`${base(v.id!)}/klienter/export`, { ...apiUrval(vy, sok), format }, `klienter.${format}`).catch(
+      setExportFel,
+    );
   };
   return (
     <Page
@@ -428,7 +342,7 @@ export function Klienter() {
         onRensa={() => setSok('')}
         onVisa={(urval, q) => {
           setSok(q);
-          ga({ urval, sort: vy.sort, sida: 1 });
+          l.visa(urval);
         }}
       />
       <ErrorMessage error={lista.error} />
@@ -448,14 +362,19 @@ export function Klienter() {
         {lista.data && total === 0 ? (
           <p>{sok ? t('klient.list.ingenTraff') : t('klient.list.empty')}</p>
         ) : null}
-        {lista.data && total !== undefined && total > 0 && lista.data.items.length === 0 ? (
+        {l.sidanFinnsInte ? (
           <p>
-            {t('arenden.sidanFinnsInte')}{' '}
-            <Link to={skrivAdress({ ...vy, sida: 1 })}>{t('arenden.forstaSidan')}</Link>
+            {t('arenden.sidanFinnsInte')} <Link to={l.forstaSidan}>{t('arenden.forstaSidan')}</Link>
           </p>
         ) : null}
         {lista.data && lista.data.items.length > 0 ? (
-          <ServerTable table={table} caption={caption} numeric={['fodelsear']} sida={vy.sida} sidor={sidor} />
+          <ServerTable
+            table={l.table}
+            caption={l.caption}
+            numeric={['fodelsear']}
+            sida={vy.sida}
+            sidor={l.sidor}
+          />
         ) : null}
       </section>
       {lista.data && total !== undefined && total > 0 ? (

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import type { BristItem } from '../../../contracts/brister.ts';
+import type { BristList } from '../../../contracts/brister.ts';
 import type { Caseload, KoStatistik } from '../../../contracts/cases.ts';
 import type { MoteDetail } from '../../../contracts/ledningsgrupp.ts';
 import type { RedovisningView } from '../../../contracts/redovisning.ts';
@@ -49,7 +49,7 @@ function ArbeteKort({ v, arOmbud, arChef }: { v: string; arOmbud: boolean; arChe
   });
   const brister = useQuery({
     queryKey: ['brister', v, 'forsenad'],
-    queryFn: () => api.get<BristItem[]>(`/verksamheter/${v}/brister?forsenad=true`),
+    queryFn: () => api.get<BristList>(`/verksamheter/${v}/brister?forsenad=true&limit=1`),
   });
   const fel = mina.error ?? forfragan.error ?? ko.error ?? caseload.error ?? gallring.error ?? brister.error;
   const langst = ko.data?.iKo.maxDagar;
@@ -81,7 +81,7 @@ function ArbeteKort({ v, arOmbud, arChef }: { v: string; arOmbud: boolean; arChe
       : []),
     { antal: gallring.data?.items.length ?? null, text: 'start.gallring', till: '/gallring', varning: true },
     {
-      antal: brister.data?.length ?? null,
+      antal: brister.data?.total ?? null,
       text: 'start.aterkoppling',
       till: '/brister?forsenad=true',
       varning: true,
@@ -196,7 +196,7 @@ function MoteKort({
   // Brister not yet raised in the ledningsgrupp: what the next meeting should take up.
   const oupptagna = useQuery({
     queryKey: ['brister', v, 'registrerad'],
-    queryFn: () => api.get<BristItem[]>(`/verksamheter/${v}/brister?status=registrerad`),
+    queryFn: () => api.get<BristList>(`/verksamheter/${v}/brister?status=registrerad&limit=1`),
   });
   const mote = useQuery({
     queryKey: ['mote', v, nasta?.id],
@@ -218,7 +218,7 @@ function MoteKort({
         label={t('start.mote')}
         uppgifter={[
           {
-            antal: oupptagna.data?.length ?? null,
+            antal: oupptagna.data?.total ?? null,
             text: 'start.mote.oupptagna',
             till: '/brister?status=registrerad',
             varning: true,
