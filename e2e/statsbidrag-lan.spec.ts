@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { expectAccessible, login } from './helpers.ts';
+import { expectAccessible, login, logout } from './helpers.ts';
 
 // The Länsstyrelse's grant decisions (issue 11): the demo's 2025 is fixed as published (392 251 kr per
 // FTE), 2026 is not fixed. The demo Länsstyrelse is Stockholms län's.
@@ -51,8 +51,8 @@ test('the Länsstyrelse decides per verksamhet: the amount follows the FTE typed
   await expect(page.getByRole('status').filter({ hasText: `Beslutet för ${namn} är sparat` })).toContainText(
     kr('588 377 kr'),
   );
-  // The saved decision: date and who decided, and its letter.
-  await expect(row).toContainText('lansstyrelse');
+  // The saved decision: date and who decided, by name (not the username), and its letter.
+  await expect(row).toContainText('Lars Länsstyrelse');
   await expect(row).toContainText(new Date().toISOString().slice(0, 4));
   await expect(row.getByRole('link', { name: `Beslutet för ${namn} (pdf)` })).toBeVisible();
 
@@ -75,12 +75,24 @@ test('the Länsstyrelse decides per verksamhet: the amount follows the FTE typed
   ]);
   expect(letter.suggestedFilename()).toMatch(/^statsbidrag-beslut-2025-.+\.docx$/);
 
-  // 390 px: the table scrolls in its own region, the page does not.
+  // 390 px: the table scrolls in its own region, the page does not. The row heading keeps at most 40 %
+  // of the screen, so the figures have room; the save button is reached by scrolling the table.
   await page.setViewportSize({ width: 390, height: 844 });
   await page.reload();
   await expect(table).toBeVisible();
   await noSidewaysScroll(page);
   await expectAccessible(page);
+  const rubrik = row.getByRole('rowheader', { name: namn, exact: true });
+  const bredd = (await rubrik.boundingBox())?.width ?? 999;
+  expect(bredd).toBeLessThanOrEqual(390 * 0.4 + 1);
+  const knapp = row.getByRole('button', { name: `Spara beslut för ${namn}` });
+  await knapp.scrollIntoViewIfNeeded();
+  await expect(knapp).toBeInViewport();
+  // Nothing sticky lies over the button: a click on its centre reaches it (the confirmation opens).
+  await knapp.click({ trial: true });
+  await knapp.click();
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Avbryt' }).click();
 
   // A year Socialstyrelsen has not fixed: a clear line, no inputs.
   await page.goto('/statsbidrag-lan?ar=2026');
@@ -88,6 +100,57 @@ test('the Länsstyrelse decides per verksamhet: the amount follows the FTE typed
     page.getByText(/Socialstyrelsen har inte fastställt beloppet per årsarbetare för 2026/),
   ).toBeVisible();
   await expect(page.getByRole('textbox', { name: /^Beviljade årsarbetare för / })).toHaveCount(0);
+  await noSidewaysScroll(page);
+  await expectAccessible(page);
+});
+
+test('the verksamhet sees its own decision on its redovisning page and downloads its letter', async ({
+  page,
+}) => {
+  // The Länsstyrelse decides for Stockholm innerstad (applied for 2025 in its redovisning 2024).
+  const namn = 'Personligt ombud Stockholm innerstad';
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await login(page, 'lansstyrelse');
+  await page.goto('/statsbidrag-lan?ar=2025');
+  await page.getByRole('textbox', { name: `Beviljade årsarbetare för ${namn}`, exact: true }).fill('0,5');
+  await page.getByRole('button', { name: `Spara beslut för ${namn}` }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Spara beslut' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Beslutet för ${namn} är sparat` })).toContainText(
+    kr('196 126 kr'), // 0,5 × 392 251 = 196 125,5 → 196 126
+  );
+  await logout(page);
+
+  // Its chef, on the redovisning 2024 (whose ansökan is for 2025), sees the decision.
+  await login(page, 'chef');
+  const org = page.getByLabel('Byt organisation');
+  const value = await org.locator('option', { hasText: namn }).getAttribute('value');
+  if (value && (await org.inputValue()) !== value) await org.selectOption(value);
+  await expect(page.getByRole('main')).toContainText(namn);
+  await page.goto('/redovisning?ar=2024');
+  const sektion = page.getByRole('region', { name: 'Beslut om statsbidrag 2025' });
+  await expect(sektion).toBeVisible();
+  await expect(sektion).toContainText(kr('196 126 kr'));
+  await expect(sektion).toContainText('Lars Länsstyrelse, Länsstyrelsen i Stockholms län');
+  await expect(sektion).toContainText(new RegExp(`Beslutsdatum${S}*\\d{4}-\\d{2}-\\d{2}`));
+  await expectAccessible(page);
+  const [docx] = await Promise.all([
+    page.waitForEvent('download'),
+    sektion.getByRole('link', { name: 'Beslutet 2025 (Word)' }).click(),
+  ]);
+  expect(docx.suggestedFilename()).toBe('statsbidrag-beslut-2025-personligt-ombud-stockholm-innerstad.docx');
+  const [pdf] = await Promise.all([
+    page.waitForEvent('download'),
+    sektion.getByRole('link', { name: 'Beslutet 2025 (pdf)' }).click(),
+  ]);
+  expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+  // A year with no decision yet says so.
+  await page.goto('/redovisning?ar=2025');
+  await expect(page.getByRole('region', { name: 'Beslut om statsbidrag 2026' })).toContainText(
+    'Länsstyrelsen har inte fattat något beslut om statsbidrag för 2026 ännu.',
+  );
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/redovisning?ar=2024');
+  await expect(sektion).toBeVisible();
   await noSidewaysScroll(page);
   await expectAccessible(page);
 });

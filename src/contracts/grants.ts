@@ -70,8 +70,54 @@ export const faststallForhandsvisning = z.object({
   foregaendeBeloppPerArsarbetareKr: z.number().int().nullable(),
   /** Plain Swedish sentences for the confirmation; empty when nothing stands out. */
   varningar: z.array(z.string()),
+  /**
+   * A fingerprint of this preview (SHA-256 of what it shows). Sent back when fixing, it makes the server
+   * refuse (409) if the applications changed since the preview was shown, so what is stored with the
+   * fixing is what the person saw.
+   */
+  kontrollsumma: z.string(),
 });
 export type FaststallForhandsvisning = z.infer<typeof faststallForhandsvisning>;
+
+/** Fixing the budget: the budget, and the fingerprint of the preview that was shown (the web always sends it). */
+export const faststallBudget = setBudget.extend({
+  kontrollsumma: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+});
+export type FaststallBudget = z.infer<typeof faststallBudget>;
+
+/** Reopening a fixed grant (grant:admin): the reason is required and goes to the audit log and the page. */
+export const oppnaStatsbidrag = z.strictObject({
+  anledning: z.string().trim().min(1).max(2000),
+});
+export type OppnaStatsbidrag = z.infer<typeof oppnaStatsbidrag>;
+
+/** One fixing of a year's grant, with what was known then and, if reopened, when, by whom and why. */
+export const faststallelseItem = z.object({
+  id: z.uuid(),
+  ar: z.number().int(),
+  faststalldAt: z.string(),
+  faststalldAvNamn: z.string(),
+  totalBudgetKr: z.number().int(),
+  administrationKr: z.number().int(),
+  totalArsarbetare: z.number(),
+  beloppPerArsarbetareKr: z.number().int(),
+  /**
+   * The preview as it stood when the grant was fixed (amount per FTE, coverage per län, warnings); null
+   * for a year fixed before previews were stored.
+   */
+  forhandsvisning: faststallForhandsvisning.nullable(),
+  oppnad: z.object({ at: z.string(), avNamn: z.string(), anledning: z.string() }).nullable(),
+});
+export type FaststallelseItem = z.infer<typeof faststallelseItem>;
+
+/** The year's grant as Socialstyrelsen's page shows it: the allocation and every fixing, newest first. */
+export const statsbidragAr = fordelning.extend({
+  faststallelser: z.array(faststallelseItem),
+});
+export type StatsbidragAr = z.infer<typeof statsbidragAr>;
 
 export const setBeslut = z.strictObject({
   arsarbetare: fte,
@@ -90,9 +136,22 @@ export const beslutItem = z.object({
   beloppKr: z.number().int(),
   kommentar: z.string().nullable(),
   beslutatAt: z.string(),
+  /** Who decided, by name (the account's name; the name stored with the decision if the account is gone). */
   beslutatAvNamn: z.string(),
 });
 export type BeslutItem = z.infer<typeof beslutItem>;
+
+/** A verksamhet's own view of its grant decision for a year (its redovisning page). */
+export const verksamhetBeslut = z.object({
+  ar: z.number().int(),
+  verksamhetId: z.uuid(),
+  lansstyrelseNamn: z.string(),
+  /** FTE in the verksamhet's application (submitted or approved); null when there is none. */
+  ansoktArsarbetare: z.number().nullable(),
+  /** The decision; null while the Länsstyrelse has not decided. */
+  beslut: beslutItem.nullable(),
+});
+export type VerksamhetBeslut = z.infer<typeof verksamhetBeslut>;
 
 /** What a Länsstyrelse sees for its län: the amount, its applications and its decisions. */
 export const lanStatsbidrag = z.object({

@@ -1,4 +1,5 @@
-// Messages of the Länsstyrelse's grant decisions page (/statsbidrag-lan). Same shape as core.ts.
+// Messages of the Länsstyrelse's grant decisions page (/statsbidrag-lan), of a verksamhet's own decision on
+// its redovisning page (sbv.) and of Socialstyrelsen's fixings and reopening (stb.fix.). Same shape as core.ts.
 export const statsbidragLan = {
   sv: {
     'nav.statsbidragLan': 'Statsbidrag i länet',
@@ -41,6 +42,38 @@ export const statsbidragLan = {
     'sbl.pdf': 'Beslut (pdf)',
     'sbl.docxFor': 'Beslutet för {namn} (Word)',
     'sbl.pdfFor': 'Beslutet för {namn} (pdf)',
+    'sbv.rubrik': 'Beslut om statsbidrag {ar}',
+    'sbv.ingetBeslut': 'Länsstyrelsen har inte fattat något beslut om statsbidrag för {ar} ännu.',
+    'sbv.beslutat': '{lansstyrelse} har beslutat om statsbidraget {datum}.',
+    'sbv.ansokt': 'Ansökta årsarbetare',
+    'sbv.ingenAnsokan': 'Ingen inskickad ansökan',
+    'sbv.beviljat': 'Beviljade årsarbetare',
+    'sbv.perFte': 'Belopp per årsarbetare',
+    'sbv.belopp': 'Beviljat belopp',
+    'sbv.datum': 'Beslutsdatum',
+    'sbv.av': 'Beslutat av',
+    'sbv.kommentar': 'Kommentar',
+    'sbv.docx': 'Beslutet {ar} (Word)',
+    'sbv.pdf': 'Beslutet {ar} (pdf)',
+    'stb.fix.rubrik': 'Fastställande {ar}',
+    'stb.fix.ej': 'Statsbidraget för {ar} är inte fastställt.',
+    'stb.fix.faststalld': 'Fastställt {datum} av {namn}.',
+    'stb.fix.last':
+      'Länsstyrelserna beslutar med det fastställda beloppet. För att ändra budgeten måste Socialstyrelsen öppna statsbidraget igen och ange varför.',
+    'stb.fix.oppna': 'Öppna igen',
+    'stb.fix.confirm.title': 'Öppna statsbidraget för {ar} igen?',
+    'stb.fix.confirm.text':
+      'Beloppet {kr} kr per årsarbetare slutar gälla tills statsbidraget fastställs på nytt. Länsstyrelserna kan inte fatta nya beslut under tiden; beslut som redan är fattade står kvar. Skälet sparas, visas här och förs in i loggen.',
+    'stb.fix.anledning': 'Skäl att öppna igen',
+    'stb.fix.anledning.hint': 'Till exempel: budgeten angavs utan regeringens ändringsbeslut.',
+    'stb.fix.anledning.saknas': 'Skriv varför statsbidraget öppnas igen.',
+    'stb.fix.oppnat':
+      'Statsbidraget för {ar} är öppnat igen. Förhandsvisa och fastställ när underlaget är rätt.',
+    'stb.fix.post': 'Fastställt {datum} av {namn}: {kr} kr per årsarbetare.',
+    'stb.fix.postBudget': 'Budget {budget} kr, varav Socialstyrelsen {admin} kr; {fte} ansökta årsarbetare.',
+    'stb.fix.oppnadAv': 'Öppnat igen {datum} av {namn}. Skäl:',
+    'stb.fix.visad': 'Förhandsvisningen som visades när det fastställdes',
+    'stb.fix.ingenVisad': 'Fastställt innan förhandsvisningar sparades; ingen förhandsvisning finns.',
   },
   en: {
     'nav.statsbidragLan': 'State grant in the county',
@@ -83,5 +116,38 @@ export const statsbidragLan = {
     'sbl.pdf': 'Decision (pdf)',
     'sbl.docxFor': 'The decision for {namn} (Word)',
     'sbl.pdfFor': 'The decision for {namn} (pdf)',
+    'sbv.rubrik': 'State grant decision {ar}',
+    'sbv.ingetBeslut': 'The County Administrative Board has not decided on the state grant for {ar} yet.',
+    'sbv.beslutat': '{lansstyrelse} decided on the state grant on {datum}.',
+    'sbv.ansokt': 'FTE applied for',
+    'sbv.ingenAnsokan': 'No submitted application',
+    'sbv.beviljat': 'FTE granted',
+    'sbv.perFte': 'Amount per FTE',
+    'sbv.belopp': 'Amount granted',
+    'sbv.datum': 'Date of decision',
+    'sbv.av': 'Decided by',
+    'sbv.kommentar': 'Comment',
+    'sbv.docx': 'The decision {ar} (Word)',
+    'sbv.pdf': 'The decision {ar} (pdf)',
+    'stb.fix.rubrik': 'Fixing {ar}',
+    'stb.fix.ej': 'The state grant for {ar} is not fixed.',
+    'stb.fix.faststalld': 'Fixed {datum} by {namn}.',
+    'stb.fix.last':
+      'The County Administrative Boards decide with the fixed amount. To change the budget, the National Board of Health and Welfare must reopen the grant and give a reason.',
+    'stb.fix.oppna': 'Reopen',
+    'stb.fix.confirm.title': 'Reopen the state grant for {ar}?',
+    'stb.fix.confirm.text':
+      'The amount of SEK {kr} per FTE stops applying until the grant is fixed again. The County Administrative Boards cannot make new decisions meanwhile; decisions already made stand. The reason is saved, shown here and written to the log.',
+    'stb.fix.anledning': 'Reason for reopening',
+    'stb.fix.anledning.hint':
+      "For example: the budget was entered without the government's amending decision.",
+    'stb.fix.anledning.saknas': 'Write why the state grant is reopened.',
+    'stb.fix.oppnat': 'The state grant for {ar} is reopened. Preview and fix it when the figures are right.',
+    'stb.fix.post': 'Fixed {datum} by {namn}: SEK {kr} per FTE.',
+    'stb.fix.postBudget':
+      'Budget SEK {budget}, of which the National Board SEK {admin}; {fte} FTE applied for.',
+    'stb.fix.oppnadAv': 'Reopened {datum} by {namn}. Reason:',
+    'stb.fix.visad': 'The preview shown when it was fixed',
+    'stb.fix.ingenVisad': 'Fixed before previews were stored; there is no preview.',
   },
 };

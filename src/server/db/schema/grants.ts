@@ -5,6 +5,7 @@ import {
   check,
   index,
   integer,
+  jsonb,
   pgTable,
   text,
   timestamp,
@@ -71,5 +72,43 @@ export const statsbidragBeslut = pgTable(
     unique('statsbidrag_beslut_ar_verksamhet').on(t.ar, t.verksamhetId),
     index('statsbidrag_beslut_lan').on(t.lanKod, t.ar),
     check('statsbidrag_beslut_fte', sql`${t.fteHundradelar} >= 0`),
+  ],
+);
+
+/**
+ * Each time Socialstyrelsen fixed a year's grant: the budget, the amount per FTE and the preview that was
+ * shown when it was fixed (amount per FTE against last year, included and missing verksamheter per län,
+ * warnings), so one can later see what was known then. An admin may reopen the year with a reason: the
+ * row is kept and marked reopened, the year's budget row is removed until it is fixed again.
+ */
+export const statsbidragFaststallelse = pgTable(
+  'statsbidrag_faststallelse',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ar: integer('ar').notNull(),
+    totalBudgetKr: bigint('total_budget_kr', { mode: 'number' }).notNull(),
+    administrationKr: bigint('administration_kr', { mode: 'number' }).notNull(),
+    avrundning: text('avrundning', { enum: ['nedat', 'narmast'] }).notNull(),
+    totalFteHundradelar: integer('total_fte_hundradelar').notNull(),
+    beloppPerArsarbetareKr: integer('belopp_per_arsarbetare_kr').notNull(),
+    /**
+     * The preview (contracts/grants.ts faststallForhandsvisning) as it stood when the grant was fixed;
+     * null for a year fixed before previews were stored (its row is written when it is reopened).
+     */
+    forhandsvisning: jsonb('forhandsvisning'),
+    faststalldAt: timestamp('faststalld_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    faststalldAv: uuid('faststalld_av').references(() => appUser.id, { onDelete: 'set null' }),
+    faststalldAvNamn: text('faststalld_av_namn').notNull(),
+    oppnadAt: timestamp('oppnad_at', { withTimezone: true, mode: 'string' }),
+    oppnadAv: uuid('oppnad_av').references(() => appUser.id, { onDelete: 'set null' }),
+    oppnadAvNamn: text('oppnad_av_namn'),
+    oppnadAnledning: text('oppnad_anledning'),
+  },
+  (t) => [
+    index('statsbidrag_faststallelse_ar').on(t.ar, t.faststalldAt),
+    check(
+      'statsbidrag_faststallelse_oppnad',
+      sql`(${t.oppnadAt} is null) = (${t.oppnadAnledning} is null) and (${t.oppnadAt} is null) = (${t.oppnadAvNamn} is null)`,
+    ),
   ],
 );

@@ -21,9 +21,14 @@ let ss: Client;
 let ls01: Client;
 let ls03: Client;
 let chefA: Client;
+let chefC: Client;
+let admin: Client;
 let a: string;
 let b: string;
 let c: string;
+
+const BESLUTSFATTARE = 'Lena Länsson';
+let ls01Username: string;
 
 const doc = (kod: string, lanKod: string, kommun: string, ansokanFte: number) =>
   dokument({ ar: 2024, kod, lanKod, kommuner: [kommun], alder: { '30-49': gv(5, 5) }, ansokanFte });
@@ -41,9 +46,24 @@ beforeAll(async () => {
   const user = async (typ: 'socialstyrelsen' | 'lansstyrelse', kod: string) =>
     loginAs(app, (await makeUser(db, [{ organisationId: await orgId(db, typ, kod), roll: typ }])).username);
   ss = await user('socialstyrelsen', 'socialstyrelsen');
-  ls01 = await user('lansstyrelse', '01');
+  // The Länsstyrelse in län 01 decides as a person with a name, not as a username.
+  const l1 = await makeUser(db, [
+    { organisationId: await orgId(db, 'lansstyrelse', '01'), roll: 'lansstyrelse' },
+  ]);
+  await query(db, sql`update app_user set display_name = ${BESLUTSFATTARE} where id = ${l1.id}`);
+  ls01 = await loginAs(app, l1.username);
+  ls01Username = l1.username;
   ls03 = await user('lansstyrelse', '03');
   chefA = await loginAs(app, (await makeUser(db, [{ organisationId: a, roll: 'chef' }])).username);
+  chefC = await loginAs(app, (await makeUser(db, [{ organisationId: c, roll: 'chef' }])).username);
+  admin = await loginAs(
+    app,
+    (
+      await makeUser(db, [
+        { organisationId: await orgId(db, 'socialstyrelsen', 'socialstyrelsen'), roll: 'admin' },
+      ])
+    ).username,
+  );
   const fixed = await ss.put('/api/v1/statsbidrag/2025/budget', {
     totalBudgetKr: 131_500_000,
     administrationKr: 1_500_000,
@@ -90,6 +110,11 @@ describe('the län view for the page', () => {
     });
     expect(v.lansstyrelseNamn).toMatch(/Länsstyrelsen/);
     expect(v.beslut.map((x: { beloppKr: number }) => x.beloppKr)).toEqual([588_377, 69_624_553]);
+    // Who decided, by name (the account's display name), not by username.
+    expect(v.beslut.map((x: { beslutatAvNamn: string }) => x.beslutatAvNamn)).toEqual([
+      BESLUTSFATTARE,
+      BESLUTSFATTARE,
+    ]);
     // A year Socialstyrelsen has not fixed: no frame.
     expect((await ls01.get('/api/v1/statsbidrag/2026/lan/01')).json()).toMatchObject({
       faststalld: false,
@@ -141,6 +166,7 @@ describe('the län workbook', () => {
       expect(r[3]).toBe(bes.beloppKr);
       expect((r[4] as Date).toISOString().slice(0, 10)).toBe(beslutsdatum(bes.beslutatAt));
       expect(r[5]).toBe(bes.beslutatAvNamn);
+      expect(r[5]).toBe(BESLUTSFATTARE);
       expect(r[6] ?? null).toBe(bes.kommentar);
     }
     expect(data[2]!.slice(0, 3)).toEqual(['PO d-e', 2]);
@@ -183,6 +209,8 @@ describe("one verksamhet's decision as a letter", () => {
       .beslut.find((x: { verksamhetId: string }) => x.verksamhetId === a);
     expect(text).toContain(beslutsdatum(beslut.beslutatAt));
     expect(text).toContain(beslut.beslutatAvNamn);
+    expect(text).toContain(`av ${BESLUTSFATTARE}, `);
+    expect(text).not.toContain(ls01Username);
     expect(await auditCount('statsbidrag.beslut_exporterat')).toBe(before + 1);
   });
 
@@ -196,13 +224,73 @@ describe("one verksamhet's decision as a letter", () => {
     expect(pdf.toString('latin1')).toMatch(/\/Count [1-9]/);
   });
 
-  it('Socialstyrelsen may fetch it; another län 404, the verksamhet itself 403; no decision 404', async () => {
+  it('Socialstyrelsen may fetch it; another län 404, the administrator 403; no decision 404', async () => {
     expect((await ss.get(`/api/v1/statsbidrag/2025/beslut/${c}.pdf`)).statusCode).toBe(200);
     expect((await ls03.get(`/api/v1/statsbidrag/2025/beslut/${a}.docx`)).statusCode).toBe(404);
     expect((await ls01.get(`/api/v1/statsbidrag/2025/beslut/${c}.docx`)).statusCode).toBe(404);
-    expect((await chefA.get(`/api/v1/statsbidrag/2025/beslut/${a}.docx`)).statusCode).toBe(403);
+    expect((await admin.get(`/api/v1/statsbidrag/2025/beslut/${a}.docx`)).statusCode).toBe(403);
     const e = await verksamhetId(database.db, 'd-e');
     expect((await ls01.get(`/api/v1/statsbidrag/2025/beslut/${e}.docx`)).statusCode).toBe(404);
     expect((await ls01.get(`/api/v1/statsbidrag/2024/beslut/${a}.pdf`)).statusCode).toBe(404);
+  });
+});
+
+describe('the verksamhet fetches its own decision (issue 11)', () => {
+  it('its chef sees FTE and amount granted, the date and who decided by name', async () => {
+    const res = await chefA.get(`/api/v1/verksamheter/${a}/statsbidrag/2025`);
+    expect(res.statusCode, res.body).toBe(200);
+    const v = res.json();
+    expect(v).toMatchObject({ ar: 2025, verksamhetId: a, ansoktArsarbetare: 120.5 });
+    expect(v.lansstyrelseNamn).toMatch(/Länsstyrelsen/);
+    expect(v.beslut).toMatchObject({
+      verksamhetId: a,
+      arsarbetare: 1.5,
+      beloppKr: 588_377,
+      beloppPerArsarbetareKr: 392_251,
+      beslutatAvNamn: BESLUTSFATTARE,
+    });
+    // Nothing decided for the year: said so, not an error.
+    expect((await chefA.get(`/api/v1/verksamheter/${a}/statsbidrag/2026`)).json()).toMatchObject({
+      ar: 2026,
+      beslut: null,
+    });
+  });
+
+  it('its chef downloads its own letter (docx and pdf), audited as a download on the verksamhet', async () => {
+    const count = async () =>
+      (
+        await query<{ n: number }>(
+          database.db,
+          sql`select count(*)::int as n from audit_log where action = 'statsbidrag.beslut_exporterat' and organisation_id = ${a}`,
+        )
+      )[0]!.n;
+    const before = await count();
+    const docx = await chefA.get(`/api/v1/statsbidrag/2025/beslut/${a}.docx`);
+    expect(docx.statusCode, docx.body).toBe(200);
+    const text = readZipEntry(docx.rawPayload, 'word/document.xml').replace(/<[^>]+>/g, '');
+    expect(text).toContain('PO d-a');
+    expect(text).toContain(formatKr(588_377));
+    expect(text).toContain(BESLUTSFATTARE);
+    const pdf = await chefA.get(`/api/v1/statsbidrag/2025/beslut/${a}.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(await count()).toBe(before + 2);
+  });
+
+  it('nothing of any other verksamhet: a chef elsewhere gets 404, the administrator 403', async () => {
+    const before = await auditCount('statsbidrag.beslut_exporterat');
+    expect((await chefC.get(`/api/v1/verksamheter/${a}/statsbidrag/2025`)).statusCode).toBe(404);
+    expect((await chefC.get(`/api/v1/statsbidrag/2025/beslut/${a}.docx`)).statusCode).toBe(404);
+    expect((await chefC.get(`/api/v1/statsbidrag/2025/beslut/${a}.pdf`)).statusCode).toBe(404);
+    expect((await chefA.get(`/api/v1/verksamheter/${c}/statsbidrag/2025`)).statusCode).toBe(404);
+    expect((await chefA.get(`/api/v1/statsbidrag/2025/beslut/${c}.pdf`)).statusCode).toBe(404);
+    expect((await admin.get(`/api/v1/verksamheter/${a}/statsbidrag/2025`)).statusCode).toBe(403);
+    expect((await app.inject({ url: `/api/v1/verksamheter/${a}/statsbidrag/2025` })).statusCode).toBe(401);
+    // A refused download leaves no download in the log.
+    expect(await auditCount('statsbidrag.beslut_exporterat')).toBe(before);
+    // Its own Länsstyrelse and Socialstyrelsen read it too; another län does not.
+    expect((await ls01.get(`/api/v1/verksamheter/${a}/statsbidrag/2025`)).statusCode).toBe(200);
+    expect((await ss.get(`/api/v1/verksamheter/${a}/statsbidrag/2025`)).statusCode).toBe(200);
+    expect((await ls03.get(`/api/v1/verksamheter/${a}/statsbidrag/2025`)).statusCode).toBe(404);
   });
 });

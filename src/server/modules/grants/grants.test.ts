@@ -245,3 +245,138 @@ describe('the preview before fixing (issue 11)', () => {
     ).toBe(404);
   });
 });
+
+describe('fixing stores the preview that was shown; an admin may reopen with a reason (issue 11)', () => {
+  const fixningar = async (ar: number) =>
+    query<{ n: number; oppnade: number }>(
+      database.db,
+      sql`select count(*)::int as n, count(oppnad_at)::int as oppnade from statsbidrag_faststallelse where ar = ${ar}`,
+    );
+  const auditDetail = async (action: string) =>
+    query<{ detail: Record<string, unknown> }>(
+      database.db,
+      sql`select detail from audit_log where action = ${action} order by id desc limit 1`,
+    );
+
+  it('the fixing of 2025 keeps its preview: amount per FTE, included per län, warnings, by name', async () => {
+    await query(
+      database.db,
+      sql`update app_user set display_name = 'Sara Socialstyrelsen' where id in (select user_id from membership where roll = 'socialstyrelsen')`,
+    );
+    const v = (await ss.get('/api/v1/statsbidrag/2025')).json();
+    expect(v.faststalld).toBe(true);
+    expect(v.updatedByNamn).toBe('Sara Socialstyrelsen');
+    expect(v.faststallelser).toHaveLength(1);
+    const f = v.faststallelser[0];
+    expect(f).toMatchObject({
+      ar: 2025,
+      faststalldAvNamn: 'Sara Socialstyrelsen',
+      totalBudgetKr: 131_500_000,
+      beloppPerArsarbetareKr: 392_251,
+      totalArsarbetare: 331.42,
+      oppnad: null,
+    });
+    // What was known then: three applications, 300 FTE in län 01 — not the fourth verksamhet added since.
+    expect(f.forhandsvisning.fordelning.beloppPerArsarbetareKr).toBe(392_251);
+    expect(f.forhandsvisning.tackning).toMatchObject({ verksamheter: 3, medAnsokan: 3 });
+    expect(f.forhandsvisning.varningar).toEqual([]);
+    expect(f.forhandsvisning.kontrollsumma).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('a fixed year is not fixed again: 409, nothing changes', async () => {
+    const res = await ss.put('/api/v1/statsbidrag/2025/budget', { totalBudgetKr: 200_000_000 });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().detail).toContain('redan fastställt');
+    expect((await ss.get('/api/v1/statsbidrag/2025')).json().beloppPerArsarbetareKr).toBe(392_251);
+    expect((await fixningar(2025))[0]!.n).toBe(1);
+  });
+
+  it('a preview that no longer matches the applications is refused (409) and nothing is stored', async () => {
+    const p = (
+      await ss.post('/api/v1/statsbidrag/2027/forhandsvisning', { totalBudgetKr: 1_000_000 })
+    ).json();
+    const wrong = p.kontrollsumma.replace(/^./, (c: string) => (c === '0' ? '1' : '0'));
+    const res = await ss.put('/api/v1/statsbidrag/2027/budget', {
+      totalBudgetKr: 1_000_000,
+      kontrollsumma: wrong,
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().detail).toContain('Förhandsvisa igen');
+    expect((await ss.get('/api/v1/statsbidrag/2027')).json().faststalld).toBe(false);
+    expect((await fixningar(2027))[0]!.n).toBe(0);
+    // A fingerprint that is not one: 400 at the field.
+    const bad = await ss.put('/api/v1/statsbidrag/2027/budget', {
+      totalBudgetKr: 1_000_000,
+      kontrollsumma: 'x',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('kontrollsumma');
+  });
+
+  it('reopening needs grant:admin and a reason; it is audited, shown, and stops decisions until fixed again', async () => {
+    const c = await verksamhetId(database.db, 'g-c');
+    expect((await ls01.post('/api/v1/statsbidrag/2025/oppning', { anledning: 'Fel.' })).statusCode).toBe(404);
+    for (const body of [{}, { anledning: '   ' }]) {
+      const res = await ss.post('/api/v1/statsbidrag/2025/oppning', body);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors[0].field).toBe('anledning');
+      expect(res.json().errors[0].message).toBe('Skäl måste fyllas i.');
+    }
+    expect((await ss.get('/api/v1/statsbidrag/2025')).json().faststalld).toBe(true);
+
+    const anledning = 'Budgeten angavs utan regeringens ändringsbeslut.';
+    const res = await ss.post('/api/v1/statsbidrag/2025/oppning', { anledning });
+    expect(res.statusCode, res.body).toBe(200);
+    const v = res.json();
+    expect(v.faststalld).toBe(false);
+    expect(v.faststallelser[0].oppnad).toMatchObject({ anledning, avNamn: 'Sara Socialstyrelsen' });
+    expect(v.faststallelser[0].forhandsvisning.fordelning.beloppPerArsarbetareKr).toBe(392_251);
+    const [a] = await auditDetail('statsbidrag.budget_oppnad');
+    expect(a!.detail).toMatchObject({ anledning, beloppPerArsarbetareKr: 392_251, beslutMedBeloppet: 1 });
+    expect(await fixningar(2025)).toEqual([{ n: 1, oppnade: 1 }]);
+    // Not fixed now: the Länsstyrelse cannot decide, and there is nothing more to reopen.
+    expect((await ls03.put(`/api/v1/statsbidrag/2025/beslut/${c}`, { arsarbetare: 1 })).statusCode).toBe(409);
+    expect((await ss.post('/api/v1/statsbidrag/2025/oppning', { anledning })).statusCode).toBe(409);
+
+    // Fixed again from a preview shown now (four verksamheter, one without an application): a second fixing.
+    const p = (
+      await ss.post('/api/v1/statsbidrag/2025/forhandsvisning', {
+        totalBudgetKr: 131_500_000,
+        administrationKr: 1_500_000,
+      })
+    ).json();
+    const again = await ss.put('/api/v1/statsbidrag/2025/budget', {
+      totalBudgetKr: 131_500_000,
+      administrationKr: 1_500_000,
+      kontrollsumma: p.kontrollsumma,
+    });
+    expect(again.statusCode, again.body).toBe(200);
+    const w = again.json();
+    expect(w.faststalld).toBe(true);
+    expect(w.faststallelser).toHaveLength(2);
+    expect(w.faststallelser[0].oppnad).toBeNull();
+    expect(w.faststallelser[0].forhandsvisning).toEqual(p);
+    expect(w.faststallelser[0].forhandsvisning.tackning).toMatchObject({ verksamheter: 4, medAnsokan: 3 });
+    expect(w.faststallelser[1].oppnad.anledning).toBe(anledning);
+    const [fixed] = await auditDetail('statsbidrag.budget_faststalld');
+    expect(fixed!.detail).toMatchObject({ verksamheter: 4, medAnsokan: 3 });
+  });
+
+  it('a year fixed before fixings were stored gets its row when reopened', async () => {
+    await query(
+      database.db,
+      sql`insert into statsbidrag_budget (ar, total_budget_kr, administration_kr, total_fte_hundradelar, belopp_per_arsarbetare_kr, updated_by_namn)
+          values (2019, 100000000, 0, 30000, 333333, 'gammal')`,
+    );
+    const res = await ss.post('/api/v1/statsbidrag/2019/oppning', { anledning: 'Rättelse.' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().faststallelser).toMatchObject([
+      {
+        beloppPerArsarbetareKr: 333_333,
+        faststalldAvNamn: 'gammal',
+        forhandsvisning: null,
+        oppnad: { anledning: 'Rättelse.' },
+      },
+    ]);
+  });
+});

@@ -1,12 +1,118 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client.ts';
-import { organisation, statsbidragBeslut, statsbidragBudget } from '../../db/schema/index.ts';
+import {
+  appUser,
+  organisation,
+  statsbidragBeslut,
+  statsbidragBudget,
+  statsbidragFaststallelse,
+} from '../../db/schema/index.ts';
 
 export type BudgetRow = typeof statsbidragBudget.$inferSelect;
 
+/** The year's fixed budget; who fixed it by name (the stored name when the account is gone). */
 export async function getBudget(db: Queryable, ar: number): Promise<BudgetRow | null> {
-  const [r] = await db.select().from(statsbidragBudget).where(eq(statsbidragBudget.ar, ar));
+  const [r] = await db
+    .select({
+      ar: statsbidragBudget.ar,
+      totalBudgetKr: statsbidragBudget.totalBudgetKr,
+      administrationKr: statsbidragBudget.administrationKr,
+      avrundning: statsbidragBudget.avrundning,
+      totalFteHundradelar: statsbidragBudget.totalFteHundradelar,
+      beloppPerArsarbetareKr: statsbidragBudget.beloppPerArsarbetareKr,
+      updatedAt: statsbidragBudget.updatedAt,
+      updatedBy: statsbidragBudget.updatedBy,
+      updatedByNamn: sql<string>`coalesce(${appUser.displayName}, ${statsbidragBudget.updatedByNamn})`,
+    })
+    .from(statsbidragBudget)
+    .leftJoin(appUser, eq(appUser.id, statsbidragBudget.updatedBy))
+    .where(eq(statsbidragBudget.ar, ar));
   return r ?? null;
+}
+
+/** Fixes a year: false when it is already fixed (two fixings at once: one wins, the other is refused). */
+export async function insertBudget(
+  db: Queryable,
+  b: typeof statsbidragBudget.$inferInsert,
+): Promise<boolean> {
+  const r = await db
+    .insert(statsbidragBudget)
+    .values(b)
+    .onConflictDoNothing({ target: statsbidragBudget.ar })
+    .returning({ ar: statsbidragBudget.ar });
+  return r.length > 0;
+}
+
+/** Reopening: the year has no fixed amount until it is fixed again. */
+export async function deleteBudget(db: Queryable, ar: number): Promise<boolean> {
+  const r = await db
+    .delete(statsbidragBudget)
+    .where(eq(statsbidragBudget.ar, ar))
+    .returning({ ar: statsbidragBudget.ar });
+  return r.length > 0;
+}
+
+/** A user's name as people see it ("Lena Länsson"); null when there is no such account. */
+export async function anvandarNamn(db: Queryable, userId: string | null): Promise<string | null> {
+  if (!userId) return null;
+  const [r] = await db.select({ namn: appUser.displayName }).from(appUser).where(eq(appUser.id, userId));
+  return r?.namn ?? null;
+}
+
+// ---- fixings (one row each time a year is fixed; reopening marks the row) ----
+
+export async function insertFaststallelse(
+  db: Queryable,
+  f: typeof statsbidragFaststallelse.$inferInsert,
+): Promise<string> {
+  const [r] = await db
+    .insert(statsbidragFaststallelse)
+    .values(f)
+    .returning({ id: statsbidragFaststallelse.id });
+  return r!.id;
+}
+
+/** Marks the year's open fixing as reopened; returns its id, or null when none is open. */
+export async function markeraOppnad(
+  db: Queryable,
+  ar: number,
+  o: { userId: string | null; namn: string; anledning: string },
+): Promise<string | null> {
+  const r = await db
+    .update(statsbidragFaststallelse)
+    .set({ oppnadAt: sql`now()`, oppnadAv: o.userId, oppnadAvNamn: o.namn, oppnadAnledning: o.anledning })
+    .where(and(eq(statsbidragFaststallelse.ar, ar), isNull(statsbidragFaststallelse.oppnadAt)))
+    .returning({ id: statsbidragFaststallelse.id });
+  return r[0]?.id ?? null;
+}
+
+const fixare = alias(appUser, 'fixare');
+const oppnare = alias(appUser, 'oppnare');
+
+/** The year's fixings, newest first, with names as people see them. */
+export async function listFaststallelser(db: Queryable, ar: number) {
+  const f = statsbidragFaststallelse;
+  return db
+    .select({
+      id: f.id,
+      ar: f.ar,
+      totalBudgetKr: f.totalBudgetKr,
+      administrationKr: f.administrationKr,
+      totalFteHundradelar: f.totalFteHundradelar,
+      beloppPerArsarbetareKr: f.beloppPerArsarbetareKr,
+      forhandsvisning: f.forhandsvisning,
+      faststalldAt: f.faststalldAt,
+      faststalldAvNamn: sql<string>`coalesce(${fixare.displayName}, ${f.faststalldAvNamn})`,
+      oppnadAt: f.oppnadAt,
+      oppnadAvNamn: sql<string | null>`coalesce(${oppnare.displayName}, ${f.oppnadAvNamn})`,
+      oppnadAnledning: f.oppnadAnledning,
+    })
+    .from(f)
+    .leftJoin(fixare, eq(fixare.id, f.faststalldAv))
+    .leftJoin(oppnare, eq(oppnare.id, f.oppnadAv))
+    .where(eq(f.ar, ar))
+    .orderBy(desc(f.faststalldAt), desc(f.id));
 }
 
 export async function upsertBudget(db: Queryable, b: typeof statsbidragBudget.$inferInsert) {
@@ -28,9 +134,10 @@ export async function upsertBudget(db: Queryable, b: typeof statsbidragBudget.$i
     });
 }
 
-export async function listBeslut(db: Queryable, q: { ar: number; lanKod?: string }) {
+export async function listBeslut(db: Queryable, q: { ar: number; lanKod?: string; verksamhetId?: string }) {
   const conds = [eq(statsbidragBeslut.ar, q.ar)];
   if (q.lanKod) conds.push(eq(statsbidragBeslut.lanKod, q.lanKod));
+  if (q.verksamhetId) conds.push(eq(statsbidragBeslut.verksamhetId, q.verksamhetId));
   const rows = await db
     .select({
       id: statsbidragBeslut.id,
@@ -43,10 +150,12 @@ export async function listBeslut(db: Queryable, q: { ar: number; lanKod?: string
       beloppKr: statsbidragBeslut.beloppKr,
       kommentar: statsbidragBeslut.kommentar,
       beslutatAt: statsbidragBeslut.beslutatAt,
-      beslutatAvNamn: statsbidragBeslut.beslutatAvNamn,
+      // Who decided, by name; the name stored with the decision when the account is gone.
+      beslutatAvNamn: sql<string>`coalesce(${appUser.displayName}, ${statsbidragBeslut.beslutatAvNamn})`,
     })
     .from(statsbidragBeslut)
     .innerJoin(organisation, eq(organisation.id, statsbidragBeslut.verksamhetId))
+    .leftJoin(appUser, eq(appUser.id, statsbidragBeslut.beslutatAv))
     .where(and(...conds))
     .orderBy(asc(statsbidragBeslut.lanKod), asc(organisation.namn));
   return rows.map(({ fteHundradelar, ...r }) => ({ ...r, arsarbetare: fteHundradelar / 100 }));

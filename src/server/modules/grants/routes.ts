@@ -4,11 +4,14 @@ import { z } from 'zod';
 import { lanKod } from '../../../contracts/common.ts';
 import {
   beslutItem,
+  faststallBudget,
   faststallForhandsvisning,
-  fordelning,
   lanStatsbidrag,
+  oppnaStatsbidrag,
   setBeslut,
   setBudget,
+  statsbidragAr,
+  verksamhetBeslut,
 } from '../../../contracts/grants.ts';
 import { ctxFrom } from '../../platform/request-context.ts';
 import type { ModuleDeps } from '../index.ts';
@@ -30,8 +33,9 @@ export async function grantRoutes(app: FastifyInstance, deps: ModuleDeps) {
       schema: {
         tags,
         params: arParam,
-        response: { 200: fordelning },
-        description: 'Tabell 1 och fördelning per län.',
+        response: { 200: statsbidragAr },
+        description:
+          'Tabell 1 och fördelning per län, med varje fastställande av året: förhandsvisningen som visades då och om det har öppnats igen (när, av vem, varför).',
       },
     },
     (req) => service.getFordelning(ctx(req), req.params.ar),
@@ -69,12 +73,43 @@ export async function grantRoutes(app: FastifyInstance, deps: ModuleDeps) {
       schema: {
         tags,
         params: arParam,
-        body: setBudget,
-        response: { 200: fordelning },
-        description: 'Socialstyrelsen fastställer budgeten och beloppet per årsarbetare.',
+        body: faststallBudget,
+        response: { 200: statsbidragAr },
+        description:
+          'Socialstyrelsen fastställer budgeten och beloppet per årsarbetare; förhandsvisningen sparas med fastställandet. 409 om året redan är fastställt, eller om ansökningarna har ändrats sedan förhandsvisningen med den kontrollsumma som skickas med.',
       },
     },
     (req) => service.setBudget(ctx(req), req.params.ar, req.body),
+  );
+  r.post(
+    '/statsbidrag/:ar/oppning',
+    {
+      config: { permission: 'grant:admin' },
+      schema: {
+        tags,
+        params: arParam,
+        body: oppnaStatsbidrag,
+        response: { 200: statsbidragAr },
+        description:
+          'En administratör på Socialstyrelsen öppnar ett fastställt statsbidrag igen med en anledning (loggas och visas). Beloppet per årsarbetare gäller inte längre förrän året fastställs på nytt; 409 om året inte är fastställt.',
+      },
+    },
+    (req) => service.oppnaStatsbidrag(ctx(req), req.params.ar, req.body),
+  );
+  r.get(
+    '/verksamheter/:verksamhetId/statsbidrag/:ar',
+    {
+      // The route gate: any right on verksamheter; the service asks for redovisning:read on this one.
+      config: { permission: 'verksamhet:read' },
+      schema: {
+        tags,
+        params: arParam.extend({ verksamhetId: z.uuid() }),
+        response: { 200: verksamhetBeslut },
+        description:
+          'Verksamhetens eget beslut om statsbidrag för bidragsåret: ansökta årsarbetare och Länsstyrelsens beslut (null innan beslut finns). För den som läser verksamhetens redovisning.',
+      },
+    },
+    (req) => service.getVerksamhetBeslut(ctx(req), req.params.ar, req.params.verksamhetId),
   );
   r.get(
     '/statsbidrag/:ar/lan/:lanKod',
@@ -115,7 +150,7 @@ export async function grantRoutes(app: FastifyInstance, deps: ModuleDeps) {
           tags,
           params: arParam.extend({ verksamhetId: z.uuid() }),
           produces: [typ],
-          description: `Länsstyrelsens beslut om statsbidrag för en verksamhet som brev (${format}). För Länsstyrelsen i verksamhetens län och Socialstyrelsen; 404 när inget beslut finns.`,
+          description: `Länsstyrelsens beslut om statsbidrag för en verksamhet som brev (${format}). För verksamheten själv (den som läser dess redovisning), Länsstyrelsen i verksamhetens län och Socialstyrelsen; hämtningen loggas; 404 när inget beslut finns.`,
         },
       },
       async (req, reply) => {

@@ -8,11 +8,18 @@
  * waiting for every approval is not required. Socialstyrelsen fixes the amount per FTE by setting the
  * budget (grant:admin); it is stored, and the Länsstyrelse's decisions use the stored amount.
  */
-import type {
-  FaststallForhandsvisning,
-  LanStatsbidrag,
-  SetBeslut,
-  SetBudget,
+import { createHash } from 'node:crypto';
+import {
+  type FaststallBudget,
+  type FaststallelseItem,
+  type FaststallForhandsvisning,
+  faststallForhandsvisning,
+  type LanStatsbidrag,
+  type OppnaStatsbidrag,
+  type SetBeslut,
+  type SetBudget,
+  type StatsbidragAr,
+  type VerksamhetBeslut,
 } from '../../../contracts/grants.ts';
 import { can } from '../../../domain/access.ts';
 import { statsbidragsutfall } from '../../../domain/nationellt/tabell1.ts';
@@ -120,77 +127,146 @@ export async function berakna(tx: Queryable, ar: number, forhandsvisning?: Budge
 }
 export type Fordelning = Awaited<ReturnType<typeof berakna>>;
 
-export async function getFordelning(ctx: ServiceContext, ar: number) {
+/** The year's allocation with every fixing of it (what was known then; reopened when, by whom, why). */
+export async function getFordelning(ctx: ServiceContext, ar: number): Promise<StatsbidragAr> {
   authorize(ctx.principal, 'national:read', { typ: 'nation' });
-  return inTx(ctx, {}, ({ tx }) => berakna(tx, ar));
+  return inTx(ctx, {}, async ({ tx }) => ({
+    ...(await berakna(tx, ar)),
+    faststallelser: await faststallelser(tx, ar),
+  }));
 }
 
-/** Fixes the budget and the amount per FTE from the applications as they stand now. */
-export async function faststallBudget(
-  tx: Queryable,
-  ar: number,
-  input: BudgetIn,
-  av: { userId: string | null; namn: string },
-) {
-  const preview = await berakna(tx, ar, input);
-  await repo.upsertBudget(tx, {
-    ar,
-    totalBudgetKr: input.totalBudgetKr,
-    administrationKr: input.administrationKr,
-    avrundning: input.avrundning,
-    totalFteHundradelar: Math.round(preview.totalArsarbetare * 100),
-    beloppPerArsarbetareKr: preview.beloppPerArsarbetareKr,
-    updatedBy: av.userId,
-    updatedByNamn: av.namn,
+async function faststallelser(tx: Queryable, ar: number): Promise<FaststallelseItem[]> {
+  return (await repo.listFaststallelser(tx, ar)).map((r) => {
+    const p = faststallForhandsvisning.safeParse(r.forhandsvisning);
+    return {
+      id: r.id,
+      ar: r.ar,
+      faststalldAt: r.faststalldAt,
+      faststalldAvNamn: r.faststalldAvNamn,
+      totalBudgetKr: r.totalBudgetKr,
+      administrationKr: r.administrationKr,
+      totalArsarbetare: r.totalFteHundradelar / 100,
+      beloppPerArsarbetareKr: r.beloppPerArsarbetareKr,
+      forhandsvisning: p.success ? p.data : null,
+      oppnad:
+        r.oppnadAt && r.oppnadAnledning
+          ? { at: r.oppnadAt, avNamn: r.oppnadAvNamn ?? '', anledning: r.oppnadAnledning }
+          : null,
+    };
   });
-  return preview;
+}
+
+/** A fingerprint of what a preview shows (everything but the fingerprint itself). */
+function kontrollsumma(p: Omit<FaststallForhandsvisning, 'kontrollsumma'>): string {
+  return createHash('sha256').update(JSON.stringify(p)).digest('hex');
 }
 
 /**
  * The allocation the budget would give, without fixing it: which verksamheter (active in ar − 1, whose
  * redovisning carries the application) are in it per län, last year's amount per FTE, and the warnings.
  */
+async function beraknaForhandsvisning(
+  tx: Queryable,
+  ar: number,
+  input: BudgetIn,
+): Promise<FaststallForhandsvisning> {
+  const fordelning = await berakna(tx, ar, input);
+  const [aktiva, sokande, lan, foregaende] = [
+    await listPerVerksamhet(tx, { ar: ar - 1 }),
+    await ansokningar(tx, ar),
+    await orgRepo.listLan(tx),
+    await repo.getBudget(tx, ar - 1),
+  ];
+  const perLan = lan.map((l) => ({
+    lanKod: l.kod,
+    lanNamn: l.namn,
+    verksamheter: aktiva.filter((v) => v.lanKod === l.kod).length,
+    medAnsokan: sokande.filter((a) => a.lanKod === l.kod).length,
+  }));
+  const tackning = { verksamheter: aktiva.length, medAnsokan: sokande.length };
+  const foregaendeBelopp = foregaende?.beloppPerArsarbetareKr ?? null;
+  const p = {
+    fordelning,
+    tackning: { ...tackning, perLan },
+    foregaendeBeloppPerArsarbetareKr: foregaendeBelopp,
+    varningar: faststallVarningar({
+      ar,
+      tackning,
+      beloppPerArsarbetareKr: fordelning.beloppPerArsarbetareKr,
+      foregaendeBeloppKr: foregaendeBelopp,
+    }),
+  };
+  return { ...p, kontrollsumma: kontrollsumma(p) };
+}
+
+/**
+ * Fixes the budget and the amount per FTE from the applications as they stand now, and stores the
+ * preview with the fixing. A year already fixed is refused (409): an admin reopens it first, with a
+ * reason. With `kontrollsumma` (the preview the person saw), a preview that no longer matches is refused
+ * (409) — the applications changed in between — so the stored preview is the one that was shown.
+ */
+export async function faststallBudget(
+  tx: Queryable,
+  ar: number,
+  input: BudgetIn & { kontrollsumma?: string | undefined },
+  av: { userId: string | null; namn: string },
+) {
+  const budget: BudgetIn = {
+    totalBudgetKr: input.totalBudgetKr,
+    administrationKr: input.administrationKr,
+    avrundning: input.avrundning,
+  };
+  const preview = await beraknaForhandsvisning(tx, ar, budget);
+  const redanFaststallt = () =>
+    new Conflict(
+      `Statsbidraget för ${ar} är redan fastställt. En administratör kan öppna det igen med en anledning.`,
+    );
+  if (await repo.getBudget(tx, ar)) throw redanFaststallt();
+  if (input.kontrollsumma !== undefined && input.kontrollsumma !== preview.kontrollsumma)
+    throw new Conflict(
+      'Ansökningarna har ändrats sedan förhandsvisningen. Förhandsvisa igen och kontrollera innan du fastställer.',
+    );
+  const namn = (await repo.anvandarNamn(tx, av.userId)) ?? av.namn;
+  const f = preview.fordelning;
+  const totalFteHundradelar = Math.round(f.totalArsarbetare * 100);
+  const ny = await repo.insertBudget(tx, {
+    ar,
+    ...budget,
+    totalFteHundradelar,
+    beloppPerArsarbetareKr: f.beloppPerArsarbetareKr,
+    updatedBy: av.userId,
+    updatedByNamn: namn,
+  });
+  if (!ny) throw redanFaststallt();
+  const id = await repo.insertFaststallelse(tx, {
+    ar,
+    ...budget,
+    totalFteHundradelar,
+    beloppPerArsarbetareKr: f.beloppPerArsarbetareKr,
+    forhandsvisning: preview,
+    faststalldAv: av.userId,
+    faststalldAvNamn: namn,
+  });
+  return { ...f, faststallelseId: id, varningar: preview.varningar, tackning: preview.tackning };
+}
+
 export async function forhandsvisning(
   ctx: ServiceContext,
   ar: number,
   input: SetBudget,
 ): Promise<FaststallForhandsvisning> {
   authorize(ctx.principal, 'grant:admin', { typ: 'nation' }, 'national:read');
-  return inTx(ctx, {}, async ({ tx }) => {
-    const fordelning = await berakna(tx, ar, {
+  return inTx(ctx, {}, ({ tx }) =>
+    beraknaForhandsvisning(tx, ar, {
       totalBudgetKr: input.totalBudgetKr,
       administrationKr: input.administrationKr,
       avrundning: input.avrundning,
-    });
-    const [aktiva, sokande, lan, foregaende] = [
-      await listPerVerksamhet(tx, { ar: ar - 1 }),
-      await ansokningar(tx, ar),
-      await orgRepo.listLan(tx),
-      await repo.getBudget(tx, ar - 1),
-    ];
-    const perLan = lan.map((l) => ({
-      lanKod: l.kod,
-      lanNamn: l.namn,
-      verksamheter: aktiva.filter((v) => v.lanKod === l.kod).length,
-      medAnsokan: sokande.filter((a) => a.lanKod === l.kod).length,
-    }));
-    const tackning = { verksamheter: aktiva.length, medAnsokan: sokande.length };
-    const foregaendeBelopp = foregaende?.beloppPerArsarbetareKr ?? null;
-    return {
-      fordelning,
-      tackning: { ...tackning, perLan },
-      foregaendeBeloppPerArsarbetareKr: foregaendeBelopp,
-      varningar: faststallVarningar({
-        ar,
-        tackning,
-        beloppPerArsarbetareKr: fordelning.beloppPerArsarbetareKr,
-        foregaendeBeloppKr: foregaendeBelopp,
-      }),
-    };
-  });
+    }),
+  );
 }
 
-export async function setBudget(ctx: ServiceContext, ar: number, input: SetBudget) {
+export async function setBudget(ctx: ServiceContext, ar: number, input: FaststallBudget) {
   authorize(ctx.principal, 'grant:admin', { typ: 'nation' }, 'national:read');
   const rattad: BudgetIn = {
     totalBudgetKr: input.totalBudgetKr,
@@ -198,10 +274,12 @@ export async function setBudget(ctx: ServiceContext, ar: number, input: SetBudge
     avrundning: input.avrundning,
   };
   return inTx(ctx, {}, async ({ tx, audit }) => {
-    const f = await faststallBudget(tx, ar, rattad, {
-      userId: ctx.principal.userId,
-      namn: ctx.principal.username,
-    });
+    const f = await faststallBudget(
+      tx,
+      ar,
+      { ...rattad, kontrollsumma: input.kontrollsumma },
+      { userId: ctx.principal.userId, namn: ctx.principal.username },
+    );
     await audit({
       action: 'statsbidrag.budget_faststalld',
       resourceType: 'statsbidrag_budget',
@@ -210,9 +288,60 @@ export async function setBudget(ctx: ServiceContext, ar: number, input: SetBudge
         ...rattad,
         totalArsarbetare: f.totalArsarbetare,
         beloppPerArsarbetareKr: f.beloppPerArsarbetareKr,
+        faststallelseId: f.faststallelseId,
+        verksamheter: f.tackning.verksamheter,
+        medAnsokan: f.tackning.medAnsokan,
+        varningar: f.varningar,
       },
     });
-    return berakna(tx, ar);
+    return { ...(await berakna(tx, ar)), faststallelser: await faststallelser(tx, ar) };
+  });
+}
+
+/**
+ * An admin (grant:admin) reopens a fixed year, with a reason: the year's fixed amount is removed (the
+ * Länsstyrelser cannot decide until it is fixed again; decisions already made stand), the fixing is marked
+ * reopened with who and why, and the reason goes to the audit log — all in one transaction.
+ */
+export async function oppnaStatsbidrag(ctx: ServiceContext, ar: number, input: OppnaStatsbidrag) {
+  authorize(ctx.principal, 'grant:admin', { typ: 'nation' }, 'national:read');
+  return inTx(ctx, {}, async ({ tx, audit }) => {
+    const budget = await repo.getBudget(tx, ar);
+    if (!budget)
+      throw new Conflict(`Statsbidraget för ${ar} är inte fastställt, så det finns inget att öppna.`);
+    const namn = (await repo.anvandarNamn(tx, ctx.principal.userId)) ?? ctx.principal.username;
+    const oppnad = { userId: ctx.principal.userId, namn, anledning: input.anledning };
+    let id = await repo.markeraOppnad(tx, ar, oppnad);
+    if (!id) {
+      // Fixed before fixings were stored: its row is written now, from the budget, already reopened.
+      id = await repo.insertFaststallelse(tx, {
+        ar,
+        totalBudgetKr: budget.totalBudgetKr,
+        administrationKr: budget.administrationKr,
+        avrundning: budget.avrundning,
+        totalFteHundradelar: budget.totalFteHundradelar,
+        beloppPerArsarbetareKr: budget.beloppPerArsarbetareKr,
+        forhandsvisning: null,
+        faststalldAt: budget.updatedAt,
+        faststalldAv: budget.updatedBy,
+        faststalldAvNamn: budget.updatedByNamn,
+      });
+      await repo.markeraOppnad(tx, ar, oppnad);
+    }
+    await repo.deleteBudget(tx, ar);
+    const beslut = await repo.listBeslut(tx, { ar });
+    await audit({
+      action: 'statsbidrag.budget_oppnad',
+      resourceType: 'statsbidrag_budget',
+      resourceId: String(ar),
+      detail: {
+        anledning: input.anledning,
+        faststallelseId: id,
+        beloppPerArsarbetareKr: budget.beloppPerArsarbetareKr,
+        beslutMedBeloppet: beslut.length,
+      },
+    });
+    return { ...(await berakna(tx, ar)), faststallelser: await faststallelser(tx, ar) };
   });
 }
 
@@ -277,9 +406,44 @@ export async function beslutLanXlsx(ctx: ServiceContext, ar: number, lanKod: str
 }
 
 /**
- * One verksamhet's decision as a letter (docx or pdf). Who may read the län's decisions may fetch it: the
- * Länsstyrelse of the verksamhet's län and Socialstyrelsen (lan:read on that län); the verksamhet itself
- * is refused (403), a Länsstyrelse of another län does not learn it exists (404). No decision yet: 404.
+ * Who may see a verksamhet's grant decision: who reads its redovisning (its ombud, chef and ledamöter,
+ * the Länsstyrelse of its län, Socialstyrelsen) or the län's decisions (lan:read). Someone who knows the
+ * verksamhet but may not (the administrator) is refused (403); anyone else does not learn it exists (404).
+ */
+function authorizeBeslutLasning(p: ServiceContext['principal'], v: { id: string; lanKod: string }) {
+  const res = { typ: 'verksamhet' as const, id: v.id, lanKod: v.lanKod };
+  if (can(p, 'redovisning:read', res) || can(p, 'lan:read', { typ: 'lan', lanKod: v.lanKod })) return;
+  if (can(p, 'verksamhet:read', res)) throw new Forbidden();
+  throw new NotFound();
+}
+
+/** A verksamhet's own view of its decision for grant year `ar`: what it applied for and what was decided. */
+export async function getVerksamhetBeslut(
+  ctx: ServiceContext,
+  ar: number,
+  verksamhetId: string,
+): Promise<VerksamhetBeslut> {
+  return inTx(ctx, {}, async ({ tx }) => {
+    const [v] = await orgRepo.listVerksamheter(tx, { ids: [verksamhetId] });
+    if (!v) throw new NotFound();
+    authorizeBeslutLasning(ctx.principal, v);
+    const lan = await orgRepo.getLan(tx, v.lanKod);
+    const [beslut] = await repo.listBeslut(tx, { ar, verksamhetId });
+    const ansokan = (await ansokningar(tx, ar, v.lanKod)).find((a) => a.verksamhetId === verksamhetId);
+    return {
+      ar,
+      verksamhetId,
+      lansstyrelseNamn: await lansstyrelseNamn(tx, v.lanKod, lan?.namn ?? v.lanKod),
+      ansoktArsarbetare: ansokan ? ansokan.fteHundradelar / 100 : null,
+      beslut: beslut ?? null,
+    };
+  });
+}
+
+/**
+ * One verksamhet's decision as a letter (docx or pdf), audited as a download. Who may see the decision
+ * may fetch it (authorizeBeslutLasning): the verksamhet's own people fetch their own letter. No decision
+ * yet: 404.
  */
 export async function beslutDokument(
   ctx: ServiceContext,
@@ -290,12 +454,7 @@ export async function beslutDokument(
   const underlag = await inTx(ctx, {}, async ({ tx, audit }) => {
     const [v] = await orgRepo.listVerksamheter(tx, { ids: [verksamhetId] });
     if (!v) throw new NotFound();
-    if (!can(ctx.principal, 'lan:read', { typ: 'lan', lanKod: v.lanKod })) {
-      // Its own people know the verksamhet exists: refused. Anyone else: as if it did not.
-      if (can(ctx.principal, 'verksamhet:read', { typ: 'verksamhet', id: v.id, lanKod: v.lanKod }))
-        throw new Forbidden();
-      throw new NotFound();
-    }
+    authorizeBeslutLasning(ctx.principal, v);
     const vy = await lanVy(tx, ar, v.lanKod);
     const beslut = vy.beslut.find((b) => b.verksamhetId === verksamhetId);
     if (!beslut) throw new NotFound();
@@ -362,7 +521,8 @@ export async function setBeslut(ctx: ServiceContext, ar: number, verksamhetId: s
       beloppKr,
       kommentar: input.kommentar ?? null,
       beslutatAv: ctx.principal.userId,
-      beslutatAvNamn: ctx.principal.username,
+      // The name is shown through the account; stored too, for when the account is gone.
+      beslutatAvNamn: (await repo.anvandarNamn(tx, ctx.principal.userId)) ?? ctx.principal.username,
     });
     await audit({
       action: 'statsbidrag.beslut',

@@ -1,14 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { FaststallForhandsvisning, Fordelning } from '../../../contracts/grants.ts';
-import { api } from '../../api.ts';
+import type {
+  FaststallelseItem,
+  FaststallForhandsvisning,
+  StatsbidragAr,
+} from '../../../contracts/grants.ts';
+import { ApiError, api } from '../../api.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
+import { TextArea } from '../../components/Field.tsx';
 import { FigureTable } from '../../components/FigureTable.tsx';
 import { type NumberChange, NumberInput } from '../../components/NumberInput.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
-import { formatNumber } from '../../format.ts';
+import { formatNumber, formatTimestamp } from '../../format.ts';
 import { useDomainText, useI18n } from '../../i18n/index.tsx';
 import { useSession } from '../../session.tsx';
 import { useArIUrl } from '../../url-state.ts';
@@ -22,7 +27,7 @@ export function Statsbidrag() {
   const [ar, setAr] = useArIUrl(standardAr(0));
   const q = useQuery({
     queryKey: ['statsbidrag', ar],
-    queryFn: () => api.get<Fordelning>(`/statsbidrag/${ar}`),
+    queryFn: () => api.get<StatsbidragAr>(`/statsbidrag/${ar}`),
   });
   // The amounts as parsed from what Socialstyrelsen typed ("110 000 000"); invalid: not a number.
   const [budget, setBudget] = useState<NumberChange>({ value: null, invalid: false });
@@ -37,14 +42,27 @@ export function Statsbidrag() {
       }),
     onSuccess: () => setFraga(true),
   });
+  // Fixing sends the fingerprint of the preview shown, so what is stored with the fixing is what was seen.
   const spara = useMutation({
-    mutationFn: () =>
-      api.put<Fordelning>(`/statsbidrag/${ar}/budget`, {
+    mutationFn: (kontrollsumma: string | undefined) =>
+      api.put<StatsbidragAr>(`/statsbidrag/${ar}/budget`, {
         totalBudgetKr: budget.value ?? 0,
         administrationKr: admin.value ?? 0,
+        ...(kontrollsumma ? { kontrollsumma } : {}),
       }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['statsbidrag', ar] }),
+    onSuccess: (data) => {
+      oppna.reset();
+      qc.setQueryData(['statsbidrag', ar], data);
+    },
   });
+  const oppna = useMutation({
+    mutationFn: (anledning: string) => api.post<StatsbidragAr>(`/statsbidrag/${ar}/oppning`, { anledning }),
+    onSuccess: (data) => {
+      spara.reset();
+      qc.setQueryData(['statsbidrag', ar], data);
+    },
+  });
+  const kanFaststalla = hasRole('socialstyrelsen');
   return (
     <Page title={t('stb.title')}>
       <form onSubmit={(e) => e.preventDefault()} aria-label={t('nat.ar')}>
@@ -128,9 +146,10 @@ export function Statsbidrag() {
               </tbody>
             </table>
           </TableScroll>
+          <Faststallelser ar={ar} data={q.data} kanOppna={kanFaststalla} oppna={oppna} />
         </>
       )}
-      {hasRole('socialstyrelsen') ? (
+      {kanFaststalla && q.data && !q.data.faststalld ? (
         <form
           aria-labelledby="stb-form"
           onSubmit={(e) => {
@@ -171,21 +190,172 @@ export function Statsbidrag() {
             onCancel={() => setFraga(false)}
             onConfirm={() => {
               setFraga(false);
-              spara.mutate();
+              spara.mutate(forhand.data?.kontrollsumma);
             }}
           >
             {forhand.data ? <Forhandsvisning p={forhand.data} ar={ar} /> : null}
           </ConfirmDialog>
-          {spara.isSuccess ? <p role="status">{t('stb.sparad')}</p> : null}
           {spara.error ? <ErrorMessage error={spara.error} /> : null}
         </form>
+      ) : null}
+      {spara.isSuccess ? (
+        <p role="status" className="alert alert-ok">
+          {t('stb.sparad')}
+        </p>
+      ) : null}
+      {oppna.isSuccess ? (
+        <p role="status" className="alert alert-ok">
+          {t('stb.fix.oppnat', { ar })}
+        </p>
       ) : null}
     </Page>
   );
 }
 
+/** Stored timestamps come as ISO or as PostgreSQL writes them ("2026-01-10 09:12:00+00"). */
+const tidpunkt = (ts: string) =>
+  formatTimestamp(ts.includes('T') ? ts : ts.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));
+
+/**
+ * Every fixing of the year, newest first: when and by whom, the amount, and the preview that was shown
+ * then (what was known when it was fixed); a reopened one says when, by whom and why. While the year is
+ * fixed, Socialstyrelsen may reopen it with a reason, after a confirmation.
+ */
+function Faststallelser({
+  ar,
+  data,
+  kanOppna,
+  oppna,
+}: {
+  ar: number;
+  data: StatsbidragAr;
+  kanOppna: boolean;
+  oppna: { mutate: (anledning: string) => void; isPending: boolean; error: Error | null };
+}) {
+  const { t } = useI18n();
+  const [fraga, setFraga] = useState(false);
+  const [anledning, setAnledning] = useState('');
+  const [fel, setFel] = useState<string | undefined>(undefined);
+  // A field error from the server (e.g. the reason) is shown at the field, not only as a banner.
+  const serverFel =
+    oppna.error instanceof ApiError
+      ? oppna.error.problem.errors?.find((e) => e.field === 'anledning')?.message
+      : undefined;
+  return (
+    <section aria-labelledby="stb-fix">
+      <h2 id="stb-fix">{t('stb.fix.rubrik', { ar })}</h2>
+      {data.faststalld ? (
+        <p>
+          {t('stb.fix.faststalld', {
+            datum: data.updatedAt ? tidpunkt(data.updatedAt) : '–',
+            namn: data.updatedByNamn ?? '–',
+          })}{' '}
+          {t('stb.fix.last')}
+        </p>
+      ) : (
+        <p>{t('stb.fix.ej', { ar })}</p>
+      )}
+      {data.faststalld && kanOppna ? (
+        <>
+          <button
+            type="button"
+            className="secondary"
+            disabled={oppna.isPending}
+            onClick={() => {
+              setFel(undefined);
+              setFraga(true);
+            }}
+          >
+            {t('stb.fix.oppna')}
+          </button>
+          <ErrorMessage error={oppna.error} fieldsShownElsewhere />
+          <ConfirmDialog
+            open={fraga}
+            title={t('stb.fix.confirm.title', { ar })}
+            text={t('stb.fix.confirm.text', {
+              ar,
+              kr: formatNumber(data.beloppPerArsarbetareKr),
+            })}
+            confirmLabel={t('stb.fix.oppna')}
+            onCancel={() => setFraga(false)}
+            onConfirm={() => {
+              if (!anledning.trim()) {
+                setFel(t('stb.fix.anledning.saknas'));
+                document.getElementById('stb-fix-anledning')?.focus();
+                return;
+              }
+              setFraga(false);
+              oppna.mutate(anledning.trim());
+            }}
+          >
+            <TextArea
+              id="stb-fix-anledning"
+              label={t('stb.fix.anledning')}
+              hint={t('stb.fix.anledning.hint')}
+              value={anledning}
+              onChange={(v) => {
+                setAnledning(v);
+                setFel(undefined);
+              }}
+              error={fel ?? serverFel}
+              required
+              maxLength={2000}
+              rows={3}
+            />
+          </ConfirmDialog>
+        </>
+      ) : null}
+      {data.faststallelser.length ? (
+        <ol className="plain-list">
+          {data.faststallelser.map((f) => (
+            <FaststallelsePost key={f.id} f={f} ar={ar} />
+          ))}
+        </ol>
+      ) : null}
+    </section>
+  );
+}
+
+function FaststallelsePost({ f, ar }: { f: FaststallelseItem; ar: number }) {
+  const { t } = useI18n();
+  return (
+    <li>
+      <div className="card">
+        <p>
+          <strong>
+            {t('stb.fix.post', {
+              datum: tidpunkt(f.faststalldAt),
+              namn: f.faststalldAvNamn,
+              kr: formatNumber(f.beloppPerArsarbetareKr),
+            })}
+          </strong>{' '}
+          {t('stb.fix.postBudget', {
+            budget: formatNumber(f.totalBudgetKr),
+            admin: formatNumber(f.administrationKr),
+            fte: formatNumber(f.totalArsarbetare),
+          })}
+        </p>
+        {f.oppnad ? (
+          <p className="alert alert-info">
+            {t('stb.fix.oppnadAv', { datum: tidpunkt(f.oppnad.at), namn: f.oppnad.avNamn })}{' '}
+            <q>{f.oppnad.anledning}</q>
+          </p>
+        ) : null}
+        {f.forhandsvisning ? (
+          <details>
+            <summary>{t('stb.fix.visad')}</summary>
+            <Forhandsvisning p={f.forhandsvisning} ar={ar} sparad />
+          </details>
+        ) : (
+          <p className="muted">{t('stb.fix.ingenVisad')}</p>
+        )}
+      </div>
+    </li>
+  );
+}
+
 /** The preview in the confirmation: the amount per FTE against last year, coverage, and the warnings. */
-function Forhandsvisning({ p, ar }: { p: FaststallForhandsvisning; ar: number }) {
+function Forhandsvisning({ p, ar, sparad }: { p: FaststallForhandsvisning; ar: number; sparad?: boolean }) {
   const { t } = useI18n();
   const iSprak = useDomainText();
   return (
@@ -203,7 +373,8 @@ function Forhandsvisning({ p, ar }: { p: FaststallForhandsvisning; ar: number })
         })}
       </p>
       {p.varningar.length ? (
-        <div className="alert alert-error" role="alert">
+        // In the stored history the warnings are a record, not news: no alert role there.
+        <div className="alert alert-error" role={sparad ? undefined : 'alert'}>
           <p>
             <strong>{t('stb.forhand.varning')}</strong>
           </p>

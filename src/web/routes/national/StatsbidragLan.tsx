@@ -196,7 +196,7 @@ export function StatsbidragLan() {
             <p>{t('sbl.ingaAnsokningar', { ar })}</p>
           ) : (
             <TableScroll label={t('sbl.tabell', { ar })}>
-              <table>
+              <table className="sbl-tabell">
                 <caption>{t('sbl.tabell', { ar })}</caption>
                 <thead>
                   <tr>
