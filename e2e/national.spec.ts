@@ -56,7 +56,13 @@ test('lansstyrelse opens the län compilation', async ({ page }) => {
     .getByRole('link', { name: 'Länets sammanställning' })
     .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Länets sammanställning' })).toBeVisible();
-  await expect(page.getByRole('table', { name: /Per kommun/ })).toBeVisible();
+  const perKommun = page.getByRole('table', { name: /Per kommun/ });
+  await expect(perKommun).toBeVisible();
+  // Issue 15: rows from the clients' own kommun where the reports have it; reports without it (the
+  // national demo's, typed in) are named in an Underlag column and a note, as the earlier rule applies.
+  await expect(perKommun.getByRole('columnheader', { name: 'Underlag' })).toBeVisible();
+  await expect(perKommun.getByRole('cell', { name: /^Hela verksamheten: / }).first()).toBeVisible();
+  await expect(page.getByText(/saknar siffror per kommun/)).toBeVisible();
   await expect(page.getByRole('heading', { name: /^Utvecklingen i .+ län \d{4}–\d{4}$/ })).toBeVisible();
   await expectAccessible(page);
   await logout(page);

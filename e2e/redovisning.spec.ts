@@ -107,3 +107,49 @@ test('chef submits the redovisning; the snapshot is frozen; the Länsstyrelse re
   await expectAccessible(page);
   await logout(page);
 });
+
+// Issue 15: Norra Uppland covers three kommuner (Tierp, Älvkarleby, Östhammar); its report computed from
+// the casework shows the clients per the kommun each client lives in, read-only, with a sum row that is
+// the verksamhet's own total. The demo casework is synthetic: the rows are checked against each other and
+// the total, not against fixed numbers.
+test('a verksamhet covering three kommuner shows its clients per kommun, adding up to its total', async ({
+  page,
+}) => {
+  const ar = new Date().getFullYear() - 1;
+  await login(page, 'chef');
+  const org = page.getByLabel('Byt organisation');
+  const value = await org
+    .locator('option', { hasText: 'Personligt ombud Norra Uppland' })
+    .getAttribute('value');
+  if (value && (await org.inputValue()) !== value) await org.selectOption(value);
+  await expect(page.getByRole('main')).toContainText('Personligt ombud Norra Uppland – Verksamhetschef');
+  await page.goto(`/redovisning?ar=${ar}`);
+  await expect(page.getByRole('heading', { name: 'Personligt ombud Norra Uppland' })).toBeVisible();
+  const tabell = page.getByRole('table', { name: `Klienter ${ar} per kommun där klienten bor` });
+  await expect(tabell).toBeVisible();
+  const tal = (s: string) => Number(s.replace(/\s/g, ''));
+  const rader = tabell.locator('tbody tr');
+  await expect(rader).toHaveCount(3);
+  await expect(tabell.getByRole('rowheader')).toHaveText([
+    'Älvkarleby', // 0319, in code order
+    'Tierp', // 0360
+    'Östhammar', // 0382
+    'Summa (verksamheten)',
+  ]);
+  const perKommun = await rader.evaluateAll((trs) =>
+    trs.map((tr) => tr.querySelector('td')?.textContent ?? ''),
+  );
+  const summaRad = tal(await tabell.locator('tfoot td').first().innerText());
+  expect(perKommun.map(tal).reduce((s, n) => s + n, 0)).toBe(summaRad);
+  expect(new Set(perKommun).size).toBeGreaterThan(1); // each kommun its own clients, not the whole repeated
+  // The sum row is the verksamhet's "Klienter under året, totalt".
+  const klienter = page.getByRole('table', { name: `Klienter ${ar} med föregående år` });
+  const totalt = klienter
+    .getByRole('row', { name: /^Klienter under året/ })
+    .locator('td')
+    .nth(3);
+  expect(tal(await totalt.innerText())).toBe(summaRad);
+  expect(summaRad).toBeGreaterThan(0);
+  await expectAccessible(page);
+  await logout(page);
+});

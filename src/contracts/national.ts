@@ -118,10 +118,16 @@ export const sammanstallning = z.looseObject({
 });
 export type Sammanstallning = z.infer<typeof sammanstallning>;
 
+/**
+ * A kommun's row of a län compilation: its clients as the reports count them per the clients' own kommun
+ * (klienter.perKommun), kommunKod null for "Kommun ej angiven". `helaVerksamheten` names covering
+ * verksamheter whose reports lack that split: their whole figures are included (the older rule).
+ */
 export const kommunTabell = z.object({
-  kommunKod: z.string(),
+  kommunKod: z.string().nullable(),
   kommunNamn: z.string(),
   verksamheter: z.array(z.string()),
+  helaVerksamheten: z.array(z.string()),
   klienter: gCell,
   tabell3: z.object({ kvinna: alderRadCell, man: alderRadCell, annan: alderRadCell, totalt: alderRadCell }),
   medBarn: gCell,

@@ -22,6 +22,24 @@ const perKontaktorsak = z.looseObject(
   Object.fromEntries(KONTAKTORSAKER.map((k) => [k, g])) as Record<(typeof KONTAKTORSAKER)[number], typeof g>,
 );
 
+/**
+ * The client figures of the clients living in one kommun (or stadsdelsområde): the klienter block's
+ * figures and the contact reasons, counted from each client's own kommun in the casework.
+ */
+const omradeSiffror = {
+  totalt: g,
+  nya: g,
+  avslutade: g,
+  avslutadeKlienter: g.optional(),
+  medBarn: g,
+  alder: perAlder,
+  kontaktorsaker: perKontaktorsak.optional(),
+};
+const kommunKodEllerNull = z
+  .string()
+  .regex(/^\d{4}$/)
+  .nullable();
+
 const ledningsgruppRoller = z.looseObject({
   kommun: z.boolean(),
   primarvard: z.boolean(),
@@ -61,6 +79,24 @@ export const redovisningV1 = z.looseObject({
       .optional(),
     medBarn: g,
     alder: perAlder,
+    perKommun: z
+      .array(z.looseObject({ kommunKod: kommunKodEllerNull, ...omradeSiffror }))
+      .describe(
+        'Klienternas siffror per klientens egen kommun (kommunKod null: kommun ej angiven), räknade från ärendena; delarna blir tillsammans verksamhetens siffror. Frivillig: saknas i redovisningar som skrivits in för hand.',
+      )
+      .optional(),
+    perStadsdelsomrade: z
+      .array(
+        z.looseObject({
+          kommunKod: kommunKodEllerNull,
+          stadsdelsomradeKod: z.string().min(1).nullable(),
+          ...omradeSiffror,
+        }),
+      )
+      .describe(
+        'Som perKommun men per kommun och stadsdelsområde (Stockholm), när någon klient har ett stadsdelsområde angivet. Frivillig.',
+      )
+      .optional(),
   }),
   kontaktorsaker: perKontaktorsak,
   ko: z.looseObject({

@@ -2,9 +2,14 @@
  * The whole national (or one län's) compilation in the order of seed 003, with its stable JSON keys
  * (docs/national-report.md), and the per-kommun tables a Länsstyrelse gets, with small numbers suppressed.
  *
- * Per kommun: ombud.redovisning/v1 gives figures per verksamhet, not per kommun. A kommun's tables are
- * therefore those of the verksamheter that cover it; a verksamhet covering three kommuner shows in all
- * three (its figures are not split). Published per kommun, so every count 1–4 is '..' (smatal.ts).
+ * Per kommun: a report computed from casework carries its client figures per the clients' own kommun
+ * (klienter.perKommun), and a kommun's row adds those up over the län's verksamheter: each client counts
+ * once, in the kommun they live in, so the rows add up to the län's figures. Clients of the län's
+ * verksamheter living in another län's kommun get that kommun's row (after the län's own), clients with no
+ * kommun recorded a row "Kommun ej angiven" (kommunKod null). A report without the split (typed in by hand,
+ * imported, or made before it existed) falls back to the old rule: its whole figures under every kommun it
+ * covers, named in the row's `helaVerksamheten` so the tables can say so (those rows then overlap).
+ * Published per kommun, so every count 1–4 is '..' (smatal.ts).
  */
 import { ALDERSGRUPPER } from '../codes.ts';
 import type { G } from '../redovisning/typer.ts';
@@ -23,6 +28,7 @@ import {
   type PersonalSumma,
   personal,
   type Referens,
+  summaG,
   type Tabell2,
   type Tabell3,
   type Tabell4Rad,
@@ -93,10 +99,16 @@ export function sammanstall(input: SammanstallningInput): NationellSammanstallni
 export type Tabell3Publicerad = Record<keyof Tabell3, Record<keyof Tabell3['totalt'], Cell>>;
 
 export interface KommunTabell {
-  kommunKod: string;
+  /** null: the clients with no kommun recorded. */
+  kommunKod: string | null;
   kommunNamn: string;
-  /** Codes of the verksamheter covering the kommun this year. */
+  /** Codes of the verksamheter covering the kommun this year or with clients living there. */
   verksamheter: string[];
+  /**
+   * Covering verksamheter whose reports have no figures per kommun: their WHOLE figures are in this row
+   * (the fallback), as in every other kommun they cover.
+   */
+  helaVerksamheten: string[];
   klienter: Record<keyof G, Cell>;
   tabell3: Tabell3Publicerad;
   medBarn: Record<keyof G, Cell>;
@@ -144,34 +156,61 @@ export function tabell3Publicerad(
   }));
 }
 
-/** The län's kommuner, each with the suppressed tables of the verksamheter covering it. */
+/** The row of clients whose kommun is not recorded (kommunKod null). */
+export const KOMMUN_EJ_ANGIVEN = 'Kommun ej angiven';
+
+type Bidrag = Pick<NationellRedovisning, 'verksamhet' | 'klienter'>;
+
+/**
+ * The län's kommuner (then other kommuner where the län's verksamheter have clients, then "Kommun ej
+ * angiven"), each with the suppressed tables of its clients: from the per-kommun figures of the reports
+ * that have them, and the whole figures of the covering verksamheter whose reports do not.
+ */
 export function kommunTabeller(
   lanKod: string,
   docs: readonly NationellRedovisning[],
   referens: Referens,
 ): KommunTabell[] {
   const en = enPerVerksamhet(docs);
-  return referens.kommuner
-    .filter((k) => k.lanKod === lanKod)
-    .map((k) => {
-      const tackande = en.filter((d) => d.verksamhet.kommunKoder.includes(k.kod));
-      const barn = tackande.reduce(
-        (s, d) => ({
-          kvinna: s.kvinna + d.klienter.medBarn.kvinna,
-          man: s.man + d.klienter.medBarn.man,
-          annan: s.annan + d.klienter.medBarn.annan,
-          totalt: s.totalt + d.klienter.medBarn.totalt,
-        }),
-        { kvinna: 0, man: 0, annan: 0, totalt: 0 },
-      );
-      return {
-        kommunKod: k.kod,
-        kommunNamn: k.namn,
-        verksamheter: tackande.map((d) => d.verksamhet.kod),
-        klienter: undertryckG(klienterTotalt(tackande)),
-        tabell3: undertryckTabell3(tabell3(tackande)),
-        medBarn: undertryckG(barn),
-      };
-    })
-    .sort((a, b) => a.kommunNamn.localeCompare(b.kommunNamn, 'sv'));
+  const namn = new Map(referens.kommuner.map((k) => [k.kod, k]));
+  const bidrag = new Map<string | null, Bidrag[]>();
+  const tackande = new Map<string | null, Set<string>>();
+  const hela = new Map<string | null, string[]>();
+  const lagg = <T>(m: Map<string | null, T[]>, k: string | null, x: T) => m.set(k, [...(m.get(k) ?? []), x]);
+  for (const d of en) {
+    for (const k of d.verksamhet.kommunKoder) {
+      tackande.set(k, (tackande.get(k) ?? new Set()).add(d.verksamhet.kod));
+      if (!d.klienter.perKommun) {
+        lagg(bidrag, k, d);
+        lagg(hela, k, d.verksamhet.kod);
+      }
+    }
+    for (const p of d.klienter.perKommun ?? []) {
+      if (p.totalt.totalt === 0) continue;
+      lagg(bidrag, p.kommunKod, { verksamhet: d.verksamhet, klienter: p });
+      tackande.set(p.kommunKod, (tackande.get(p.kommunKod) ?? new Set()).add(d.verksamhet.kod));
+    }
+  }
+  const rad = (kommunKod: string | null, kommunNamn: string): KommunTabell => {
+    const b = bidrag.get(kommunKod) ?? [];
+    return {
+      kommunKod,
+      kommunNamn,
+      verksamheter: [...(tackande.get(kommunKod) ?? [])].sort((x, y) => x.localeCompare(y, 'sv')),
+      helaVerksamheten: hela.get(kommunKod) ?? [],
+      klienter: undertryckG(summaG(b.map((x) => x.klienter.totalt))),
+      tabell3: undertryckTabell3(tabell3(b as NationellRedovisning[])),
+      medBarn: undertryckG(summaG(b.map((x) => x.klienter.medBarn))),
+    };
+  };
+  const avNamn = (a: KommunTabell, b: KommunTabell) => a.kommunNamn.localeCompare(b.kommunNamn, 'sv');
+  const egna = referens.kommuner.filter((k) => k.lanKod === lanKod).map((k) => rad(k.kod, k.namn));
+  const andra = [...bidrag.keys()]
+    .filter((k): k is string => k !== null && namn.get(k)?.lanKod !== lanKod)
+    .map((k) => rad(k, namn.get(k)?.namn ?? k));
+  return [
+    ...egna.sort(avNamn),
+    ...andra.sort(avNamn),
+    ...(bidrag.has(null) ? [rad(null, KOMMUN_EJ_ANGIVEN)] : []),
+  ];
 }

@@ -524,3 +524,90 @@ describe('the compilation for the nation and for one län', () => {
     });
   });
 });
+
+// Issue 15: a verksamhet covering three kommuner reports its clients per the clients' own kommun
+// (klienter.perKommun); the Länsstyrelse's rows then show each kommun's own clients (suppressed 1–4) and
+// add up to the län's clients. A report without the split keeps the old rule, named in helaVerksamheten.
+describe('kommunTabeller from figures per kommun', () => {
+  const del = (
+    kommunKod: string | null,
+    alder: Partial<Record<(typeof ALDERSGRUPPER)[number], ReturnType<typeof gv>>>,
+    medBarn = gv(0, 0),
+  ) => {
+    const a = Object.fromEntries(ALDERSGRUPPER.map((x) => [x, alder[x] ?? gv(0, 0)])) as Record<
+      (typeof ALDERSGRUPPER)[number],
+      ReturnType<typeof gv>
+    >;
+    const totalt = ALDERSGRUPPER.reduce(
+      (s, x) => gv(s.kvinna + a[x].kvinna, s.man + a[x].man, s.annan + a[x].annan),
+      gv(0, 0),
+    );
+    return { kommunKod, totalt, nya: gv(0, 0), avslutade: gv(0, 0), medBarn, alder: a };
+  };
+  // Three kommuner of län 01, one client in Uppsala (län 03) and two with no kommun recorded.
+  const delar = [
+    del('0114', { '18-29': gv(6, 4), '30-49': gv(10, 8) }, gv(3, 2)), // 28
+    del('0115', { '30-49': gv(7, 5), '65+': gv(0, 1) }), // 13
+    del('0180', { '50-64': gv(20, 19, 2) }, gv(6, 0)), // 41
+    del('0380', { '30-49': gv(1, 0) }), // 1
+    del(null, { '18-29': gv(1, 1) }), // 2
+  ];
+  const tre = dokument({
+    ar: 2025,
+    kod: 'tre',
+    lanKod: '01',
+    kommuner: ['0114', '0115', '0180'],
+    alder: {
+      '18-29': gv(7, 5),
+      '30-49': gv(18, 13),
+      '50-64': gv(20, 19, 2),
+      '65+': gv(0, 1),
+    },
+    medBarn: gv(9, 2),
+  });
+  const medDelar = { ...tre, klienter: { ...tre.klienter, perKommun: delar } };
+  const rad = (k: ReturnType<typeof kommunTabeller>, kod: string | null) =>
+    k.find((x) => x.kommunKod === kod)!;
+
+  it('shows each kommun’s own clients, different and summing to the verksamhet’s total', () => {
+    const k = kommunTabeller('01', [medDelar], REF);
+    expect(k.map((x) => x.kommunKod)).toEqual(['0180', '0114', '0115', '0380', null]);
+    expect(rad(k, '0114').klienter).toEqual({ kvinna: 16, man: 12, annan: 0, totalt: 28 });
+    expect(rad(k, '0115').klienter).toEqual({ kvinna: 7, man: 6, annan: 0, totalt: 13 });
+    // annan 2 is small: hidden, and the smallest other part (19) with it
+    expect(rad(k, '0180').klienter).toEqual({ kvinna: 20, man: null, annan: null, totalt: 41 });
+    expect(rad(k, '0380').klienter.totalt).toBeNull(); // 1 client in Uppsala: '..'
+    expect(rad(k, null).kommunNamn).toBe('Kommun ej angiven');
+    expect(rad(k, null).klienter.totalt).toBeNull(); // 2: '..'
+    expect(rad(k, '0114').medBarn).toEqual({ kvinna: null, man: null, annan: 0, totalt: 5 }); // 3 + 2
+    expect(k.every((x) => x.helaVerksamheten.length === 0)).toBe(true);
+    // Unsuppressed, the rows add up to the verksamhet's clients (28 + 13 + 41 + 1 + 2 = 85).
+    const summa = delar.reduce((s, d) => s + d.totalt.totalt, 0);
+    expect(summa).toBe(medDelar.klienter.totalt.totalt);
+    // Tabell 3 per kommun: Stockholm's 50–64 row only
+    expect(rad(k, '0180').tabell3.kvinna).toEqual({
+      '18-29': 0,
+      '30-49': 0,
+      '50-64': 20,
+      '65+': 0,
+      totalt: 20,
+    });
+  });
+
+  it('without the split, the old rule: the whole verksamhet under each kommun it covers, named', () => {
+    const k = kommunTabeller('01', [tre], REF);
+    for (const kod of ['0114', '0115', '0180']) {
+      expect(rad(k, kod).klienter.totalt).toBe(85);
+      expect(rad(k, kod).helaVerksamheten).toEqual(['tre']);
+    }
+    expect(k.map((x) => x.kommunKod)).toEqual(['0180', '0114', '0115']);
+  });
+
+  it('mixes both: a kommun row adds split figures and a covering verksamhet’s whole ones', () => {
+    const k = kommunTabeller('01', [medDelar, A], REF); // A covers 0114 and 0115 without a split
+    expect(rad(k, '0115').verksamheter).toEqual(['a', 'tre']);
+    expect(rad(k, '0115').helaVerksamheten).toEqual(['a']);
+    expect(rad(k, '0115').klienter.totalt).toBe(13 + A.klienter.totalt.totalt);
+    expect(rad(k, '0180').helaVerksamheten).toEqual([]);
+  });
+});

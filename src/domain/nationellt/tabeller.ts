@@ -47,7 +47,18 @@ export interface NationellRedovisning {
     kommunKoder: readonly string[];
     utforare: Utforare;
   };
-  klienter: { totalt: G; medBarn: G; alder: Record<Aldersgrupp, G> };
+  klienter: {
+    totalt: G;
+    medBarn: G;
+    alder: Record<Aldersgrupp, G>;
+    /** Per the clients' own kommun, when the report was computed from casework (kommunKod null: not recorded). */
+    perKommun?: ReadonlyArray<{
+      kommunKod: string | null;
+      totalt: G;
+      medBarn: G;
+      alder: Record<Aldersgrupp, G>;
+    }>;
+  };
   kontaktorsaker: Record<Kontaktorsak, G>;
   ko: { harKo: boolean; vantetidMedianDagar: number | null };
   personal: { ombud: number; arsarbetare: number; kvinnor: number; man: number };
@@ -193,7 +204,7 @@ export interface Tabell4Rad {
   klienter: number;
 }
 
-function summaG(gs: readonly G[]): G {
+export function summaG(gs: readonly G[]): G {
   return gs.reduce(
     (s, g) => ({
       kvinna: s.kvinna + g.kvinna,

@@ -16,7 +16,9 @@ import { idagISverige, isoDatum } from '../datum.ts';
 import { assertNoPersonalData } from '../personuppgiftsskydd.ts';
 import { andelIProcent, formatTal } from '../tal.ts';
 import type { RedovisningSiffror } from './typer.ts';
-import { valideraRedovisning } from './validering.ts';
+import { type ForraArSiffror, jamforForraAret, valideraOmraden, valideraRedovisning } from './validering.ts';
+
+export type { ForraArSiffror } from './validering.ts';
 
 export interface Fel {
   path: string;
@@ -40,9 +42,65 @@ export function siffror(d: RedovisningV1): RedovisningSiffror {
 
 const hundradelar = (n: number) => Math.round(n * 100);
 
-/** Every rule a document must pass to be submitted (or imported). */
-export function valideraDokument(d: RedovisningV1, o: { kravText: boolean }): Fel[] {
+/**
+ * What the checks across years need of last year's report, when it was submitted or approved (a draft or
+ * a returned report is no yardstick); null otherwise.
+ */
+export function forraArSiffror(
+  d: {
+    year?: number;
+    klienter?: Partial<RedovisningV1['klienter']>;
+    ko?: Partial<RedovisningV1['ko']>;
+  } | null,
+): ForraArSiffror | null {
+  const k = d?.klienter;
+  if (
+    !d ||
+    typeof d.year !== 'number' ||
+    !k?.totalt ||
+    !k.avslutade ||
+    typeof d.ko?.antalIKo3112 !== 'number'
+  )
+    return null;
+  return {
+    ar: d.year,
+    klienterTotalt: k.totalt.totalt,
+    avslutade: k.avslutade.totalt,
+    avslutadeKlienter: k.avslutadeKlienter?.totalt ?? null,
+    antalIKo3112: d.ko.antalIKo3112,
+  };
+}
+
+/** The figures per kommun and per stadsdelsområde, when the document has them, add up to its own. */
+function omradeFel(d: RedovisningV1): Fel[] {
+  const helhet = { klienter: d.klienter, kontaktorsaker: d.kontaktorsaker };
+  return [
+    ...(d.klienter.perKommun ? valideraOmraden('klienter.perKommun', d.klienter.perKommun, helhet) : []),
+    ...(d.klienter.perStadsdelsomrade
+      ? valideraOmraden('klienter.perStadsdelsomrade', d.klienter.perStadsdelsomrade, helhet)
+      : []),
+  ];
+}
+
+/**
+ * Findings that do not stop a submission but are worth a look (the checks across years that can be
+ * right, validering.ts jamforForraAret); none without last year's submitted report.
+ */
+export function varningar(d: RedovisningV1, forraAret: ForraArSiffror | null): Fel[] {
+  return forraAret ? jamforForraAret(d, forraAret).varningar : [];
+}
+
+/**
+ * Every rule a document must pass to be submitted (or imported). With last year's submitted report
+ * (`forraAret`), also the checks across years that cannot be right (continuing clients ≤ last year's).
+ */
+export function valideraDokument(
+  d: RedovisningV1,
+  o: { kravText: boolean; forraAret?: ForraArSiffror | null },
+): Fel[] {
   const fel: Fel[] = valideraRedovisning(siffror(d)).map((f) => ({ ...f }));
+  fel.push(...omradeFel(d));
+  if (o.forraAret) fel.push(...jamforForraAret(d, o.forraAret).fel);
   const a = d.ansokan;
   if (a.ar !== d.year + 1) {
     fel.push({
@@ -125,7 +183,8 @@ export function jamforelse(nu: RedovisningV1, fore: Partial<RedovisningV1> | nul
   const forra = fore ? lov(Object.fromEntries(JAMFORS.map((k) => [k, fore[k]]))) : new Map<string, unknown>();
   const rader: Array<{ path: string; iAr: number; forraAret: number | null }> = [];
   for (const [path, v] of iAr) {
-    if (typeof v !== 'number') continue;
+    // The figures per kommun are a list whose rows differ from year to year: not compared by position.
+    if (typeof v !== 'number' || /\.per(Kommun|Stadsdelsomrade)\./.test(path)) continue;
     const f = forra.get(path);
     rader.push({ path, iAr: v, forraAret: typeof f === 'number' ? f : null });
   }

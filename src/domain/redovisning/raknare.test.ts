@@ -325,3 +325,89 @@ describe('kontaktorsakAndelar', () => {
     expect(a.myndighetskontakter).toEqual({ kvinna: 65.4, man: 64.8, annan: null, totalt: 65.1 });
   });
 });
+
+// Issue 15 ("figures below the verksamhet"; seed 002 reports Stockholm per områdeskontor): a verksamhet
+// covering three kommuner counts each client under the client's own kommun, so each kommun gets its own
+// figures and together they are the verksamhet's. Counted by hand for 2025 from the casework below.
+describe('per kommun and per stadsdelsområde (2025)', () => {
+  const r = raknaRedovisning({
+    klienter: [
+      // Nacka: a woman of 35 with children, carried over from 2024; a man of 25, new, closed in 2025
+      { id: 's1', kon: 'kvinna', fodelsear: 1990, barnUnder18: 'helt', kommunKod: '0182' },
+      { id: 's2', kon: 'man', fodelsear: 2000, barnUnder18: 'nej', kommunKod: '0182' },
+      // Sundbyberg: a woman of 65, new; another whose only ärende ended in 2024 (no client in 2025)
+      { id: 's3', kon: 'kvinna', fodelsear: 1960, barnUnder18: 'nej', kommunKod: '0183' },
+      { id: 's6', kon: 'kvinna', fodelsear: 1985, barnUnder18: 'nej', kommunKod: '0183' },
+      // Stockholm, stadsdelsområde sdo-x: annan könsidentitet, 55, carried over, closed ON 1 January 2025
+      {
+        id: 's4',
+        kon: 'annan',
+        fodelsear: 1970,
+        barnUnder18: 'nej',
+        kommunKod: '0180',
+        stadsdelsomradeKod: 'sdo-x',
+      },
+      // no kommun recorded: a man of 45 living partly with children, new
+      { id: 's5', kon: 'man', fodelsear: 1980, barnUnder18: 'delvis', kommunKod: null },
+    ],
+    arenden: [
+      arende('a1', 's1', 'aktiv', '2024-02-01', '2024-03-01', null, ['ekonomi']),
+      arende('a2', 's2', 'avslutad', '2025-01-15', '2025-02-01', '2025-10-01', ['bostad']),
+      arende('a3', 's3', 'aktiv', '2025-04-01', '2025-05-01', null, ['ekonomi']),
+      arende('a6', 's6', 'avslutad', '2024-01-01', '2024-01-10', '2024-06-01', ['ekonomi']),
+      arende('a4', 's4', 'avslutad', '2022-12-01', '2023-01-01', '2025-01-01'),
+      arende('a5', 's5', 'aktiv', '2025-05-20', '2025-06-01', null, ['bostad', 'ekonomi']),
+    ],
+    ar: 2025,
+  });
+  const del = (kod: string | null) => r.perKommun.find((d) => d.kommunKod === kod)!;
+
+  it('gives each kommun its own clients, in code order with "Kommun ej angiven" (null) last', () => {
+    expect(r.perKommun.map((d) => d.kommunKod)).toEqual(['0180', '0182', '0183', null]);
+    expect(r.perKommun.map((d) => d.totalt.totalt)).toEqual([1, 2, 1, 1]);
+    expect(del('0182').totalt).toEqual(g(1, 1, 0));
+    expect(del('0182').nya).toEqual(g(0, 1, 0));
+    expect(del('0182').avslutade).toEqual(g(0, 1, 0));
+    expect(del('0182').medBarn).toEqual(g(1, 0, 0));
+    expect(del('0182').alder).toEqual({
+      '18-29': g(0, 1, 0),
+      '30-49': g(1, 0, 0),
+      '50-64': NOLL,
+      '65+': NOLL,
+    });
+    expect(del('0182').kontaktorsaker.ekonomi).toEqual(g(1, 0, 0));
+    expect(del('0182').kontaktorsaker.bostad).toEqual(g(0, 1, 0));
+    expect(del('0183').totalt).toEqual(g(1, 0, 0)); // s6 had no support in 2025
+    expect(del('0183').alder['65+']).toEqual(g(1, 0, 0));
+    expect(del('0180').avslutade).toEqual(g(0, 0, 1));
+    expect(del('0180').nya).toEqual(NOLL);
+    expect(del(null).medBarn).toEqual(g(0, 1, 0));
+    expect(del(null).kontaktorsaker.ekonomi).toEqual(g(0, 1, 0));
+  });
+
+  it('adds up to the verksamhet’s figures', () => {
+    expect(r.klienter.totalt).toEqual(g(2, 2, 1));
+    const summa = (f: (d: (typeof r.perKommun)[number]) => number) =>
+      r.perKommun.reduce((s, d) => s + f(d), 0);
+    expect(summa((d) => d.totalt.totalt)).toBe(r.klienter.totalt.totalt);
+    expect(summa((d) => d.nya.kvinna)).toBe(r.klienter.nya.kvinna);
+    expect(summa((d) => d.avslutade.totalt)).toBe(r.klienter.avslutade.totalt);
+    expect(summa((d) => d.kontaktorsaker.ekonomi.totalt)).toBe(r.kontaktorsaker.ekonomi.totalt);
+  });
+
+  it('per stadsdelsområde when a client has one; the others as (kommun, not recorded)', () => {
+    expect(r.perStadsdelsomrade.map((d) => [d.kommunKod, d.stadsdelsomradeKod, d.totalt.totalt])).toEqual([
+      ['0180', 'sdo-x', 1],
+      ['0182', null, 2],
+      ['0183', null, 1],
+      [null, null, 1],
+    ]);
+    const utan = raknaRedovisning({
+      klienter: [{ id: 'x', kon: 'man', fodelsear: 1980, barnUnder18: 'nej', kommunKod: '0182' }],
+      arenden: [arende('x1', 'x', 'aktiv', '2025-01-01', '2025-01-01', null)],
+      ar: 2025,
+    });
+    expect(utan.perStadsdelsomrade).toEqual([]);
+    expect(utan.perKommun.map((d) => d.kommunKod)).toEqual(['0182']);
+  });
+});

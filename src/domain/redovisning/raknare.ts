@@ -20,6 +20,11 @@
  * - alder: age = Y − birth year. A client under 18 (outside the target group, should not happen) is counted
  *   in 18-29, the youngest national group, so the age groups still add up to totalt.
  * - kontaktorsaker: a client counts once per reason found on any of their ärenden active during Y.
+ * - perKommun: every client figure above split by the client's OWN kommun (klient.kommunKod, as recorded
+ *   now), whatever kommuner the verksamhet covers, so the parts add up to the verksamhet's figures; a
+ *   client with no kommun recorded goes to kommunKod null ("Kommun ej angiven"). Only kommuner with a
+ *   client of the year appear. perStadsdelsomrade: the same per (kommun, stadsdelsområde), given only when
+ *   some client of the year has a stadsdelsområde (Stockholm); clients without one are (kommun, null).
  * - ko: waiting days = startDatum − forfraganDatum, over ärenden started during Y (zero-day waits
  *   included). The median of an even count is the mean of the two middle values rounded half up
  *   (Math.round): 20 and 31 → 26. An ärende is WAITING on day d when forfraganDatum ≤ d and the wait has not
@@ -43,12 +48,12 @@ import { arIsoDatum, dagarMellan, forstaJanuari, sistaDecember } from '../datum.
 import { andelIProcent } from '../tal.ts';
 import {
   type G,
+  jamforKod,
   type KoSiffror,
   laggTill,
-  nollG,
+  type OmradeSiffror,
   type RedovisningRakning,
-  tomAlder,
-  tommaKontaktorsaker,
+  tomOmrade,
 } from './typer.ts';
 
 export interface KlientPost {
@@ -56,6 +61,10 @@ export interface KlientPost {
   kon: Kon;
   fodelsear: number;
   barnUnder18: BarnUnder18;
+  /** The client's own kommun; left out or null when not recorded. */
+  kommunKod?: string | null;
+  /** Stockholm: the client's stadsdelsområde; left out or null when not recorded. */
+  stadsdelsomradeKod?: string | null;
 }
 
 export interface ArendePost {
@@ -186,29 +195,40 @@ export function raknaRedovisning(input: {
     orsakerPerKlient.set(a.klientId, orsaker);
   }
 
-  const totalt = nollG();
-  const nya = nollG();
-  const avslutadeG: G = nollG();
-  const avslutadeKlienter: G = nollG();
-  const medBarn = nollG();
-  const alder = tomAlder();
-  const kontaktorsaker = tommaKontaktorsaker();
+  const alla = tomOmrade(null);
+  const perKommun = new Map<string, OmradeSiffror>();
+  const perSdo = new Map<string, OmradeSiffror>();
+  let medStadsdel = false;
   for (const id of aktivaIAr) {
     const k = klientPerId.get(id) as KlientPost;
-    laggTill(totalt, k.kon);
-    if (!aktivaForraAret.has(id)) laggTill(nya, k.kon);
-    const stangda = avslutadePerKlient.get(id) ?? 0;
-    for (let i = 0; i < stangda; i++) laggTill(avslutadeG, k.kon);
-    if (stangda > 0) laggTill(avslutadeKlienter, k.kon);
-    if (k.barnUnder18 !== 'nej') laggTill(medBarn, k.kon);
-    laggTill(alder[aldersgrupp(alderForAr(k.fodelsear, ar)) ?? '18-29'], k.kon);
-    for (const o of orsakerPerKlient.get(id) ?? []) laggTill(kontaktorsaker[o], k.kon);
+    const kommun = k.kommunKod ?? null;
+    const sdo = k.stadsdelsomradeKod ?? null;
+    if (sdo !== null) medStadsdel = true;
+    const kNyckel = JSON.stringify(kommun);
+    const sNyckel = JSON.stringify([kommun, sdo]);
+    if (!perKommun.has(kNyckel)) perKommun.set(kNyckel, tomOmrade(kommun));
+    if (!perSdo.has(sNyckel)) perSdo.set(sNyckel, tomOmrade(kommun, sdo));
+    for (const x of [alla, perKommun.get(kNyckel), perSdo.get(sNyckel)] as OmradeSiffror[]) {
+      laggTill(x.totalt, k.kon);
+      if (!aktivaForraAret.has(id)) laggTill(x.nya, k.kon);
+      const stangda = avslutadePerKlient.get(id) ?? 0;
+      for (let i = 0; i < stangda; i++) laggTill(x.avslutade, k.kon);
+      if (stangda > 0) laggTill(x.avslutadeKlienter, k.kon);
+      if (k.barnUnder18 !== 'nej') laggTill(x.medBarn, k.kon);
+      laggTill(x.alder[aldersgrupp(alderForAr(k.fodelsear, ar)) ?? '18-29'], k.kon);
+      for (const o of orsakerPerKlient.get(id) ?? []) laggTill(x.kontaktorsaker[o], k.kon);
+    }
   }
+  const { totalt, nya, avslutade: avslutadeG, avslutadeKlienter, medBarn, alder, kontaktorsaker } = alla;
+  const ordning = (a: OmradeSiffror, b: OmradeSiffror) =>
+    jamforKod(a.kommunKod, b.kommunKod) || jamforKod(a.stadsdelsomradeKod, b.stadsdelsomradeKod);
 
   return {
     klienter: { totalt, nya, avslutade: avslutadeG, avslutadeKlienter, medBarn, alder },
     kontaktorsaker,
     ko: raknaKo(arenden, ar),
+    perKommun: [...perKommun.values()].sort(ordning),
+    perStadsdelsomrade: medStadsdel ? [...perSdo.values()].sort(ordning) : [],
   };
 }
 

@@ -46,11 +46,37 @@ export interface KlientSiffror {
   alder: Record<Aldersgrupp, G>;
 }
 
+/**
+ * The client figures of the clients living in one kommun (and, for perStadsdelsomrade, one
+ * stadsdelsområde), from each client's own kommun/stadsdel in the casework (issue 15, "figures below the
+ * verksamhet"; seed 002's tables per områdeskontor). kommunKod null: no kommun recorded ("Kommun ej
+ * angiven"); stadsdelsomradeKod null: none recorded. The parts add up to the verksamhet's figures.
+ */
+export interface OmradeSiffror {
+  kommunKod: string | null;
+  /** Only in perStadsdelsomrade. */
+  stadsdelsomradeKod?: string | null;
+  totalt: G;
+  nya: G;
+  avslutade: G;
+  avslutadeKlienter: G;
+  medBarn: G;
+  alder: Record<Aldersgrupp, G>;
+  kontaktorsaker: Record<Kontaktorsak, G>;
+}
+
 /** What the counting engine derives from the casework (it always counts avslutadeKlienter). */
 export interface RedovisningRakning {
   klienter: KlientSiffror & { avslutadeKlienter: G };
   kontaktorsaker: Record<Kontaktorsak, G>;
   ko: KoSiffror;
+  /** Per the clients' own kommun, kommunKod order (null last); only kommuner with clients. */
+  perKommun: OmradeSiffror[];
+  /**
+   * Per kommun and stadsdelsområde (Stockholm), in code order (null last), when any client of the year has
+   * a stadsdelsområde recorded; otherwise empty.
+   */
+  perStadsdelsomrade: OmradeSiffror[];
 }
 
 /** Staff figures, entered by the chef (not derived from casework). */
@@ -74,6 +100,28 @@ export interface RedovisningSiffror {
 
 export function tomAlder(): Record<Aldersgrupp, G> {
   return Object.fromEntries(ALDERSGRUPPER.map((a) => [a, nollG()])) as Record<Aldersgrupp, G>;
+}
+
+export function tomOmrade(kommunKod: string | null, stadsdelsomradeKod?: string | null): OmradeSiffror {
+  return {
+    kommunKod,
+    ...(stadsdelsomradeKod !== undefined ? { stadsdelsomradeKod } : {}),
+    totalt: nollG(),
+    nya: nollG(),
+    avslutade: nollG(),
+    avslutadeKlienter: nollG(),
+    medBarn: nollG(),
+    alder: tomAlder(),
+    kontaktorsaker: tommaKontaktorsaker(),
+  };
+}
+
+/** Codes in order with null (not recorded) last: the order of perKommun and perStadsdelsomrade. */
+export function jamforKod(a: string | null | undefined, b: string | null | undefined): number {
+  if (a === b) return 0;
+  if (a === null || a === undefined) return 1;
+  if (b === null || b === undefined) return -1;
+  return a < b ? -1 : 1;
 }
 
 export function tommaKontaktorsaker(): Record<Kontaktorsak, G> {

@@ -3,7 +3,13 @@
 // the findings it must cause (one wrong cell can break two rules, e.g. its own sum and the age-group sum).
 import { describe, expect, it } from 'vitest';
 import type { G, RedovisningSiffror } from './typer.ts';
-import { type ValideringsRegel, valideraRedovisning } from './validering.ts';
+import {
+  type ForraArSiffror,
+  jamforForraAret,
+  type ValideringsRegel,
+  valideraOmraden,
+  valideraRedovisning,
+} from './validering.ts';
 
 const g = (kvinna: number, man: number, annan: number): G => ({
   kvinna,
@@ -243,5 +249,94 @@ describe('valideraRedovisning', () => {
       'Kvinnor, män och annan könsidentitet (1 + 2 + 1) ska bli totalt (5).',
       'Kvinnor och män bland ombuden (3 + 2) kan inte vara fler än antalet ombud (4).',
     ]);
+  });
+});
+
+// Issue 15 item 8: checks against last year's submitted report. Continuing clients = totalt − nya (by the
+// counting rules, clients who had support last year too). giltig(): 6 clients, 4 new → 2 continuing; 2 in
+// the queue on 31 December.
+describe('jamforForraAret', () => {
+  const forra = (x: Partial<ForraArSiffror> = {}): ForraArSiffror => ({
+    ar: 2024,
+    klienterTotalt: 10,
+    avslutade: 6,
+    avslutadeKlienter: 5,
+    antalIKo3112: 3,
+    ...x,
+  });
+  const regler = (r: RedovisningSiffror, f: ForraArSiffror) => {
+    const { fel, varningar } = jamforForraAret(r, f);
+    return { fel: fel.map((x) => x.rule), varningar: varningar.map((x) => x.rule) };
+  };
+
+  it('accepts figures that follow from last year', () => {
+    expect(regler(giltig(), forra())).toEqual({ fel: [], varningar: [] });
+  });
+
+  it('an error when continuing clients outnumber last year’s clients (each was one of them)', () => {
+    const r = giltig();
+    r.klienter.totalt = g(60, 40, 20); // 120 clients, 4 new: 116 continuing
+    r.klienter.alder['30-49'] = g(59, 39, 20);
+    const { fel, varningar } = jamforForraAret(r, forra({ klienterTotalt: 100, avslutade: 0 }));
+    expect(fel.map((f) => [f.path, f.rule])).toEqual([['klienter.nya.totalt', 'fortsatta_max']]);
+    expect(fel[0]!.message).toBe(
+      'Fortsatta klienter (klienter under året 120 − nya klienter 4 = 116) kan inte vara fler än klienterna under 2024 (100).',
+    );
+    expect(varningar).toEqual([]);
+    // exactly as many as last year: possible (nobody left)
+    expect(regler(r, forra({ klienterTotalt: 116, avslutade: 0, avslutadeKlienter: 0 })).fel).toEqual([]);
+  });
+
+  it('a warning when continuing clients outnumber last year’s clients who were not closed', () => {
+    // 2 continuing; last year 10 clients of whom 9 had a closed ärende: 1 not closed
+    const { fel, varningar } = jamforForraAret(giltig(), forra({ avslutade: 11, avslutadeKlienter: 9 }));
+    expect(fel).toEqual([]);
+    expect(varningar.map((f) => [f.path, f.rule])).toEqual([['klienter.nya.totalt', 'fortsatta_avslutade']]);
+    expect(varningar[0]!.message).toBe(
+      'Fortsatta klienter (2) är fler än klienterna under 2024 som inte avslutades (10 − 9 = 1). Det stämmer bara om klienter som avslutades 2024 har kommit tillbaka eller hade ett ärende till.',
+    );
+    // 8 clients closed leave 2 not closed: as many as continue, no warning
+    expect(regler(giltig(), forra({ avslutade: 11, avslutadeKlienter: 8 })).varningar).toEqual([]);
+  });
+
+  it('uses the closed ärenden when last year’s report lacks the clients behind them', () => {
+    expect(regler(giltig(), forra({ avslutade: 9, avslutadeKlienter: null })).varningar).toEqual([
+      'fortsatta_avslutade',
+    ]);
+    expect(regler(giltig(), forra({ avslutade: 8, avslutadeKlienter: null })).varningar).toEqual([]);
+  });
+
+  it('a warning when last year’s queue is larger than this year’s new clients and queue together', () => {
+    // 4 new + 2 waiting now = 6: a queue of 6 last year is explained, 7 is not
+    expect(regler(giltig(), forra({ antalIKo3112: 6 }))).toEqual({ fel: [], varningar: [] });
+    const { fel, varningar } = jamforForraAret(giltig(), forra({ antalIKo3112: 7 }));
+    expect(fel).toEqual([]);
+    expect(varningar.map((f) => [f.path, f.rule])).toEqual([['ko.antalIKo3112', 'ko_forra_aret']]);
+    expect(varningar[0]!.message).toBe(
+      'I kö 31 december 2024 (7) är fler än nya klienter och kön nu tillsammans (4 + 2). Minst 1 lämnade då kön utan att få ombud; stämmer det?',
+    );
+  });
+});
+
+describe('valideraOmraden', () => {
+  it('accepts parts that add up and names the first figure that does not', () => {
+    const r = giltig();
+    const helhet = { klienter: r.klienter, kontaktorsaker: r.kontaktorsaker };
+    const del = (f: (x: G) => G) => ({
+      totalt: f(r.klienter.totalt),
+      nya: f(r.klienter.nya),
+      avslutade: f(r.klienter.avslutade),
+      medBarn: f(r.klienter.medBarn),
+      alder: Object.fromEntries(Object.entries(r.klienter.alder).map(([a, x]) => [a, f(x)])),
+    });
+    const halva = (x: G) => g(x.kvinna, 0, 0);
+    const resten = (x: G) => g(0, x.man, x.annan);
+    expect(valideraOmraden('klienter.perKommun', [del(halva), del(resten)], helhet)).toEqual([]);
+    const fel = valideraOmraden('klienter.perKommun', [del(halva)], helhet);
+    expect(fel[0]).toEqual({
+      path: 'klienter.perKommun',
+      rule: 'per_kommun_summa',
+      message: 'Klienter under året per kommun, män (0), ska bli verksamhetens antal (2).',
+    });
   });
 });

@@ -9,7 +9,7 @@
  */
 import { ALDERSGRUPPER, arKod, KON, KON_ETIKETT, KONTAKTORSAK_ETIKETT, KONTAKTORSAKER } from '../codes.ts';
 import { formatTal } from '../tal.ts';
-import type { G, RedovisningSiffror } from './typer.ts';
+import type { G, KlientSiffror, RedovisningSiffror } from './typer.ts';
 
 /** A figure in a message as Swedes write it: 2,5 and 10 561, never 2.5 (FTE have at most hundredths). */
 const tal = (n: number) => formatTal(n, Number.isInteger(n) ? 0 : Number.isInteger(n * 10) ? 1 : 2);
@@ -28,7 +28,11 @@ export type ValideringsRegel =
   | 'arsarbetare_max'
   | 'personal_kon_max'
   | 'vantetid_median_max'
-  | 'vantetid_parvis';
+  | 'vantetid_parvis'
+  | 'per_kommun_summa'
+  | 'fortsatta_max'
+  | 'fortsatta_avslutade'
+  | 'ko_forra_aret';
 
 export interface ValideringsFel {
   path: string;
@@ -185,4 +189,131 @@ export function valideraRedovisning(r: RedovisningSiffror): ValideringsFel[] {
     );
   }
   return fel;
+}
+
+/** One part of klienter.perKommun / perStadsdelsomrade: totalt, nya, …, alder, kontaktorsaker (G each). */
+export type OmradeDel = object;
+
+/** The figures in the order and with the words of the form ("Klienter under året", …). */
+const OMRADE_FIGURER: ReadonlyArray<[string, string]> = [
+  ['totalt', 'Klienter under året'],
+  ['nya', 'Nya klienter'],
+  ['avslutade', 'Avslutade ärenden'],
+  ['avslutadeKlienter', 'Klienter med avslutat ärende'],
+  ['medBarn', 'Med hemmavarande barn'],
+  ...ALDERSGRUPPER.map((a): [string, string] => [
+    `alder.${a}`,
+    a === '65+' ? '65 år och äldre' : `${a.replace('-', '–')} år`,
+  ]),
+  ...KONTAKTORSAKER.map((o): [string, string] => [`kontaktorsaker.${o}`, KONTAKTORSAK_ETIKETT[o].sv]),
+];
+
+const hamta = (x: unknown, path: string): G | undefined =>
+  path.split('.').reduce<unknown>((y, k) => (y && typeof y === 'object' ? (y as never)[k] : undefined), x) as
+    | G
+    | undefined;
+
+/**
+ * The per-kommun (or per-stadsdelsområde) figures must add up to the verksamhet's own, figure by figure and
+ * gender by gender: they are the same clients split by where they live (raknare.ts). A figure a part
+ * leaves out (an optional one) is not checked. `helhet` holds the verksamhet's klienter block and contact
+ * reasons; one finding per figure, at the list's path.
+ */
+export function valideraOmraden(
+  path: 'klienter.perKommun' | 'klienter.perStadsdelsomrade',
+  delar: readonly OmradeDel[],
+  helhet: { klienter: KlientSiffror; kontaktorsaker: object },
+): ValideringsFel[] {
+  const fel: ValideringsFel[] = [];
+  const hela = { ...helhet.klienter, kontaktorsaker: helhet.kontaktorsaker };
+  for (const [figur, namn] of OMRADE_FIGURER) {
+    const total = hamta(hela, figur);
+    const bitar = delar.map((d) => hamta(d, figur));
+    if (!total || bitar.some((b) => b === undefined)) continue;
+    for (const d of DELAR) {
+      const summa = bitar.reduce((s, b) => s + ((b as G)[d] ?? 0), 0);
+      if (summa !== total[d]) {
+        fel.push({
+          path,
+          rule: 'per_kommun_summa',
+          message:
+            path === 'klienter.perKommun'
+              ? `${namn} per kommun, ${DEL_NAMN[d]} (${tal(summa)}), ska bli verksamhetens antal (${tal(total[d])}).`
+              : `${namn} per stadsdelsområde, ${DEL_NAMN[d]} (${tal(summa)}), ska bli verksamhetens antal (${tal(total[d])}).`,
+        });
+        break;
+      }
+    }
+  }
+  return fel;
+}
+
+/**
+ * Last year's submitted (or approved) report, as far as the checks across years need it. A report typed
+ * in before avslutadeKlienter existed lacks it (null).
+ */
+export interface ForraArSiffror {
+  ar: number;
+  klienterTotalt: number;
+  avslutade: number;
+  avslutadeKlienter: number | null;
+  antalIKo3112: number;
+}
+
+/**
+ * Checks against last year's submitted report (issue 15 item 8), on the totals (not per gender: a
+ * client's recorded gender may have changed since last year's report was frozen). Continuing clients are
+ * the clients of the year who are not new (totalt − nya: by the counting rules, clients who also had
+ * support last year).
+ *
+ * - fortsatta_max (an ERROR, blocks submission): continuing clients cannot outnumber last year's clients,
+ *   since every continuing client was one of them. It points at nya (too few new ones is the usual slip).
+ * - fortsatta_avslutade (a WARNING): continuing clients should not outnumber last year's clients whose
+ *   case was not closed (last year's totalt − the clients with a closed ärende; the ärenden closed when an
+ *   older report lacks the clients). It is only a warning because it can be right: a client whose ärende
+ *   was closed last year may have come back this year (then the client is not new), and a client may have
+ *   had one ärende closed while another went on.
+ * - ko_forra_aret (a WARNING): everyone waiting on 31 December last year has, a year later, either got an
+ *   ombud (a new client this year), still waits (in this year's queue), or left the queue without a start
+ *   (withdrew, moved, found not to be in the target group). The figures do not hold the last group, so
+ *   only a queue larger than this year's new clients and this year's queue together is flagged: then at
+ *   least that many must have left the queue without an ombud, which is worth a look (or a word in the
+ *   narrative) but no error.
+ */
+export function jamforForraAret(
+  r: Pick<RedovisningSiffror, 'klienter' | 'ko'>,
+  forra: ForraArSiffror,
+): { fel: ValideringsFel[]; varningar: ValideringsFel[] } {
+  const fel: ValideringsFel[] = [];
+  const varningar: ValideringsFel[] = [];
+  const k = r.klienter;
+  if (![k.totalt.totalt, k.nya.totalt, r.ko.antalIKo3112].every(arHeltal)) return { fel, varningar };
+  const fortsatta = k.totalt.totalt - k.nya.totalt;
+  const fy = forra.ar;
+  if (fortsatta > forra.klienterTotalt) {
+    fel.push({
+      path: 'klienter.nya.totalt',
+      rule: 'fortsatta_max',
+      message: `Fortsatta klienter (klienter under året ${tal(k.totalt.totalt)} − nya klienter ${tal(k.nya.totalt)} = ${tal(fortsatta)}) kan inte vara fler än klienterna under ${fy} (${tal(forra.klienterTotalt)}).`,
+    });
+  } else {
+    const stangda = forra.avslutadeKlienter ?? forra.avslutade;
+    const kvar = Math.max(0, forra.klienterTotalt - stangda);
+    if (fortsatta > kvar) {
+      varningar.push({
+        path: 'klienter.nya.totalt',
+        rule: 'fortsatta_avslutade',
+        message: `Fortsatta klienter (${tal(fortsatta)}) är fler än klienterna under ${fy} som inte avslutades (${tal(forra.klienterTotalt)} − ${tal(stangda)} = ${tal(kvar)}). Det stämmer bara om klienter som avslutades ${fy} har kommit tillbaka eller hade ett ärende till.`,
+      });
+    }
+  }
+  const ko = r.ko.antalIKo3112;
+  if (forra.antalIKo3112 > k.nya.totalt + ko) {
+    varningar.push({
+      path: 'ko.antalIKo3112',
+      rule: 'ko_forra_aret',
+      message: `I kö 31 december ${fy} (${tal(forra.antalIKo3112)}) är fler än nya klienter och kön nu tillsammans (${tal(k.nya.totalt)} + ${tal(ko)}). Minst ${tal(forra.antalIKo3112 - k.nya.totalt - ko)} lämnade då kön utan att få ombud; stämmer det?`,
+    });
+  }
+  return { fel, varningar };
 }

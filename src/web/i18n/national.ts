@@ -113,6 +113,15 @@ export const national = {
     'ls.perKommun': 'Per kommun (1–4 visas som ..)',
     'ls.kommun': 'Kommun',
     'ls.medBarn': 'Med barn',
+    'ls.perKommun.text':
+      'Klienterna räknas i den kommun där de bor (verksamheternas siffror per kommun), så raderna blir tillsammans länets klienter.',
+    'ls.underlag': 'Underlag',
+    'ls.underlag.kommun': 'Klienternas kommun',
+    'ls.underlag.hela': 'Hela verksamheten: {koder}',
+    'ls.underlag.blandat': 'Klienternas kommun + hela verksamheten: {koder}',
+    'ls.fallback':
+      'Redovisningarna från {koder} saknar siffror per kommun (inskrivna för hand eller importerade). Deras siffror för hela verksamheten står under varje kommun de täcker, som tidigare, och räknas därför flera gånger om raderna läggs ihop.',
+    'ls.kommunEjAngiven': 'Kommun ej angiven',
     'ls.rapport': 'Rapport till Socialstyrelsen',
     'ls.status': 'Status: {status}',
     'ls.handlingsplan': 'Handlingsplan',
@@ -239,6 +248,15 @@ export const national = {
     'ls.perKommun': 'Per municipality (1–4 shown as ..)',
     'ls.kommun': 'Municipality',
     'ls.medBarn': 'With children',
+    'ls.perKommun.text':
+      'Clients are counted in the municipality they live in (the operations’ figures per municipality), so the rows add up to the county’s clients.',
+    'ls.underlag': 'Basis',
+    'ls.underlag.kommun': 'Clients’ municipality',
+    'ls.underlag.hela': 'Whole operation: {koder}',
+    'ls.underlag.blandat': 'Clients’ municipality + whole operation: {koder}',
+    'ls.fallback':
+      'The reports from {koder} have no figures per municipality (typed in by hand or imported). Their figures for the whole operation appear under every municipality they cover, as before, and are therefore counted more than once if the rows are added up.',
+    'ls.kommunEjAngiven': 'Municipality not recorded',
     'ls.rapport': 'Report to the National Board',
     'ls.status': 'Status: {status}',
     'ls.handlingsplan': 'Action plan',

@@ -317,11 +317,31 @@ export async function avsnitt(s: NationellJson | LanJson): Promise<Avsnitt[]> {
   if ('perKommun' in s) {
     ut.push({
       rubrik: 'Per kommun',
-      text: ['Antal 1–4 visas som ”..” (för få för att redovisas).'],
+      text: [
+        'Antal 1–4 visas som ”..” (för få för att redovisas).',
+        'Klienterna räknas i den kommun där de bor (verksamheternas siffror per kommun), så raderna blir tillsammans länets klienter.',
+        ...(() => {
+          const hela = [...new Set(s.perKommun.flatMap((k) => k.helaVerksamheten))].sort();
+          return hela.length
+            ? [
+                `Redovisningarna från ${hela.join(', ')} saknar siffror per kommun: deras siffror för hela verksamheten står under varje kommun de täcker och räknas flera gånger om raderna läggs ihop.`,
+              ]
+            : [];
+        })(),
+      ],
       blad: 'Per kommun',
       tabell: {
-        rubrik: 'Klienter per kommun (verksamheter som täcker kommunen)',
-        kolumner: ['Kommun', 'Verksamheter', 'Kvinnor', 'Män', 'Annan', 'Totalt', 'Med barn, totalt'],
+        rubrik: 'Klienter per kommun där klienten bor',
+        kolumner: [
+          'Kommun',
+          'Verksamheter',
+          'Kvinnor',
+          'Män',
+          'Annan',
+          'Totalt',
+          'Med barn, totalt',
+          'Underlag',
+        ],
         rader: s.perKommun.map((k) => [
           k.kommunNamn,
           k.verksamheter.length,
@@ -330,6 +350,9 @@ export async function avsnitt(s: NationellJson | LanJson): Promise<Avsnitt[]> {
           k.klienter.annan,
           k.klienter.totalt,
           k.medBarn.totalt,
+          k.helaVerksamheten.length
+            ? `${k.verksamheter.length > k.helaVerksamheten.length ? 'Klienternas kommun + hela' : 'Hela'} verksamheten: ${k.helaVerksamheten.join(', ')}`
+            : 'Klienternas kommun',
         ]),
         kalla: KALLA_V(ar),
       },

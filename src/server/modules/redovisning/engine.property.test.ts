@@ -1,5 +1,6 @@
 // The SQL counting engine equals the reference `raknaRedovisning` (src/domain/redovisning/raknare.ts) on
-// random casework: random clients and ärenden spread over two verksamheter, with dates over several years
+// random casework: random clients (in three kommuner, some with a stadsdelsområde) and ärenden spread over
+// two verksamheter, with dates over several years
 // (edge dates 1 Jan, 31 Dec, 29 Feb; cases spanning years; several ärenden per client; requests that never
 // started; ej_aktuell), checked for every year the data touches. One database per file; rows are deleted
 // between runs.
@@ -42,6 +43,9 @@ const datumArb = fc.oneof(fc.constantFrom(...EDGE), fc.integer({ min: 0, max: 8 
 
 const klientArb = fc.record({
   verksamhet: fc.integer({ min: 0, max: 1 }),
+  // Three kommuner (Stockholm with or without a stadsdelsområde): the per-kommun figures are checked too.
+  kommunKod: fc.constantFrom('0180', '0182', '0183'),
+  stadsdelsomradeKod: fc.constantFrom('bromma', 'farsta', null),
   kon: fc.constantFrom(...KON),
   fodelsear: fc.integer({ min: 1925, max: 2010 }),
   barnUnder18: fc.constantFrom(...BARN_UNDER_18),
@@ -63,7 +67,11 @@ interface Fall {
 const fallArb: fc.Arbitrary<Fall> = fc
   .tuple(fc.array(klientArb, { minLength: 1, maxLength: 14 }), fc.array(arendeArb, { maxLength: 30 }))
   .map(([ks, as]) => {
-    const klienter = ks.map((k) => ({ id: randomUUID(), ...k }));
+    const klienter = ks.map((k) => ({
+      id: randomUUID(),
+      ...k,
+      stadsdelsomradeKod: k.kommunKod === '0180' ? k.stadsdelsomradeKod : null,
+    }));
     const arenden = as.map((a): ArendePost => {
       const [d1, d2, d3] = [...a.datum].sort();
       const status = a.form as ArendeStatus;
@@ -107,7 +115,8 @@ async function lagra(f: Fall) {
       verksamhetId: vPerKlient.get(k.id) as string,
       kon: k.kon,
       fodelsear: k.fodelsear,
-      kommunKod: '0180',
+      kommunKod: k.kommunKod ?? '0180',
+      stadsdelsomradeKod: k.stadsdelsomradeKod ?? null,
       barnUnder18: k.barnUnder18,
     })),
   );
@@ -143,8 +152,17 @@ describe('SQL engine = reference raknaRedovisning', () => {
           for (const ar of AR) {
             const manga = await raknaManga(tx, v, ar);
             expect(manga.size).toBe(3);
-            for (const i of [0, 1, 2])
-              expect(manga.get(v[i] as string), `v${i} ${ar}`).toEqual(referens(f, i, ar));
+            for (const i of [0, 1, 2]) {
+              const r = manga.get(v[i] as string);
+              expect(r, `v${i} ${ar}`).toEqual(referens(f, i, ar));
+              // and the parts per kommun add up to the verksamhet's figures
+              const summa = (x: (d: (typeof r & {})['perKommun'][number]) => number) =>
+                r?.perKommun.reduce((s, d) => s + x(d), 0);
+              expect(summa((d) => d.totalt.totalt)).toBe(r?.klienter.totalt.totalt);
+              expect(summa((d) => d.nya.kvinna)).toBe(r?.klienter.nya.kvinna);
+              expect(summa((d) => d.avslutade.totalt)).toBe(r?.klienter.avslutade.totalt);
+              expect(summa((d) => d.kontaktorsaker.ekonomi.man)).toBe(r?.kontaktorsaker.ekonomi.man);
+            }
           }
           const ar = AR[f.arenden.length % AR.length] as number;
           expect(await raknaVerksamhetAr(tx, v[0] as string, ar)).toEqual(referens(f, 0, ar));

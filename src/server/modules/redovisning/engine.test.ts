@@ -17,7 +17,14 @@ const g = (kvinna: number, man: number, annan = 0): G => ({
   totalt: kvinna + man + annan,
 });
 
-type K = { id: string; kon: Kon; fodelsear: number; barnUnder18: BarnUnder18 };
+type K = {
+  id: string;
+  kon: Kon;
+  fodelsear: number;
+  barnUnder18: BarnUnder18;
+  kommunKod: string;
+  stadsdelsomradeKod?: string | null;
+};
 type A = [
   klient: K,
   status: ArendeStatus,
@@ -27,11 +34,12 @@ type A = [
   orsaker: Kontaktorsak[],
 ];
 
-const k = (kon: Kon, fodelsear: number, barnUnder18: BarnUnder18): K => ({
+const k = (kon: Kon, fodelsear: number, barnUnder18: BarnUnder18, kommunKod = '0180'): K => ({
   id: randomUUID(),
   kon,
   fodelsear,
   barnUnder18,
+  kommunKod,
 });
 const K1 = k('kvinna', 1990, 'helt');
 const K2 = k('man', 2000, 'nej');
@@ -59,7 +67,7 @@ let vb: string;
 
 async function lagra(verksamhetId: string, arenden: A[]) {
   const klienter = [...new Map(arenden.map((a) => [a[0].id, a[0]])).values()];
-  await database.db.insert(klient).values(klienter.map((x) => ({ ...x, verksamhetId, kommunKod: '0180' })));
+  await database.db.insert(klient).values(klienter.map((x) => ({ ...x, verksamhetId })));
   await database.db.insert(arende).values(
     arenden.map(([x, status, forfraganDatum, startDatum, avslutDatum, kontaktorsaker]) => ({
       verksamhetId,
@@ -171,6 +179,63 @@ describe('avslutade counts ärenden closed in the year', () => {
       klienter: [KC, KD],
       arenden: arenden.map(([x, status, forfraganDatum, startDatum, avslutDatum, kontaktorsaker], i) => ({
         id: `c${i}`,
+        klientId: x.id,
+        status,
+        forfraganDatum,
+        startDatum,
+        avslutDatum,
+        kontaktorsaker,
+      })),
+      ar: 2024,
+    });
+    expect(r).toEqual(ref);
+  });
+});
+
+// Issue 15: a verksamhet covering three kommuner (Stockholm by stadsdelsområde, Nacka, Sundbyberg) counts
+// each client in their own kommun. Hand-counted for 2024.
+describe('per kommun and per stadsdelsområde', () => {
+  it('each kommun its own clients, adding up to the verksamhet; the SQL equals the reference', async () => {
+    const vd = (await makeVerksamhet(database.db)).id;
+    const S1 = { ...k('kvinna', 1990, 'helt'), stadsdelsomradeKod: 'bromma' }; // Stockholm, Bromma
+    const S2 = k('man', 1960, 'nej'); // Stockholm, no stadsdelsområde recorded
+    const N1 = k('kvinna', 1980, 'nej', '0182'); // Nacka
+    const N2 = k('annan', 2001, 'delvis', '0182');
+    const N3 = k('man', 1950, 'nej', '0182');
+    const U1 = k('man', 1975, 'nej', '0183'); // Sundbyberg
+    const arenden: A[] = [
+      [S1, 'aktiv', '2023-05-01', '2023-06-01', null, ['ekonomi']], // carried over
+      [S2, 'avslutad', '2024-02-01', '2024-03-01', '2024-09-30', ['bostad']], // new, closed
+      [N1, 'aktiv', '2024-01-10', '2024-02-01', null, ['ekonomi', 'bostad']], // new
+      [N2, 'aktiv', '2023-11-01', '2023-12-01', null, []], // carried over
+      [N3, 'avslutad', '2024-03-01', '2024-03-05', '2024-04-01', ['ekonomi']], // new, closed twice
+      [N3, 'avslutad', '2024-05-01', '2024-05-02', '2024-08-01', []],
+      [U1, 'avslutad', '2022-01-01', '2022-02-01', '2023-12-31', ['ekonomi']], // not a client in 2024
+    ];
+    await lagra(vd, arenden);
+    const r = await withTx(database.db, { verksamhetIds: [vd] }, (tx) => raknaVerksamhetAr(tx, vd, 2024));
+    expect(r.klienter.totalt).toEqual(g(2, 2, 1));
+    expect(r.perKommun.map((d) => [d.kommunKod, d.totalt])).toEqual([
+      ['0180', g(1, 1)],
+      ['0182', g(1, 1, 1)],
+    ]);
+    const nacka = r.perKommun[1]!;
+    expect(nacka.nya).toEqual(g(1, 1));
+    expect(nacka.avslutade).toEqual(g(0, 2));
+    expect(nacka.avslutadeKlienter).toEqual(g(0, 1));
+    expect(nacka.medBarn).toEqual(g(0, 0, 1));
+    expect(nacka.alder).toEqual({ '18-29': g(0, 0, 1), '30-49': g(1, 0), '50-64': g(0, 0), '65+': g(0, 1) });
+    expect(nacka.kontaktorsaker.ekonomi).toEqual(g(1, 1));
+    expect(r.perKommun[0]!.avslutade).toEqual(g(0, 1));
+    expect(r.perStadsdelsomrade.map((d) => [d.kommunKod, d.stadsdelsomradeKod, d.totalt.totalt])).toEqual([
+      ['0180', 'bromma', 1],
+      ['0180', null, 1],
+      ['0182', null, 3],
+    ]);
+    const ref = raknaRedovisning({
+      klienter: [S1, S2, N1, N2, N3, U1],
+      arenden: arenden.map(([x, status, forfraganDatum, startDatum, avslutDatum, kontaktorsaker], i) => ({
+        id: `d${i}`,
         klientId: x.id,
         status,
         forfraganDatum,

@@ -16,16 +16,22 @@ import { ALDERSGRUPPER, type Aldersgrupp, KON, KONTAKTORSAKER, type Kon } from '
 import { forstaJanuari, sistaDecember } from '../../../domain/datum.ts';
 import {
   type G,
+  jamforKod,
   nollG,
+  type OmradeSiffror,
   type RedovisningRakning,
   tomAlder,
   tommaKontaktorsaker,
+  tomOmrade,
 } from '../../../domain/redovisning/typer.ts';
 import { type Queryable, query } from '../../db/client.ts';
 
 export interface KlientRad {
   verksamhetId: string;
   kon: string;
+  /** The client's own kommun and stadsdelsområde (per-kommun figures). */
+  kommunKod: string | null;
+  stadsdelsomradeKod: string | null;
   totalt: number;
   nya: number;
   /** Ärenden closed in Y (a client may have several). */
@@ -91,6 +97,7 @@ export function redovisningSql(ids: readonly string[], ar: number): { klienter: 
       group by a.verksamhet_id, a.klient_id
     )
     select p.verksamhet_id as "verksamhetId", k.kon,
+           k.kommun_kod as "kommunKod", k.stadsdelsomrade_kod as "stadsdelsomradeKod",
            count(*)::int as totalt,
            count(*) filter (where not p.aktiv_forra)::int as nya,
            sum(p.avslutade)::int as avslutade,
@@ -104,7 +111,7 @@ export function redovisningSql(ids: readonly string[], ar: number): { klienter: 
     from per_klient p
     join klient k on k.verksamhet_id = p.verksamhet_id and k.id = p.klient_id
     where p.aktiv
-    group by p.verksamhet_id, k.kon`;
+    group by p.verksamhet_id, k.kon, k.kommun_kod, k.stadsdelsomrade_kod`;
 
   // The wait ends at the start; for an ärende closed or found ej aktuell without starting, at its close
   // date (at once when that is missing); otherwise it has not ended (slut is null). An ärende requested
@@ -150,6 +157,8 @@ export function tomRakning(): RedovisningRakning {
     },
     kontaktorsaker: tommaKontaktorsaker(),
     ko: { harKo: false, vantetidMedianDagar: null, vantetidMaxDagar: null, antalIKo3112: 0 },
+    perKommun: [],
+    perStadsdelsomrade: [],
   };
 }
 
@@ -180,18 +189,45 @@ export async function raknaManga(
     [ALDERSGRUPPER[2], 'a50'],
     [ALDERSGRUPPER[3], 'a65'],
   ];
+  // Rows come per (verksamhet, gender, kommun, stadsdelsområde): each adds to the verksamhet's figures,
+  // its kommun's and its (kommun, stadsdelsområde)'s, as raknare.ts does client by client.
+  const omraden = new Map<string, { kommun: Map<string, OmradeSiffror>; sdo: Map<string, OmradeSiffror> }>();
   for (const r of klienter) {
     const v = ut.get(r.verksamhetId);
     if (!v || !arKon(r.kon)) continue;
-    const k = v.klienter;
-    lagg(k.totalt, r.kon, r.totalt);
-    lagg(k.nya, r.kon, r.nya);
-    lagg(k.avslutade, r.kon, r.avslutade);
-    lagg(k.avslutadeKlienter, r.kon, r.avslutadeKlienter);
-    lagg(k.medBarn, r.kon, r.medBarn);
-    for (const [grupp, falt] of aldrar) lagg(k.alder[grupp], r.kon, r[falt] as number);
-    for (const [i, orsak] of KONTAKTORSAKER.entries())
-      lagg(v.kontaktorsaker[orsak], r.kon, r.orsaker[i] ?? 0);
+    const kommunKod = r.kommunKod?.trim() || null;
+    const sdoKod = r.stadsdelsomradeKod ?? null;
+    let o = omraden.get(r.verksamhetId);
+    if (!o) {
+      o = { kommun: new Map(), sdo: new Map() };
+      omraden.set(r.verksamhetId, o);
+    }
+    const [kN, sN] = [JSON.stringify(kommunKod), JSON.stringify([kommunKod, sdoKod])];
+    if (!o.kommun.has(kN)) o.kommun.set(kN, tomOmrade(kommunKod));
+    if (!o.sdo.has(sN)) o.sdo.set(sN, tomOmrade(kommunKod, sdoKod));
+    const mal = [
+      { ...v.klienter, kontaktorsaker: v.kontaktorsaker },
+      o.kommun.get(kN) as OmradeSiffror,
+      o.sdo.get(sN) as OmradeSiffror,
+    ];
+    for (const k of mal) {
+      lagg(k.totalt, r.kon, r.totalt);
+      lagg(k.nya, r.kon, r.nya);
+      lagg(k.avslutade, r.kon, r.avslutade);
+      lagg(k.avslutadeKlienter, r.kon, r.avslutadeKlienter);
+      lagg(k.medBarn, r.kon, r.medBarn);
+      for (const [grupp, falt] of aldrar) lagg(k.alder[grupp], r.kon, r[falt] as number);
+      for (const [i, orsak] of KONTAKTORSAKER.entries())
+        lagg(k.kontaktorsaker[orsak], r.kon, r.orsaker[i] ?? 0);
+    }
+  }
+  const ordning = (a: OmradeSiffror, b: OmradeSiffror) =>
+    jamforKod(a.kommunKod, b.kommunKod) || jamforKod(a.stadsdelsomradeKod, b.stadsdelsomradeKod);
+  for (const [id, o] of omraden) {
+    const v = ut.get(id) as RedovisningRakning;
+    v.perKommun = [...o.kommun.values()].sort(ordning);
+    const sdo = [...o.sdo.values()];
+    v.perStadsdelsomrade = sdo.some((x) => x.stadsdelsomradeKod !== null) ? sdo.sort(ordning) : [];
   }
   for (const r of ko) {
     const v = ut.get(r.verksamhetId);

@@ -93,9 +93,18 @@ export async function brister(tx: Tx, verksamhetId: string, ar: number): Promise
   return ut.filter((b) => b.aktorer.length > 0);
 }
 
-/** The engine's figures as the exchange format's blocks (same keys; the format's objects are open). */
+/**
+ * The engine's figures as the exchange format's blocks (same keys; the format's objects are open). The
+ * figures per the clients' own kommun go under klienter.perKommun (always, so that a Länsstyrelse can use
+ * them); per stadsdelsområde only when some client has one.
+ */
 export function somV1(r: RedovisningRakning): Pick<RedovisningV1, 'klienter' | 'kontaktorsaker' | 'ko'> {
-  return { klienter: r.klienter, kontaktorsaker: r.kontaktorsaker, ko: r.ko } as unknown as Pick<
+  const klienter = {
+    ...r.klienter,
+    perKommun: r.perKommun,
+    ...(r.perStadsdelsomrade.length ? { perStadsdelsomrade: r.perStadsdelsomrade } : {}),
+  };
+  return { klienter, kontaktorsaker: r.kontaktorsaker, ko: r.ko } as unknown as Pick<
     RedovisningV1,
     'klienter' | 'kontaktorsaker' | 'ko'
   >;

@@ -83,30 +83,7 @@ export function LanSammanstallning() {
       ) : (
         <>
           <Sammanstallningen s={q.data} />
-          <FigureTable
-            caption={t('ls.perKommun')}
-            columns={[
-              { label: t('ls.kommun') },
-              { label: t('nat.verksamheter'), num: true },
-              { label: t('nat.kvinnor'), num: true },
-              { label: t('nat.man'), num: true },
-              { label: t('nat.annan'), num: true },
-              { label: t('nat.totalt'), num: true },
-              { label: t('ls.medBarn'), num: true },
-            ]}
-            rows={q.data.perKommun.map((k) => ({
-              key: k.kommunKod,
-              head: k.kommunNamn,
-              cells: [
-                k.verksamheter.length,
-                cell(k.klienter.kvinna),
-                cell(k.klienter.man),
-                cell(k.klienter.annan),
-                cell(k.klienter.totalt),
-                cell(k.medBarn.totalt),
-              ],
-            }))}
-          />
+          <PerKommunTabell rader={q.data.perKommun} />
         </>
       )}
       <section aria-labelledby="ls-rapport">
@@ -145,5 +122,57 @@ export function LanSammanstallning() {
       </section>
       <Utvecklingen lanKod={lanKod} />
     </Page>
+  );
+}
+
+/**
+ * The län's clients per kommun (suppressed). Rows come from the verksamheters' figures per the clients'
+ * own kommun; a report without them contributes its whole figures to each kommun it covers, which the
+ * Underlag column and the note below say.
+ */
+function PerKommunTabell({ rader }: { rader: LanJson['perKommun'] }) {
+  const { t } = useI18n();
+  const hela = [...new Set(rader.flatMap((k) => k.helaVerksamheten))].sort();
+  const underlag = (k: LanJson['perKommun'][number]) => {
+    if (k.verksamheter.length === 0) return '–';
+    if (k.helaVerksamheten.length === 0) return t('ls.underlag.kommun');
+    const koder = k.helaVerksamheten.join(', ');
+    return k.verksamheter.length > k.helaVerksamheten.length
+      ? t('ls.underlag.blandat', { koder })
+      : t('ls.underlag.hela', { koder });
+  };
+  return (
+    <>
+      <FigureTable
+        caption={t('ls.perKommun')}
+        columns={[
+          { label: t('ls.kommun') },
+          { label: t('nat.verksamheter'), num: true },
+          { label: t('nat.kvinnor'), num: true },
+          { label: t('nat.man'), num: true },
+          { label: t('nat.annan'), num: true },
+          { label: t('nat.totalt'), num: true },
+          { label: t('ls.medBarn'), num: true },
+          { label: t('ls.underlag') },
+        ]}
+        rows={rader.map((k) => ({
+          key: k.kommunKod ?? 'ej-angiven',
+          head: k.kommunKod === null ? t('ls.kommunEjAngiven') : k.kommunNamn,
+          cells: [
+            k.verksamheter.length,
+            cell(k.klienter.kvinna),
+            cell(k.klienter.man),
+            cell(k.klienter.annan),
+            cell(k.klienter.totalt),
+            cell(k.medBarn.totalt),
+            underlag(k),
+          ],
+        }))}
+      />
+      <p className="hint">{t('ls.perKommun.text')}</p>
+      {hela.length ? (
+        <p className="alert alert-info">{t('ls.fallback', { koder: hela.join(', ') })}</p>
+      ) : null}
+    </>
   );
 }
