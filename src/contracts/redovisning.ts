@@ -40,6 +40,24 @@ export const forraAret = z.object({
   dokument: redovisningV1.partial(),
 });
 
+/**
+ * Last year's SUBMITTED (or approved) report as the checks across years use it; null when there is none
+ * (then nothing is checked across years).
+ */
+export const forraArSiffror = z.object({
+  ar: z.number().int(),
+  klienterTotalt: z.number().int(),
+  avslutade: z.number().int(),
+  avslutadeKlienter: z.number().int().nullable(),
+  antalIKo3112: z.number().int(),
+});
+
+/** Names of the kommuner and stadsdelsområden the per-kommun figures name, by code. */
+export const ortnamn = z.object({
+  kommuner: z.record(z.string(), z.string()),
+  stadsdelsomraden: z.record(z.string(), z.string()),
+});
+
 export const jamforelseRad = z.object({
   path: z.string(),
   iAr: z.number(),
@@ -96,7 +114,11 @@ export const redovisningView = z.object({
   kalla,
   dokument: redovisningV1,
   validering: z.array(valideringsFel),
+  /** Findings that do not stop a submission (checks across years that can be right). */
+  varningar: z.array(valideringsFel),
   forraAret: forraAret.nullable(),
+  forraArSiffror: forraArSiffror.nullable(),
+  ortnamn,
   jamforelse: z.array(jamforelseRad),
   andelar,
   /** 15 January of the following year. */
@@ -129,6 +151,7 @@ export const granskningView = z.object({
   version: z.number().int(),
   dokument: redovisningV1,
   validering: z.array(valideringsFel),
+  varningar: z.array(valideringsFel),
   forraAret: forraAret.nullable(),
   jamforelse: z.array(jamforelseRad),
   andelar,
@@ -163,6 +186,15 @@ export const lanListItem = z.object({
   version: z.number().int().nullable(),
   inskickadAt: z.string().nullable(),
   forsenad: z.boolean(),
+  /** The latest submitted version's key figures and its comments: enough to approve from the list. */
+  nyckeltal: z
+    .object({
+      klienter: z.number().nullable(),
+      nyaKlienter: z.number().nullable(),
+      soktaArsarbetare: z.number().nullable(),
+      kommentarer: z.number().int(),
+    })
+    .nullable(),
 });
 export const lanList = z.object({
   lanKod: z.string(),

@@ -144,6 +144,10 @@ const label = labelInEnglish;
 const items = (list: string) => list.split(/, | eller | och /);
 const orListEn = (xs: string[]) =>
   xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} or ${xs[xs.length - 1]}`;
+/** A figure of the redovisning form by its label; the oldest age group is not in the label tables. */
+const OLDEST = '65 år och äldre';
+const figureLabel = (s: string) => (s === OLDEST ? '65 and older' : label(s));
+
 /** "a, b eller c" of names → "a, b or c" with each name translated. */
 const namesOr = (list: string) => orListEn(items(list).map(label));
 /** "a, b eller c" of codes (what a file holds): the codes stay, only the words change. */
@@ -461,6 +465,10 @@ const EXACT = new Map<string, string>([
     'Avrundningen skulle betala ut mer än budgeten; avrunda nedåt i stället.',
     'The rounding would pay out more than the budget; please round down instead.',
   ],
+  [
+    'Ansökningarna har ändrats sedan förhandsvisningen. Förhandsvisa igen och kontrollera innan du fastställer.',
+    'The applications have changed since the preview. Preview again and check before fixing the grant.',
+  ],
   // --- ledningsgrupp (steering group)
   [
     'Användaren har ingen roll i verksamheten; ge henne eller honom rollen ledamot först.',
@@ -703,6 +711,7 @@ const RULES: readonly Rule[] = [
     (m) => `The personal identity number gives the birth year ${m[1]}, but the birth year is ${m[2]}.`,
   ],
   [/^Status ska vara (.+)\.$/, (m) => `The status must be ${namesOr(m[1]!)}.`],
+  [/^Nivå ska vara (.+)\.$/, (m) => `The level must be ${namesOr(m[1]!)}.`],
   [/^Klienten (\S+) förekommer två gånger\.$/, (m) => `The client ${m[1]} appears twice.`],
 
   // --- the dates of an ärende (arende-datum.ts, datum.ts)
@@ -797,6 +806,27 @@ const RULES: readonly Rule[] = [
       `Women and men among the ombud (${sums(m[1]!)}) cannot be more than the number of ombud (${num(m[2]!)}).`,
   ],
   [
+    /^(.+) per (kommun|stadsdelsområde), (.+) \(([^()]+)\), ska bli verksamhetens antal \(([^()]+)\)\.$/,
+    (m) =>
+      `${figureLabel(m[1]!)} by ${m[2] === 'kommun' ? 'municipality' : 'district'}, ${label(m[3]!)} (${num(m[4]!)}), must add up to the operation’s figure (${num(m[5]!)}).`,
+  ],
+  // --- redovisning: checks against last year's submitted report (validering.ts jamforForraAret)
+  [
+    /^Fortsatta klienter \(klienter under året (.+?) − nya klienter (.+?) = (.+?)\) kan inte vara fler än klienterna under (.+?) \(([^()]+)\)\.$/,
+    (m) =>
+      `Continuing clients (clients during the year ${num(m[1]!)} − new clients ${num(m[2]!)} = ${num(m[3]!)}) cannot be more than the clients during ${m[4]} (${num(m[5]!)}).`,
+  ],
+  [
+    /^Fortsatta klienter \(([^()]+)\) är fler än klienterna under (.+?) som inte avslutades \((.+?) − (.+?) = (.+?)\)\. Det stämmer bara om klienter som avslutades (.+?) har kommit tillbaka eller hade ett ärende till\.$/,
+    (m) =>
+      `Continuing clients (${num(m[1]!)}) are more than the clients during ${m[2]} whose case was not closed (${num(m[3]!)} − ${num(m[4]!)} = ${num(m[5]!)}). That is only right if clients closed in ${m[6]} have come back or had another case.`,
+  ],
+  [
+    /^I kö 31 december (.+?) \(([^()]+)\) är fler än nya klienter och kön nu tillsammans \((.+?) \+ (.+?)\)\. Minst (.+?) lämnade då kön utan att få ombud; stämmer det\?$/,
+    (m) =>
+      `Those in the queue on 31 December ${m[1]} (${num(m[2]!)}) are more than the new clients and the queue now together (${num(m[3]!)} + ${num(m[4]!)}). Then at least ${num(m[5]!)} left the queue without getting an ombud; is that right?`,
+  ],
+  [
     /^Medianväntetiden \((\S+) dagar\) kan inte vara längre än den längsta \((\S+) dagar\)\.$/,
     (m) =>
       `The median waiting time (${plural(m[1]!, 'day', 'days')}) cannot be longer than the longest (${plural(m[2]!, 'day', 'days')}).`,
@@ -833,6 +863,15 @@ const RULES: readonly Rule[] = [
   ],
 
   // --- state grants (statsbidrag)
+  [
+    /^Statsbidraget för (\S+) är redan fastställt\. En administratör kan öppna det igen med en anledning\.$/,
+    (m) =>
+      `The state grant for ${m[1]} has already been fixed. An administrator can reopen it, giving a reason.`,
+  ],
+  [
+    /^Statsbidraget för (\S+) är inte fastställt, så det finns inget att öppna\.$/,
+    (m) => `The state grant for ${m[1]} has not been fixed, so there is nothing to reopen.`,
+  ],
   [
     /^Socialstyrelsen har inte fastställt beloppet per årsarbetare för (\S+)\.$/,
     (m) =>

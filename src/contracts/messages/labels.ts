@@ -95,6 +95,7 @@ export const FIELD_LABELS: Readonly<Record<string, Label>> = {
   text: l('Text', 'Text'),
   kommentar: l('Kommentar', 'Comment'),
   anledning: l('Skäl', 'Reason'),
+  kontrollsumma: l('Förhandsvisningens kontrollsumma', 'Checksum of the preview'),
   csv: l('Fil', 'File'),
   fil: l('Fil', 'File'),
   // --- brister
@@ -128,6 +129,8 @@ export const FIELD_LABELS: Readonly<Record<string, Label>> = {
   'klienter.avslutadeKlienter': l('Klienter med avslutat ärende', 'Clients with a closed case'),
   'klienter.medBarn': l('Med hemmavarande barn', 'With children at home'),
   'klienter.alder': l('Klienter per åldersgrupp', 'Clients by age group'),
+  'klienter.perKommun': l('Klienter per kommun', 'Clients by municipality'),
+  'klienter.perStadsdelsomrade': l('Klienter per stadsdelsområde', 'Clients by district'),
   kvinna: l('Kvinnor', 'Women'),
   man: l('Män', 'Men'),
   annan: l('Annan', 'Other'),

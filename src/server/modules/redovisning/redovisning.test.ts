@@ -448,6 +448,21 @@ describe('workflow and review', () => {
     expect(bad.json().errors[0].field).toBe('path');
   });
 
+  it("the län list shows each submitted report's key figures and the comments on its latest version", async () => {
+    const view = (await u.ls01!.get(`/api/v1/redovisningar/${id}`)).json();
+    expect(view.kommentarer.length).toBeGreaterThan(0);
+    const list = (await u.ls01!.get('/api/v1/lan/01/redovisningar?ar=2025')).json();
+    const a = list.rader.find((r: { verksamhetId: string }) => r.verksamhetId === V.A);
+    expect(a.nyckeltal).toEqual({
+      klienter: view.dokument.klienter.totalt.totalt,
+      nyaKlienter: view.dokument.klienter.nya.totalt,
+      soktaArsarbetare: view.dokument.ansokan.arsarbetare,
+      kommentarer: view.kommentarer.filter((k: { version: number }) => k.version === view.version).length,
+    });
+    // Nothing sent in: no figures to show.
+    expect(list.rader.find((r: { verksamhetId: string }) => r.verksamhetId === V.C).nyckeltal).toBeNull();
+  });
+
   it('return with a reason unlocks the draft; resubmission is version 2 with a diff against version 1', async () => {
     const ret = await u.ls01!.post(`/api/v1/redovisningar/${id}/retur`, {
       anledning: 'Komplettera förbättringsarbetet.',

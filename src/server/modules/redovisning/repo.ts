@@ -4,11 +4,13 @@ import type { RedovisningStatus } from '../../../domain/redovisning-status.ts';
 import { type Queryable, query } from '../../db/client.ts';
 import {
   appUser,
+  kommun,
   organisation,
   redovisning,
   redovisningHandelse,
   redovisningKommentar,
   redovisningVersion,
+  stadsdelsomrade,
 } from '../../db/schema/index.ts';
 
 export type Kalla = 'arendehantering' | 'manuell' | 'import';
@@ -355,4 +357,80 @@ export async function listSnapshotsForSystem(
 export async function anvandarKon(db: Queryable, userIds: string[]) {
   if (userIds.length === 0) return [];
   return db.select({ id: appUser.id, kon: appUser.kon }).from(appUser).where(inArray(appUser.id, userIds));
+}
+
+/** Names of these kommuner and stadsdelsområden (reference data), by code. */
+export async function ortnamn(
+  db: Queryable,
+  q: { kommuner: string[]; stadsdelsomraden: string[] },
+): Promise<{ kommuner: Record<string, string>; stadsdelsomraden: Record<string, string> }> {
+  const k = q.kommuner.length
+    ? await db
+        .select({ kod: kommun.kod, namn: kommun.namn })
+        .from(kommun)
+        .where(inArray(kommun.kod, q.kommuner))
+    : [];
+  const s = q.stadsdelsomraden.length
+    ? await db
+        .select({ kod: stadsdelsomrade.kod, namn: stadsdelsomrade.namn })
+        .from(stadsdelsomrade)
+        .where(inArray(stadsdelsomrade.kod, q.stadsdelsomraden))
+    : [];
+  return {
+    kommuner: Object.fromEntries(k.map((x) => [x.kod, x.namn])),
+    stadsdelsomraden: Object.fromEntries(s.map((x) => [x.kod, x.namn])),
+  };
+}
+
+/** What the review list shows of a submitted report: its latest version's key figures and comments. */
+export interface Nyckeltal {
+  klienter: number | null;
+  nyaKlienter: number | null;
+  soktaArsarbetare: number | null;
+  kommentarer: number;
+}
+
+/**
+ * Key figures of each report's latest submitted version (clients, new clients, FTE applied for) and how
+ * many comments that version has: one statement for the whole län list.
+ */
+export async function nyckeltalForSenasteVersion(
+  db: Queryable,
+  redovisningIds: string[],
+): Promise<Map<string, Nyckeltal>> {
+  if (redovisningIds.length === 0) return new Map();
+  const rows = await query<{
+    redovisning_id: string;
+    klienter: string | null;
+    nya: string | null;
+    sokta: string | null;
+    kommentarer: number;
+  }>(
+    db,
+    sql`select v.redovisning_id,
+          v.dokument #>> '{klienter,totalt,totalt}' as klienter,
+          v.dokument #>> '{klienter,nya,totalt}' as nya,
+          v.dokument #>> '{ansokan,arsarbetare}' as sokta,
+          (select count(*) from redovisning_kommentar k
+            where k.redovisning_id = v.redovisning_id and k.version = v.version)::int as kommentarer
+        from redovisning_version v
+        where v.redovisning_id in (${sql.join(
+          redovisningIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})
+          and v.version = (select max(x.version) from redovisning_version x
+                           where x.redovisning_id = v.redovisning_id)`,
+  );
+  const tal = (s: string | null) => (s === null || s === '' || Number.isNaN(Number(s)) ? null : Number(s));
+  return new Map(
+    rows.map((r) => [
+      r.redovisning_id,
+      {
+        klienter: tal(r.klienter),
+        nyaKlienter: tal(r.nya),
+        soktaArsarbetare: tal(r.sokta),
+        kommentarer: Number(r.kommentarer),
+      },
+    ]),
+  );
 }

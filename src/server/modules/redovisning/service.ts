@@ -137,6 +137,32 @@ async function forraAret(
   return { ar: ar - 1, kalla: 'arendehantering', dokument: underlag.somV1(r) };
 }
 
+/**
+ * Last year's report as the checks across years need it: submitted or approved only (a returned report
+ * is being corrected, a draft was never sent), else null and nothing is checked across years.
+ */
+async function forraArSiffror(tx: Tx, verksamhetId: string, ar: number) {
+  const [snap] = await repo.listSnapshotsForSystem(tx, {
+    ar: ar - 1,
+    inklusiveInskickade: true,
+    verksamhetIds: [verksamhetId],
+  });
+  return snap && (snap.status === 'inskickad' || snap.status === 'godkand')
+    ? regler.forraArSiffror(snap.dokument)
+    : null;
+}
+
+/** The names of the kommuner and stadsdelsområden the document names (its own and its per-kommun rows). */
+async function ortnamn(tx: Tx, d: RedovisningV1) {
+  const kommuner = new Set<string>(d.verksamhet.kommunKoder);
+  const sdo = new Set<string>(d.verksamhet.stadsdelsomraden ?? []);
+  for (const x of [...(d.klienter.perKommun ?? []), ...(d.klienter.perStadsdelsomrade ?? [])]) {
+    if (x.kommunKod) kommuner.add(x.kommunKod);
+    if ('stadsdelsomradeKod' in x && typeof x.stadsdelsomradeKod === 'string') sdo.add(x.stadsdelsomradeKod);
+  }
+  return repo.ortnamn(tx, { kommuner: [...kommuner], stadsdelsomraden: [...sdo] });
+}
+
 function versionItems(versions: repo.VersionRow[], ar: number) {
   return versions.map((x) => ({
     version: x.version,
@@ -173,6 +199,7 @@ async function byggView(
       )
     : [[], [], []];
   const fore = await forraAret(tx, v, ar, true);
+  const foreSiffror = await forraArSiffror(tx, v.id, ar);
   const senaste = handelser.at(-1);
   const last = status === 'inskickad' || status === 'godkand';
   let anledning: string | null = null;
@@ -187,8 +214,11 @@ async function byggView(
     status,
     kalla: row?.kalla ?? proposal!.kalla,
     dokument,
-    validering: regler.valideraDokument(dokument, { kravText: true }),
+    validering: regler.valideraDokument(dokument, { kravText: true, forraAret: foreSiffror }),
+    varningar: regler.varningar(dokument, foreSiffror),
     forraAret: fore,
+    forraArSiffror: foreSiffror,
+    ortnamn: await ortnamn(tx, dokument),
     jamforelse: regler.jamforelse(dokument, fore?.dokument ?? null),
     andelar: regler.andelar(dokument),
     deadline: regler.deadline(ar),
@@ -283,6 +313,12 @@ function assertAndringsbar(row: repo.RedovisningRow) {
 
 const SIFFERBLOCK = ['klienter', 'kontaktorsaker', 'ko'] as const;
 
+/** The same leaves whatever the key order (a stored jsonb document comes back with its keys reordered). */
+function sammaVarden(a: unknown, b: unknown): boolean {
+  const [x, y] = [regler.lov(a), regler.lov(b)];
+  return x.size === y.size && [...x].every(([k, v]) => y.has(k) && Object.is(y.get(k), v));
+}
+
 export async function saveRedovisning(
   ctx: ServiceContext,
   verksamhetId: string,
@@ -295,6 +331,23 @@ export async function saveRedovisning(
     const { v, row } = await skrivbar(tx, ctx, verksamhetId, ar);
     assertAndringsbar(row);
     const dokument = { ...row.dokument, ...input } as RedovisningV1;
+    // The figures per kommun were counted from the casework with the client figures they split: once a
+    // client figure or contact reason is typed over, they no longer add up and are left out.
+    const utanOmraden = ({ perKommun: _k, perStadsdelsomrade: _s, ...k }: RedovisningV1['klienter']) => k;
+    const klientsiffrorAndrade =
+      (input.klienter !== undefined &&
+        !sammaVarden(utanOmraden(input.klienter), utanOmraden(row.dokument.klienter))) ||
+      (input.kontaktorsaker !== undefined && !sammaVarden(input.kontaktorsaker, row.dokument.kontaktorsaker));
+    if (klientsiffrorAndrade) dokument.klienter = utanOmraden(dokument.klienter);
+    else if (input.klienter && !('perKommun' in input.klienter)) {
+      // The same figures sent without their split (the form leaves it out): the stored split stays.
+      const { perKommun, perStadsdelsomrade } = row.dokument.klienter;
+      dokument.klienter = {
+        ...input.klienter,
+        ...(perKommun ? { perKommun } : {}),
+        ...(perStadsdelsomrade ? { perStadsdelsomrade } : {}),
+      };
+    }
     const parsed = redovisningV1.safeParse(dokument);
     if (!parsed.success)
       throw new Invalid(
@@ -396,7 +449,10 @@ export async function skickaIn(
     const { v, row } = await skrivbar(tx, ctx, verksamhetId, ar);
     const hinder = assertOvergang(row.status, 'inskickad');
     if (hinder) throw new Conflict(hinder);
-    const fel = regler.valideraDokument(row.dokument, { kravText: true });
+    const fel = regler.valideraDokument(row.dokument, {
+      kravText: true,
+      forraAret: await forraArSiffror(tx, v.id, ar),
+    });
     if (fel.length) {
       throw new Invalid(
         toFieldErrors(fel),
@@ -443,6 +499,7 @@ export async function getGranskning(ctx: ServiceContext, id: string): Promise<Gr
       () => repo.listKommentarer(tx, row.id),
     );
     const fore = await forraAret(tx, v, row.ar, false);
+    const foreSiffror = await forraArSiffror(tx, v.id, row.ar);
     const foregaende = versions.at(-2);
     // The status the reviewer sees is that of the submitted version: a returned report being reworked
     // is 'returnerad' until it comes back.
@@ -461,7 +518,8 @@ export async function getGranskning(ctx: ServiceContext, id: string): Promise<Gr
       status,
       version: senaste.version,
       dokument: senaste.dokument,
-      validering: regler.valideraDokument(senaste.dokument, { kravText: false }),
+      validering: regler.valideraDokument(senaste.dokument, { kravText: false, forraAret: foreSiffror }),
+      varningar: regler.varningar(senaste.dokument, foreSiffror),
       forraAret: fore,
       jamforelse: regler.jamforelse(senaste.dokument, fore?.dokument ?? null),
       andelar: regler.andelar(senaste.dokument),
@@ -516,6 +574,8 @@ export async function listLan(ctx: ServiceContext, lanKod: string, ar: number): 
   if (!can(ctx.principal, 'redovisning:review', { typ: 'verksamhet', id: '', lanKod })) throw new NotFound();
   return inTx(ctx, {}, async ({ tx, audit }) => {
     const rader = await repo.listPerVerksamhet(tx, { ar, lanKod });
+    const skickade = rader.filter((r) => r.version !== null && r.redovisningId).map((r) => r.redovisningId!);
+    const nyckeltal = await repo.nyckeltalForSenasteVersion(tx, skickade);
     const passerad = idagISverige() > regler.deadline(ar);
     await audit({ action: 'redovisning.lan.read', resourceType: 'redovisning', detail: { lanKod, ar } });
     return {
@@ -533,6 +593,7 @@ export async function listLan(ctx: ServiceContext, lanKod: string, ar: number): 
           version: r.version,
           inskickadAt: r.senastInskickadAt,
           forsenad: skickad ? regler.arForsenad(r.forstaInskickadAt!, ar) : passerad,
+          nyckeltal: (skickad && nyckeltal.get(r.redovisningId!)) || null,
         };
       }),
     };

@@ -528,10 +528,39 @@ export const REQUESTS: Record<string, RouteRequest> = {
   },
   'PUT /api/v1/statsbidrag/:ar/budget': {
     sideless: true,
+    // A year of its own: the decision letters fix ar + 1 directly, and a fixed year is not fixed again.
     build: (c) => ({
-      path: `/api/v1/statsbidrag/${c.side.ar + 1}/budget`,
+      path: `/api/v1/statsbidrag/${c.side.ar + 2}/budget`,
       body: { totalBudgetKr: 150_000_000, administrationKr: 2_000_000 },
     }),
+  },
+  'POST /api/v1/statsbidrag/:ar/oppning': {
+    sideless: true,
+    // A year of its own, fixed before each request, so reopening it can succeed.
+    build: async (c) => {
+      const ar = c.side.ar + 3;
+      const db = c.world.database.db;
+      if (!(await grantRepo.getBudget(db, ar)))
+        await grantRepo.upsertBudget(db, {
+          ar,
+          totalBudgetKr: 150_000_000,
+          administrationKr: 2_000_000,
+          totalFteHundradelar: 150,
+          beloppPerArsarbetareKr: 392_251,
+          updatedByNamn: 'matris',
+        });
+      return { path: `/api/v1/statsbidrag/${ar}/oppning`, body: { anledning: 'Fel budget angavs.' } };
+    },
+  },
+  'GET /api/v1/verksamheter/:verksamhetId/statsbidrag/:ar': {
+    build: async (c) => {
+      await statsbidragBeslutat(c);
+      return {
+        path: fill('/api/v1/verksamheter/:verksamhetId/statsbidrag/:ar', c.side, {
+          ar: String(c.side.ar + 1),
+        }),
+      };
+    },
   },
   'POST /api/v1/statsbidrag/:ar/forhandsvisning': {
     sideless: true,

@@ -16,12 +16,14 @@ import {
   alderRader,
   etikett,
   forraAretNu,
-  GTabell,
+  type Granskningsmarkering,
   KON,
   klientRader,
   orsakRader,
   StatusBadge,
+  visa,
 } from './common.tsx';
+import { GranskningRapport } from './GranskningRapport.tsx';
 
 /** The Länsstyrelse's list: every verksamhet of the län with the status of its report for the year. */
 export function GranskningLista() {
@@ -109,6 +111,18 @@ export function GranskningLista() {
                         {t('gr.version')}
                       </th>
                       <th scope="col">{t('gr.submittedAt')}</th>
+                      <th scope="col" className="num">
+                        {t('gr.lista.klienter')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('gr.lista.nya')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('gr.lista.sokta')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('gr.lista.kommentarer')}
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
@@ -146,6 +160,10 @@ export function GranskningLista() {
                           </td>
                           <td className="num">{r.version ?? '–'}</td>
                           <td>{r.inskickadAt ? formatTimestamp(r.inskickadAt) : '–'}</td>
+                          <td className="num">{visa(r.nyckeltal?.klienter)}</td>
+                          <td className="num">{visa(r.nyckeltal?.nyaKlienter)}</td>
+                          <td className="num">{visa(r.nyckeltal?.soktaArsarbetare)}</td>
+                          <td className="num">{r.nyckeltal ? formatNumber(r.nyckeltal.kommentarer) : '–'}</td>
                         </tr>
                       ))}
                   </tbody>
@@ -196,13 +214,33 @@ function kommentarPaths(
   ];
   return [
     ...rader.flatMap((r) => KON.map((k) => `${r.path}.${k}`)),
+    ...['harKo', 'vantetidMedianDagar', 'vantetidMaxDagar', 'antalIKo3112'].map((k) => `ko.${k}`),
     ...['ombud', 'arsarbetare', 'kvinnor', 'man'].map((k) => `personal.${k}`),
     ...['forandringarMalgrupp', 'forbattringsarbete', 'atgarderBrister', 'jamstalldhetsanalys'].map(
       (k) => `text.${k}`,
     ),
     'ansokan.arsarbetare',
+    ...(d.ansokan.perKommun ?? []).map((_, i) => `ansokan.perKommun.${i}.arsarbetare`),
   ];
 }
+
+/** The report's sections: a comment may concern a whole section (its document path). */
+const AVSNITT: Array<[string, string]> = [
+  ['klienter', 'red.figures'],
+  ['kontaktorsaker', 'red.orsaker'],
+  ['ko', 'red.ko'],
+  ['personal', 'red.personal'],
+  ['text', 'red.text'],
+  ['ansokan', 'gr.avsnitt.ansokan'],
+];
+
+/** What a comment concerns, in words: a section by its heading, a figure as the form labels it. */
+function kommentarEtikett(path: string, t: (k: string) => string, lang: 'sv' | 'en'): string {
+  const avsnitt = AVSNITT.find(([p]) => p === path);
+  return avsnitt ? t(avsnitt[1]) : etikett(path, t, lang);
+}
+
+const KOMMENTAR_TEXT_ID = 'gr-kommentar-text';
 
 /** A value of the version diff in words: figures in Swedish format, yes/no, never JSON. */
 const visaVarde = (v: unknown, t: (k: string) => string): string =>
@@ -258,6 +296,22 @@ export function GranskningDetalj() {
   const v = q.data;
   const d = v?.dokument;
   const pct = (n: number | null) => (n === null ? '–' : formatPercent(n));
+  /** Marks on the report: comments per path, changes since the returned version, pick-to-comment. */
+  const markering = (view: GranskningView): Granskningsmarkering => {
+    const kommentarer = new Map<string, number>();
+    for (const k of view.kommentarer) if (k.path) kommentarer.set(k.path, (kommentarer.get(k.path) ?? 0) + 1);
+    return {
+      kommentarer,
+      andrat: new Map((view.diff?.rader ?? []).map((r) => [r.path, { fore: r.fore }])),
+      valj: (path) => {
+        if (!view.kanGranska) return;
+        setKlart(null);
+        setKommentar((k) => ({ ...k, path }));
+        // The form names what was picked; the reader goes straight on to write.
+        document.getElementById(KOMMENTAR_TEXT_ID)?.focus();
+      },
+    };
+  };
   return (
     <Page title={v ? t('gr.review', { namn: v.verksamhet.namn, ar: v.ar }) : t('loading')}>
       {q.isPending ? (
@@ -317,49 +371,37 @@ export function GranskningDetalj() {
               )}
             </section>
           ) : null}
-          <section className="card" aria-labelledby="gr-siffror">
-            <h2 id="gr-siffror">{t('red.figures')}</h2>
-            <GTabell
-              caption={t('red.figures.caption', { ar: v.ar })}
-              ar={v.ar}
-              rader={klientRader(d, v.forraAret?.dokument, t)}
-            />
-            <GTabell
-              caption={t('red.orsaker')}
-              ar={v.ar}
-              rader={orsakRader(d, v.forraAret?.dokument, lang)}
-            />
-            <p>
-              {t('red.jamstalldhet.figures', {
-                kk: pct(v.andelar.klienterKvinnor),
-                km: pct(v.andelar.klienterMan),
-                pk: pct(v.andelar.personalKvinnor),
-                pm: pct(v.andelar.personalMan),
-              })}
-            </p>
-            {(
-              [
-                'forandringarMalgrupp',
-                'forbattringsarbete',
-                'atgarderBrister',
-                'jamstalldhetsanalys',
-              ] as const
-            ).map((k) =>
-              d.text[k] ? (
-                <div key={k}>
-                  <h3>{t(`red.text.${k}`)}</h3>
-                  <p>{d.text[k]}</p>
-                </div>
-              ) : null,
-            )}
-          </section>
+          <p>
+            {t('gr.ladda')}{' '}
+            {(['pdf', 'xlsx'] as const).map((f, i) => (
+              <span key={f}>
+                {i ? ' · ' : ''}
+                <a
+                  href={`/api/v1/verksamheter/${v.verksamhet.id}/redovisningar/${v.ar}/dokument/${f}`}
+                  download
+                >
+                  {t(`gr.ladda.${f}`, { version: v.version })}
+                </a>
+              </span>
+            ))}
+          </p>
+          {v.kanGranska ? <p className="muted">{t('gr.klickaFigur')}</p> : null}
+          <GranskningRapport v={v} m={markering(v)} />
+          <p>
+            {t('red.jamstalldhet.figures', {
+              kk: pct(v.andelar.klienterKvinnor),
+              km: pct(v.andelar.klienterMan),
+              pk: pct(v.andelar.personalKvinnor),
+              pm: pct(v.andelar.personalMan),
+            })}
+          </p>
           <section className="card" aria-labelledby="gr-kommentarer">
             <h2 id="gr-kommentarer">{t('red.comments')}</h2>
             <ul>
               {v.kommentarer.map((k) => (
                 <li key={k.id}>
-                  <strong>{k.path ? etikett(k.path, t, lang) : t('red.comment.whole')}</strong> (v{k.version},{' '}
-                  {k.anvandare}, {formatTimestamp(k.at)}): {k.text}
+                  <strong>{k.path ? kommentarEtikett(k.path, t, lang) : t('red.comment.whole')}</strong> (v
+                  {k.version}, {k.anvandare}, {formatTimestamp(k.at)}): {k.text}
                 </li>
               ))}
             </ul>
@@ -379,11 +421,13 @@ export function GranskningDetalj() {
                     value={kommentar.path}
                     options={[
                       { value: '', label: t('red.comment.whole') },
+                      ...AVSNITT.map(([p, nyckel]) => ({ value: p, label: t(nyckel) })),
                       ...kommentarPaths(d, lang, t).map((p) => ({ value: p, label: etikett(p, t, lang) })),
                     ]}
                     onChange={(e) => setKommentar((k) => ({ ...k, path: e.target.value }))}
                   />
                   <Field
+                    id={KOMMENTAR_TEXT_ID}
                     label={t('gr.comment')}
                     value={kommentar.text}
                     onChange={(e) => setKommentar((k) => ({ ...k, text: e.target.value }))}

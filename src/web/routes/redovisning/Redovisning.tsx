@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, Fragment, useEffect, useMemo, useState } from 'react';
 import type { RedovisningView, SaveRedovisning } from '../../../contracts/redovisning.ts';
 import type { RedovisningV1 } from '../../../contracts/redovisning-v1.ts';
-import { valideraDokument } from '../../../domain/redovisning/dokumentregler.ts';
+import { valideraDokument, varningar } from '../../../domain/redovisning/dokumentregler.ts';
 import { ApiError, api } from '../../api.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
@@ -14,6 +14,7 @@ import { formatPercent, formatTimestamp } from '../../format.ts';
 import { useDomainText, useI18n } from '../../i18n/index.tsx';
 import { useSession } from '../../session.tsx';
 import { useArIUrl } from '../../url-state.ts';
+import { BeslutOmStatsbidrag } from './Beslut.tsx';
 import {
   AlderSumma,
   alderRader,
@@ -27,6 +28,7 @@ import {
   StatusBadge,
   visa,
 } from './common.tsx';
+import { PerKommun } from './PerKommun.tsx';
 
 type Fel = RedovisningView['validering'][number];
 type Utkast = Pick<RedovisningV1, 'klienter' | 'kontaktorsaker' | 'ko' | 'personal' | 'ansokan' | 'text'>;
@@ -107,7 +109,7 @@ function Formular({ v, ar }: { v: RedovisningView; ar: number }) {
       ...[...ogiltiga].map((path) => ({ path, rule: 'tal', message: t('red.cell.notANumber') })),
       // A cell that is not a number has its own message; the rules cannot judge its row meanwhile.
       ...iSprak(
-        valideraDokument({ ...v.dokument, ...u }, { kravText: true }).filter(
+        valideraDokument({ ...v.dokument, ...u }, { kravText: true, forraAret: v.forraArSiffror }).filter(
           (f) =>
             !raderMedFel.some((r) => f.path === r || f.path.startsWith(`${r}.`)) &&
             !f.message.includes('NaN'),
@@ -116,6 +118,14 @@ function Formular({ v, ar }: { v: RedovisningView; ar: number }) {
     ];
   }, [las, v, u, ogiltiga, t, domainText]);
   const fel = felPerPath(skarm);
+  // Checks across years that can be right: listed, never blocking.
+  const attKontrollera: Fel[] = useMemo(
+    () =>
+      (las ? v.varningar : varningar({ ...v.dokument, ...u }, v.forraArSiffror))
+        .filter((f) => !f.message.includes('NaN'))
+        .map((f) => ({ ...f, message: domainText(f.message) })),
+    [las, v, u, domainText],
+  );
   const fore = v.forraAret?.dokument;
   const markera = (path: string, ogiltig: boolean) =>
     setOgiltiga((s) => {
@@ -139,6 +149,9 @@ function Formular({ v, ar }: { v: RedovisningView; ar: number }) {
         const g = tabell[rad]!;
         g[kon] = c.invalid ? Number.NaN : (c.value ?? 0);
         g.totalt = g.kvinna + g.man + g.annan;
+        // Figures typed by hand no longer match the split per kommun counted from the casework.
+        delete y.klienter.perKommun;
+        delete y.klienter.perStadsdelsomrade;
         return y;
       });
     };
@@ -202,6 +215,7 @@ function Formular({ v, ar }: { v: RedovisningView; ar: number }) {
           onChange={las ? undefined : setG('alder')}
           fot={<AlderSumma d={u} fel={fel} />}
         />
+        <PerKommun v={v} klienter={u.klienter} />
         <GTabell
           caption={t('red.orsaker')}
           ar={ar}
@@ -348,6 +362,19 @@ function Formular({ v, ar }: { v: RedovisningView; ar: number }) {
             ))}
           </ul>
         )}
+        {attKontrollera.length ? (
+          <>
+            <h3>{t('red.varningar')}</h3>
+            <p className="hint">{t('red.varningar.hint')}</p>
+            <ul>
+              {attKontrollera.map((f) => (
+                <li key={`${f.path}-${f.rule}`}>
+                  <a href={`#${cellId(f.path)}`}>{etikett(f.path, t, lang)}</a>: {f.message}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
       </section>
 
       <section className="card" aria-labelledby="texter">
@@ -567,6 +594,7 @@ export function Redovisning() {
                   </ul>
                 </section>
               ) : null}
+              <BeslutOmStatsbidrag verksamhetId={vid} ar={ar + 1} />
               <Formular v={v} ar={ar} />
               <section className="card" aria-labelledby="dokument">
                 <h2 id="dokument">{t('red.documents')}</h2>

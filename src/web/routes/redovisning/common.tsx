@@ -47,6 +47,7 @@ export function GTabell({
   onChange,
   fel = {},
   fot,
+  granskning,
 }: {
   caption: string;
   rader: Rad[];
@@ -55,6 +56,8 @@ export function GTabell({
   fel?: Record<string, string>;
   /** An extra last row, e.g. the sum of the age groups checked against the total. */
   fot?: ReactNode;
+  /** In the review: each figure is a button that picks it for a comment, marked when commented or changed. */
+  granskning?: Granskningsmarkering | undefined;
 }) {
   const { t } = useI18n();
   const notANumber = t('red.cell.notANumber');
@@ -96,6 +99,13 @@ export function GTabell({
                         error={msg}
                         onChange={(c) => onChange(r.key, k, c)}
                       />
+                    ) : granskning ? (
+                      <Figur
+                        path={path}
+                        label={`${r.label}, ${t(KON_LABEL[k]).toLowerCase()}`}
+                        varde={r.g[k]}
+                        m={granskning}
+                      />
                     ) : (
                       <>
                         <span id={cellId(path)} tabIndex={msg ? -1 : undefined}>
@@ -114,6 +124,71 @@ export function GTabell({
         </tbody>
       </table>
     </TableScroll>
+  );
+}
+
+/** What the review marks on the report: commented paths, changed values, and picking a figure to comment. */
+export interface Granskningsmarkering {
+  /** How many comments each document path has. */
+  kommentarer: ReadonlyMap<string, number>;
+  /** Values changed since the returned version, by path. */
+  andrat: ReadonlyMap<string, { fore: unknown }>;
+  /** Picks a path for a comment (the form below then names it and takes focus). */
+  valj: (path: string) => void;
+}
+
+/**
+ * One figure in the review: a button that picks it for a comment ("Kommentera 18–29 år, kvinnor: 12"),
+ * with a marker when it has comments and the old value when it changed since the returned version.
+ */
+export function Figur({
+  path,
+  label,
+  varde,
+  m,
+}: {
+  path: string;
+  label: string;
+  varde: number | null | undefined | string;
+  m: Granskningsmarkering;
+}) {
+  const { t } = useI18n();
+  const text = typeof varde === 'string' ? varde : visa(varde);
+  const antal = m.kommentarer.get(path) ?? 0;
+  const andring = m.andrat.get(path);
+  const fore =
+    andring === undefined
+      ? null
+      : typeof andring.fore === 'number'
+        ? formatNumber(andring.fore)
+        : andring.fore === null || andring.fore === undefined
+          ? '–'
+          : String(andring.fore);
+  return (
+    <span className="figur">
+      {fore !== null ? (
+        <span className="figur-fore">
+          <del>{fore}</del>
+          <span className="sr-only">{t('gr.figur.andrad')}</span> →{' '}
+        </span>
+      ) : null}
+      <button
+        type="button"
+        className={antal ? 'figur-knapp kommenterad' : 'figur-knapp'}
+        id={cellId(path)}
+        aria-label={t('gr.figur.kommentera', { namn: label, varde: text })}
+        title={t('gr.figur.kommentera', { namn: label, varde: text })}
+        onClick={() => m.valj(path)}
+      >
+        {text}
+        {antal ? (
+          <span className="figur-antal" aria-hidden="true">
+            {antal}
+          </span>
+        ) : null}
+      </button>
+      {antal ? <span className="sr-only">{t('gr.figur.antal', { n: antal })}</span> : null}
+    </span>
   );
 }
 
