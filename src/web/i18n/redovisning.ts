@@ -143,6 +143,8 @@ export const redovisning = {
     'gr.done': 'Klart.',
     'gr.ladda': 'Ladda ner den här versionen:',
     'gr.lista.klienter': 'Klienter',
+    'gr.varningar.hint':
+      'Jämfört med verksamhetens redovisning för förra året. Hindrar inte godkännandet, men kan vara värt en kommentar.',
     'gr.lista.nya': 'Nya klienter',
     'gr.lista.sokta': 'Sökta årsarbetare',
     'gr.lista.kommentarer': 'Kommentarer',
@@ -306,6 +308,8 @@ export const redovisning = {
     'gr.done': 'Done.',
     'gr.ladda': 'Download this version:',
     'gr.lista.klienter': 'Clients',
+    'gr.varningar.hint':
+      'Compared with the operation’s report for last year. Does not stop the approval, but may be worth a comment.',
     'gr.lista.nya': 'New clients',
     'gr.lista.sokta': 'FTE applied for',
     'gr.lista.kommentarer': 'Comments',

@@ -6,6 +6,7 @@ import { AUDIT_HANDELSER, AUDIT_OBJEKT } from '../../contracts/audit-ord.ts';
 import { api } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { Field, SelectField } from '../components/Field.tsx';
+import { ExportKort } from '../components/ListSections.tsx';
 import { Loading, Page } from '../components/Page.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
 import {
@@ -260,18 +261,12 @@ export function Audit() {
         ) : null}
       </section>
       {data && data.total > 0 ? (
-        <section className="card" aria-labelledby="logg-export">
-          <h2 id="logg-export">{t('audit.export')}</h2>
-          <p className="hint">{t('audit.export.hint')}</p>
-          <p className="button-row" style={{ justifyContent: 'flex-start' }}>
-            <a className="button secondary" href={exportUrl('csv')} download>
-              {t('arenden.export.csv')}
-            </a>
-            <a className="button secondary" href={exportUrl('xlsx')} download>
-              {t('arenden.export.xlsx')}
-            </a>
-          </p>
-        </section>
+        <ExportKort
+          id="logg-export"
+          rubrik={t('audit.export')}
+          hint={t('audit.export.hint')}
+          href={exportUrl}
+        />
       ) : null}
     </Page>
   );

@@ -19,7 +19,8 @@ import { api } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { Field, fieldId, RequiredNote, SelectField } from '../components/Field.tsx';
-import { Loading, Page } from '../components/Page.tsx';
+import { ExportKort, ListKort } from '../components/ListSections.tsx';
+import { Page } from '../components/Page.tsx';
 import { ServerTable, type serverListFeatures } from '../components/ServerTable.tsx';
 import { useFormErrors } from '../components/useFormErrors.ts';
 import {
@@ -361,44 +362,30 @@ export function Users() {
       <NewUserForm />
       <UrvalForm urval={vy.urval} onVisa={l.visa} isAdmin={isAdmin} />
       <ErrorMessage error={lista.error} />
-      <section className="card" aria-labelledby="anvandare-lista" aria-busy={lista.isPlaceholderData}>
-        <h2 id="anvandare-lista" aria-live="polite">
-          {total === undefined ? '' : t(pluralKey(lang, 'users.antal', total), { n: formatNumber(total) })}
-        </h2>
-        {lista.isPending && !lista.error ? <Loading /> : null}
-        {lista.data && total === 0 ? <p>{t('users.tomt')}</p> : null}
-        {l.sidanFinnsInte ? (
-          <p>
-            {t('arenden.sidanFinnsInte')} <Link to={l.forstaSidan}>{t('arenden.forstaSidan')}</Link>
-          </p>
-        ) : null}
-        {lista.data && lista.data.items.length > 0 ? (
-          <ServerTable
-            table={l.table}
-            caption={l.caption}
-            numeric={[]}
-            radbryt={['organisation']}
-            sida={vy.sida}
-            sidor={l.sidor}
-            underRad={(u) =>
-              managing === u.id ? <ManageUser user={u} id={`hantera-${u.id}`} isAdmin={isAdmin} /> : null
-            }
-          />
-        ) : null}
-      </section>
+      <ListKort
+        id="anvandare-lista"
+        antal={
+          total === undefined ? '' : t(pluralKey(lang, 'users.antal', total), { n: formatNumber(total) })
+        }
+        tom={t('users.tomt')}
+        lista={lista}
+        sidanFinnsInte={l.sidanFinnsInte}
+        forstaSidan={l.forstaSidan}
+      >
+        <ServerTable
+          table={l.table}
+          caption={l.caption}
+          numeric={[]}
+          radbryt={['organisation']}
+          sida={vy.sida}
+          sidor={l.sidor}
+          underRad={(u) =>
+            managing === u.id ? <ManageUser user={u} id={`hantera-${u.id}`} isAdmin={isAdmin} /> : null
+          }
+        />
+      </ListKort>
       {lista.data && total !== undefined && total > 0 ? (
-        <section className="card" aria-labelledby="anvandare-export">
-          <h2 id="anvandare-export">{t('arenden.export')}</h2>
-          <p className="hint">{t('users.export.hint')}</p>
-          <p className="button-row" style={{ justifyContent: 'flex-start' }}>
-            <a className="button secondary" href={exportUrl('csv')} download>
-              {t('arenden.export.csv')}
-            </a>
-            <a className="button secondary" href={exportUrl('xlsx')} download>
-              {t('arenden.export.xlsx')}
-            </a>
-          </p>
-        </section>
+        <ExportKort id="anvandare-export" hint={t('users.export.hint')} href={exportUrl} />
       ) : null}
     </Page>
   );

@@ -13,7 +13,8 @@ import { BRIST_NIVA, BRIST_NIVA_ETIKETT, type BristNiva } from '../../../domain/
 import { api } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Field, SelectField } from '../../components/Field.tsx';
-import { Loading, Page } from '../../components/Page.tsx';
+import { ExportKort, ListKort } from '../../components/ListSections.tsx';
+import { Page } from '../../components/Page.tsx';
 import { ServerTable, type serverListFeatures } from '../../components/ServerTable.tsx';
 import {
   adress,
@@ -313,43 +314,27 @@ export function BristLista() {
     >
       <UrvalForm urval={vy.urval} onVisa={l.visa} />
       <ErrorMessage error={lista.error} />
-      <section className="card" aria-labelledby="brist-lista" aria-busy={lista.isPlaceholderData}>
-        <h2 id="brist-lista" aria-live="polite">
-          {total === undefined
-            ? ''
-            : t(pluralKey(lang, 'brist.list.antal', total), { n: formatNumber(total) })}
-        </h2>
-        {lista.isPending && !lista.error ? <Loading /> : null}
-        {lista.data && total === 0 ? <p>{t('brist.list.empty')}</p> : null}
-        {l.sidanFinnsInte ? (
-          <p>
-            {t('arenden.sidanFinnsInte')} <Link to={l.forstaSidan}>{t('arenden.forstaSidan')}</Link>
-          </p>
-        ) : null}
-        {lista.data && lista.data.items.length > 0 ? (
-          <ServerTable
-            table={l.table}
-            caption={l.caption}
-            numeric={['antalKlienter']}
-            radbryt={['titel', 'amne', 'aktor']}
-            sida={vy.sida}
-            sidor={l.sidor}
-          />
-        ) : null}
-      </section>
+      <ListKort
+        id="brist-lista"
+        antal={
+          total === undefined ? '' : t(pluralKey(lang, 'brist.list.antal', total), { n: formatNumber(total) })
+        }
+        tom={t('brist.list.empty')}
+        lista={lista}
+        sidanFinnsInte={l.sidanFinnsInte}
+        forstaSidan={l.forstaSidan}
+      >
+        <ServerTable
+          table={l.table}
+          caption={l.caption}
+          numeric={['antalKlienter']}
+          radbryt={['titel', 'amne', 'aktor']}
+          sida={vy.sida}
+          sidor={l.sidor}
+        />
+      </ListKort>
       {lista.data && total !== undefined && total > 0 ? (
-        <section className="card" aria-labelledby="brist-export">
-          <h2 id="brist-export">{t('arenden.export')}</h2>
-          <p className="hint">{t('brist.export.hint')}</p>
-          <p className="button-row" style={{ justifyContent: 'flex-start' }}>
-            <a className="button secondary" href={exportUrl('csv')} download>
-              {t('arenden.export.csv')}
-            </a>
-            <a className="button secondary" href={exportUrl('xlsx')} download>
-              {t('arenden.export.xlsx')}
-            </a>
-          </p>
-        </section>
+        <ExportKort id="brist-export" hint={t('brist.export.hint')} href={exportUrl} />
       ) : null}
     </Page>
   );

@@ -12,7 +12,8 @@ import { ARENDE_STATUS, ARENDE_STATUS_ETIKETT, type ArendeStatus, etikett } from
 import { api } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Field, SelectField } from '../../components/Field.tsx';
-import { Loading, Page } from '../../components/Page.tsx';
+import { ExportKort, ListKort } from '../../components/ListSections.tsx';
+import { Page } from '../../components/Page.tsx';
 import { ServerTable, type serverListFeatures } from '../../components/ServerTable.tsx';
 import {
   adress,
@@ -255,40 +256,26 @@ export function Arenden() {
     <Page title={t('arenden.title')}>
       <UrvalForm urval={vy.urval} ombudId={v.id} onVisa={l.visa} />
       <ErrorMessage error={lista.error} />
-      <section className="card" aria-labelledby="arenden-antal" aria-busy={lista.isPlaceholderData}>
-        <h2 id="arenden-antal" aria-live="polite">
-          {total === undefined ? '' : t(pluralKey(lang, 'arenden.antal', total), { n: formatNumber(total) })}
-        </h2>
-        {lista.isPending && !lista.error ? <Loading /> : null}
-        {lista.data && total === 0 ? <p>{t('arenden.tomt')}</p> : null}
-        {l.sidanFinnsInte ? (
-          <p>
-            {t('arenden.sidanFinnsInte')} <Link to={l.forstaSidan}>{t('arenden.forstaSidan')}</Link>
-          </p>
-        ) : null}
-        {lista.data && lista.data.items.length > 0 ? (
-          <ServerTable
-            table={l.table}
-            caption={l.caption}
-            numeric={['vantedagar']}
-            sida={vy.sida}
-            sidor={l.sidor}
-          />
-        ) : null}
-      </section>
+      <ListKort
+        id="arenden-antal"
+        antal={
+          total === undefined ? '' : t(pluralKey(lang, 'arenden.antal', total), { n: formatNumber(total) })
+        }
+        tom={t('arenden.tomt')}
+        lista={lista}
+        sidanFinnsInte={l.sidanFinnsInte}
+        forstaSidan={l.forstaSidan}
+      >
+        <ServerTable
+          table={l.table}
+          caption={l.caption}
+          numeric={['vantedagar']}
+          sida={vy.sida}
+          sidor={l.sidor}
+        />
+      </ListKort>
       {lista.data && total !== undefined && total > 0 ? (
-        <section className="card" aria-labelledby="arenden-export">
-          <h2 id="arenden-export">{t('arenden.export')}</h2>
-          <p className="hint">{t('arenden.export.hint')}</p>
-          <p className="button-row" style={{ justifyContent: 'flex-start' }}>
-            <a className="button secondary" href={exportUrl('csv')} download>
-              {t('arenden.export.csv')}
-            </a>
-            <a className="button secondary" href={exportUrl('xlsx')} download>
-              {t('arenden.export.xlsx')}
-            </a>
-          </p>
-        </section>
+        <ExportKort id="arenden-export" hint={t('arenden.export.hint')} href={exportUrl} />
       ) : null}
     </Page>
   );

@@ -14,7 +14,8 @@ import { KON, KON_ETIKETT, type Kon } from '../../../domain/codes.ts';
 import { api } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Field, SelectField } from '../../components/Field.tsx';
-import { Loading, Page } from '../../components/Page.tsx';
+import { ExportKort, ListKort } from '../../components/ListSections.tsx';
+import { Page } from '../../components/Page.tsx';
 import { ServerTable, type serverListFeatures } from '../../components/ServerTable.tsx';
 import { adress, delar, kod, koder, laddaNer, useServerList } from '../../components/useServerList.ts';
 import { formatNumber } from '../../format.ts';
@@ -346,51 +347,39 @@ export function Klienter() {
         }}
       />
       <ErrorMessage error={lista.error} />
-      <section className="card" aria-labelledby="klient-lista" aria-busy={lista.isPlaceholderData}>
-        <h2 id="klient-lista" aria-live="polite">
-          {/* The count is the filtered result's, the purged among them included: never the whole verksamhet's. */}
-          {total === undefined
+      <ListKort
+        id="klient-lista"
+        // The count is the filtered result's, the purged among them included: never the whole verksamhet's.
+        antal={
+          total === undefined
             ? ''
             : gallrade > 0
               ? t(pluralKey(lang, 'klient.list.antalGallrade', total), {
                   n: formatNumber(total),
                   g: formatNumber(gallrade),
                 })
-              : t(pluralKey(lang, 'klient.list.antal', total), { n: formatNumber(total) })}
-        </h2>
-        {lista.isPending && !lista.error ? <Loading /> : null}
-        {lista.data && total === 0 ? (
-          <p>{sok ? t('klient.list.ingenTraff') : t('klient.list.empty')}</p>
-        ) : null}
-        {l.sidanFinnsInte ? (
-          <p>
-            {t('arenden.sidanFinnsInte')} <Link to={l.forstaSidan}>{t('arenden.forstaSidan')}</Link>
-          </p>
-        ) : null}
-        {lista.data && lista.data.items.length > 0 ? (
-          <ServerTable
-            table={l.table}
-            caption={l.caption}
-            numeric={['fodelsear']}
-            sida={vy.sida}
-            sidor={l.sidor}
-          />
-        ) : null}
-      </section>
+              : t(pluralKey(lang, 'klient.list.antal', total), { n: formatNumber(total) })
+        }
+        tom={sok ? t('klient.list.ingenTraff') : t('klient.list.empty')}
+        lista={lista}
+        sidanFinnsInte={l.sidanFinnsInte}
+        forstaSidan={l.forstaSidan}
+      >
+        <ServerTable
+          table={l.table}
+          caption={l.caption}
+          numeric={['fodelsear']}
+          sida={vy.sida}
+          sidor={l.sidor}
+        />
+      </ListKort>
       {lista.data && total !== undefined && total > 0 ? (
-        <section className="card" aria-labelledby="klient-export">
-          <h2 id="klient-export">{t('arenden.export')}</h2>
-          <p className="hint">{t('klienter.export.hint')}</p>
-          <ErrorMessage error={exportFel} />
-          <p className="button-row" style={{ justifyContent: 'flex-start' }}>
-            <button type="button" className="secondary" onClick={() => exportera('csv')}>
-              {t('arenden.export.csv')}
-            </button>
-            <button type="button" className="secondary" onClick={() => exportera('xlsx')}>
-              {t('arenden.export.xlsx')}
-            </button>
-          </p>
-        </section>
+        <ExportKort
+          id="klient-export"
+          hint={t('klienter.export.hint')}
+          fel={exportFel}
+          exportera={exportera}
+        />
       ) : null}
     </Page>
   );

@@ -9,16 +9,19 @@ import { Field, SelectField } from '../../components/Field.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
 import { formatNumber, formatPercent, formatTimestamp, plural } from '../../format.ts';
-import { useI18n } from '../../i18n/index.tsx';
+import { useDomainText, useI18n } from '../../i18n/index.tsx';
 import { useSession } from '../../session.tsx';
 import { useArIUrl } from '../../url-state.ts';
 import {
+  AVSNITT,
   alderRader,
+  cellId,
   etikett,
   forraAretNu,
   type Granskningsmarkering,
   KON,
   klientRader,
+  kommentarEtikett,
   orsakRader,
   StatusBadge,
   visa,
@@ -224,22 +227,6 @@ function kommentarPaths(
   ];
 }
 
-/** The report's sections: a comment may concern a whole section (its document path). */
-const AVSNITT: Array<[string, string]> = [
-  ['klienter', 'red.figures'],
-  ['kontaktorsaker', 'red.orsaker'],
-  ['ko', 'red.ko'],
-  ['personal', 'red.personal'],
-  ['text', 'red.text'],
-  ['ansokan', 'gr.avsnitt.ansokan'],
-];
-
-/** What a comment concerns, in words: a section by its heading, a figure as the form labels it. */
-function kommentarEtikett(path: string, t: (k: string) => string, lang: 'sv' | 'en'): string {
-  const avsnitt = AVSNITT.find(([p]) => p === path);
-  return avsnitt ? t(avsnitt[1]) : etikett(path, t, lang);
-}
-
 const KOMMENTAR_TEXT_ID = 'gr-kommentar-text';
 
 /** A value of the version diff in words: figures in Swedish format, yes/no, never JSON. */
@@ -259,6 +246,7 @@ const visaVarde = (v: unknown, t: (k: string) => string): string =>
 /** One submitted report: figures with last year, the diff against the returned version, comments, decisions. */
 export function GranskningDetalj() {
   const { t, lang } = useI18n();
+  const domainText = useDomainText();
   const { id } = useParams();
   const qc = useQueryClient();
   const key = ['granskning', id];
@@ -335,6 +323,19 @@ export function GranskningDetalj() {
               </dd>
             </dl>
           </section>
+          {v.varningar.length ? (
+            <section className="card" aria-labelledby="gr-varningar">
+              <h2 id="gr-varningar">{t('red.varningar')}</h2>
+              <p className="hint">{t('gr.varningar.hint')}</p>
+              <ul>
+                {v.varningar.map((f) => (
+                  <li key={`${f.path}-${f.rule}`}>
+                    <a href={`#${cellId(f.path)}`}>{etikett(f.path, t, lang)}</a>: {domainText(f.message)}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           <ErrorMessage error={kommentera.error ?? returnera.error ?? godkann.error} />
           {klart ? (
             <p role="status" className="alert alert-ok">

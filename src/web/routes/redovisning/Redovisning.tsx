@@ -24,6 +24,8 @@ import {
   GTabell,
   type Kon,
   klientRader,
+  kommentarAnkare,
+  kommentarEtikett,
   orsakRader,
   StatusBadge,
   visa,
@@ -587,8 +589,14 @@ export function Redovisning() {
                   <ul>
                     {v.kommentarer.map((k) => (
                       <li key={k.id}>
-                        <strong>{k.path ?? t('red.comment.whole')}</strong> (v{k.version},{' '}
-                        {formatTimestamp(k.at)}): {k.text}
+                        <strong>
+                          {k.path ? (
+                            <a href={`#${kommentarAnkare(k.path)}`}>{kommentarEtikett(k.path, t, lang)}</a>
+                          ) : (
+                            t('red.comment.whole')
+                          )}
+                        </strong>{' '}
+                        (v{k.version}, {formatTimestamp(k.at)}): {k.text}
                       </li>
                     ))}
                   </ul>

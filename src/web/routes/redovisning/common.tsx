@@ -297,6 +297,36 @@ export function etikett(path: string, t: (k: string) => string, lang: 'sv' | 'en
   return kon ? `${namn}, ${kon}` : namn;
 }
 
+/** The report's sections: a comment may concern a whole section (its document path). */
+export const AVSNITT: Array<[string, string]> = [
+  ['klienter', 'red.figures'],
+  ['kontaktorsaker', 'red.orsaker'],
+  ['ko', 'red.ko'],
+  ['personal', 'red.personal'],
+  ['text', 'red.text'],
+  ['ansokan', 'gr.avsnitt.ansokan'],
+];
+
+/** What a comment concerns, in words: a section by its heading, a figure as the form labels it. */
+export function kommentarEtikett(path: string, t: (k: string) => string, lang: 'sv' | 'en'): string {
+  const avsnitt = AVSNITT.find(([p]) => p === path);
+  return avsnitt ? t(avsnitt[1]) : etikett(path, t, lang);
+}
+
+/** Where a comment's figure or section is on the verksamhet's form: the cell, or the section's heading. */
+export function kommentarAnkare(path: string): string {
+  const rot = path.split('.')[0]!;
+  const rubrik: Record<string, string> = {
+    klienter: 'siffror',
+    kontaktorsaker: 'siffror',
+    ko: 'siffror',
+    personal: 'personal',
+    text: 'texter',
+    ansokan: 'ansokan',
+  };
+  return path === rot ? (rubrik[rot] ?? 'siffror') : cellId(path);
+}
+
 const KO_ETIKETT: Record<string, string> = {
   harKo: 'red.ko.harKo',
   vantetidMedianDagar: 'red.ko.median',

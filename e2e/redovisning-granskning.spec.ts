@@ -94,6 +94,24 @@ test('the Länsstyrelse comments on a figure by clicking it, returns, sees the c
   await expect(page.getByText('Klart.')).toBeVisible();
   await logout(page);
 
+  // The verksamhet sees the comment named as its form labels it, linked to the field it concerns.
+  await login(page, 'chef');
+  const me = await (await page.request.get('/api/v1/me')).json();
+  const vid = (me.medlemskap as Array<{ organisationId: string; organisationNamn: string }>).find(
+    (m) => m.organisationNamn === NAMN,
+  )!.organisationId;
+  await page.request.put('/api/v1/me/organisation', {
+    data: { organisationId: vid },
+    headers: { origin: baseURL! },
+  });
+  await page.goto(`/redovisning?ar=${ar}`);
+  const kommentar = page.getByRole('link', { name: 'Antal ombud', exact: true });
+  await expect(kommentar).toBeVisible();
+  await expect(page.getByText('personal.ombud')).toHaveCount(0);
+  const mal = (await kommentar.getAttribute('href'))!.slice(1);
+  await expect(page.locator(`[id="${mal}"]`)).toBeEditable();
+  await logout(page);
+
   await asChef(page, baseURL!, () => ({ personal: { ombud: 3, arsarbetare: 2, kvinnor: 2, man: 1 } }));
 
   await openReview(page);
