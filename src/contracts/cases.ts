@@ -246,9 +246,17 @@ export type KlientDetail = z.infer<typeof klientDetail>;
 
 /**
  * The ärende list's sort orders: a column, `-` before it for descending. Every order ends on the ärende id
- * (in the same direction), so pages never overlap or skip a row.
+ * (in the same direction), so pages never overlap or skip a row. `ko` is the queue order (domain/prioritet.ts
+ * `jamforKo`: more priority grounds first, then the earliest request); `-ko` is that order reversed.
  */
-export const ARENDE_SORT_FALT = ['forfraganDatum', 'vantedagar', 'status', 'avslutDatum', 'klient'] as const;
+export const ARENDE_SORT_FALT = [
+  'forfraganDatum',
+  'vantedagar',
+  'status',
+  'avslutDatum',
+  'klient',
+  'ko',
+] as const;
 export type ArendeSortFalt = (typeof ARENDE_SORT_FALT)[number];
 export const ARENDE_SORT = sortOrdningar(ARENDE_SORT_FALT);
 export type ArendeSort = (typeof ARENDE_SORT)[number];

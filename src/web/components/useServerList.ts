@@ -7,6 +7,7 @@ import {
   type Updater,
   useTable,
 } from '@tanstack/react-table';
+import { type Dispatch, type SetStateAction, useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api.ts';
 import { useI18n } from '../i18n/index.tsx';
@@ -59,6 +60,21 @@ export function useListAdress<V>(las: (p: URLSearchParams) => V, skriv: (v: V) =
     /** The link to a view (relative: the same page). */
     lank: (ny: V) => adress(skriv(ny)) || pathname,
   };
+}
+
+/**
+ * A filter form's draft: edited freely and applied with Visa; when the address's view changes (Back, a
+ * link, Rensa) the draft follows it. The form stays mounted, so focus stays where it was.
+ */
+export function useUtkast<U>(urval: U, skriv: (u: U) => Adressdelar): [U, Dispatch<SetStateAction<U>>] {
+  const [utkast, setUtkast] = useState<U>(urval);
+  const nyckel = adress(skriv(urval));
+  const [forraNyckel, setForraNyckel] = useState(nyckel);
+  if (nyckel !== forraNyckel) {
+    setForraNyckel(nyckel);
+    setUtkast(urval);
+  }
+  return [utkast, setUtkast];
 }
 
 /**

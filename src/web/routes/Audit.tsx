@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { AuditList } from '../../contracts/audit.ts';
 import { AUDIT_HANDELSER, AUDIT_OBJEKT } from '../../contracts/audit-ord.ts';
@@ -11,13 +11,13 @@ import { Loading, Page } from '../components/Page.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
 import {
   type Adressdelar,
-  adress,
   delar,
   exportLank,
   fragaParametrar,
   kod,
   useListAdress,
   useListFraga,
+  useUtkast,
 } from '../components/useServerList.ts';
 import { formatNumber, formatTimestamp } from '../format.ts';
 import { useI18n } from '../i18n/index.tsx';
@@ -90,13 +90,7 @@ function UrvalForm({ urval, onVisa }: { urval: Urval; onVisa: (u: Urval) => void
     queryKey: ['users', 'valj'],
     queryFn: () => api.get<{ items: Anvandare[] }>('/users?limit=500').then((d) => d.items),
   });
-  const [draft, setDraft] = useState<Urval>(urval);
-  const nyckel = adress(skrivUrval(urval));
-  const [forraNyckel, setForraNyckel] = useState(nyckel);
-  if (nyckel !== forraNyckel) {
-    setForraNyckel(nyckel);
-    setDraft(urval);
-  }
+  const [draft, setDraft] = useUtkast(urval, skrivUrval);
   const i = lang === 'en' ? 1 : 0;
   const ord = (m: Record<string, [string, string]>) =>
     Object.entries(m)

@@ -24,12 +24,12 @@ import { Page } from '../components/Page.tsx';
 import { ServerTable, type serverListFeatures } from '../components/ServerTable.tsx';
 import { useFormErrors } from '../components/useFormErrors.ts';
 import {
-  adress,
   delar,
   exportLank,
   fragaParametrar,
   kod,
   useServerList,
+  useUtkast,
 } from '../components/useServerList.ts';
 import { formatNumber } from '../format.ts';
 import { useI18n } from '../i18n/index.tsx';
@@ -261,13 +261,7 @@ function UrvalForm({
 }) {
   const { t } = useI18n();
   const orgs = useGivableOrgs(isAdmin);
-  const [draft, setDraft] = useState<Urval>(urval);
-  const nyckel = adress(URVAL.skriv(urval));
-  const [forraNyckel, setForraNyckel] = useState(nyckel);
-  if (nyckel !== forraNyckel) {
-    setForraNyckel(nyckel);
-    setDraft(urval);
-  }
+  const [draft, setDraft] = useUtkast(urval, URVAL.skriv);
   const set =
     <K extends keyof Urval>(k: K) =>
     (val: Urval[K]) =>

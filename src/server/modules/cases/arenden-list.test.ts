@@ -13,6 +13,7 @@ import {
 } from '../../../contracts/cases.ts';
 import { ARENDE_STATUS_ETIKETT, type ArendeStatus } from '../../../domain/codes.ts';
 import { idagISverige } from '../../../domain/datum.ts';
+import { jamforKo } from '../../../domain/prioritet.ts';
 import { query } from '../../db/client.ts';
 import { loadExcelJs } from '../../platform/documents/libraries.ts';
 import { type Client, loginAs, makeApp } from '../../testing/app.ts';
@@ -63,7 +64,9 @@ beforeAll(async () => {
       i === 3 ? '=SUMMA(A1)' : i === 4 ? 'ärlig' : `Klient ${String.fromCharCode(65 + (i % 26))}${i}`;
     const k = await skapaKlient(chef, V, { alias });
     const forfragan = i % 7 === 0 ? '2025-03-03' : plusDagar('2024-01-01', (i * 37) % 600);
-    const arende = await skapaArende(chef, V, k.id, { forfraganDatum: forfragan });
+    // Priority grounds on every third (two on every sixth): the queue order has something to order by.
+    const prioritet = i % 6 === 0 ? ['barn', 'ung_vuxen'] : i % 3 === 0 ? ['barn'] : [];
+    const arende = await skapaArende(chef, V, k.id, { forfraganDatum: forfragan, prioritet });
     const status = STATUS_CYKEL[i % STATUS_CYKEL.length]!;
     const start = plusDagar(forfragan, (i % 9) * 3);
     const ombud = ombudCykel[i % 4]!;
@@ -138,12 +141,18 @@ async function forvantat(u: Urval, som: string, sort: ArendeSort = '-forfraganDa
     klient: sql`lower(i.alias)`,
   };
   const dir = desc ? sql.raw('desc') : sql.raw('asc');
+  const motsatt = desc ? sql.raw('asc') : sql.raw('desc');
+  // The queue order: more priority grounds first, then the earliest request (both turned round for -ko).
+  const ordning =
+    (desc ? sort.slice(1) : sort) === 'ko'
+      ? sql`cardinality(a.prioritet) ${motsatt}, a.forfragan_datum ${dir}, a.id ${dir}`
+      : sql`${nyckel[desc ? sort.slice(1) : sort]!} ${dir} nulls last, a.id ${dir}`;
   const rows = await query<{ id: string }>(
     database.db,
     sql`select a.id from arende a
         left join klient_identitet i on i.klient_id = a.klient_id
         where ${sql.join(c, sql` and `)}
-        order by ${nyckel[desc ? sort.slice(1) : sort]!} ${dir} nulls last, a.id ${dir}`,
+        order by ${ordning}`,
   );
   return rows.map((r) => r.id);
 }
@@ -252,6 +261,17 @@ describe('the ärende list', () => {
             : falt === 'status'
               ? ['forfragan', 'ko', 'aktiv', 'avslutad', 'ej_aktuell'].indexOf(a.status)
               : null;
+    if (falt === 'ko') {
+      // The domain's own queue comparator gives the same order.
+      const poster = svar.items.map((a) => ({
+        id: a.id,
+        forfraganDatum: a.forfraganDatum,
+        prioritetsgrunder: a.prioritet,
+      }));
+      const iKoOrdning = [...poster].sort(jamforKo);
+      expect(poster.map((p) => p.id)).toEqual((desc ? iKoOrdning.reverse() : iKoOrdning).map((p) => p.id));
+      return;
+    }
     if (falt === 'klient') return;
     const v = svar.items.map(varde);
     const forstaTomma = v.indexOf(null);

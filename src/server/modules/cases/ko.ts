@@ -16,7 +16,14 @@ export async function listKo(
   p: { limit: number; offset: number },
 ) {
   return iVerksamhet(ctx, verksamhetId, 'klient:read', async ({ tx, audit }) => {
-    const { total, rows } = await repo.listKo(tx, verksamhetId, p);
+    const idag = idagISverige();
+    // The queue is the ärende list's `ko` order over the requests not yet started.
+    const { total, rows } = await repo.listArenden(tx, verksamhetId, {
+      status: ['forfragan', 'ko'],
+      sort: 'ko',
+      idag,
+      ...p,
+    });
     await audit({
       action: 'ko.read',
       organisationId: verksamhetId,
@@ -28,7 +35,6 @@ export async function listKo(
       tx,
       rows.map((r) => r.ombud_user_id),
     );
-    const idag = idagISverige();
     return { total, items: rows.map((r) => arendeItem(r, namn, idag)) };
   });
 }

@@ -463,6 +463,9 @@ function sortVarde(falt: ArendeSortFalt, idag: string): SQL {
       return sql`a.avslut_datum`;
     case 'klient':
       return sql`lower(i.alias)`;
+    case 'ko':
+      // One value for a two-part order (a row compares part by part), so `-ko` reverses both parts.
+      return sql`row(-cardinality(a.prioritet), a.forfragan_datum)`;
   }
 }
 
@@ -540,25 +543,6 @@ export async function getArende(db: Queryable, verksamhetId: string, id: string)
     sql`${ARENDE_SELECT} where a.verksamhet_id = ${verksamhetId} and a.id = ${id}`,
   );
   return row ?? null;
-}
-
-/**
- * The queue: requests not yet started (förfrågan and kö), in the order of domain/prioritet.ts `jamforKo`
- * (more priority grounds first, then the earliest request, then id). `prioritet` is stored without
- * duplicates, so cardinality is the number of distinct grounds.
- */
-export async function listKo(db: Queryable, verksamhetId: string, p: { limit: number; offset: number }) {
-  const where = sql`a.verksamhet_id = ${verksamhetId} and a.status in ('forfragan', 'ko')`;
-  const [n] = await query<{ n: number }>(db, sql`select count(*)::int as n from arende a where ${where}`);
-  const order = sql`cardinality(a.prioritet) desc, a.forfragan_datum, a.id`;
-  const rows = await query<ArendeRow>(
-    db,
-    sql`${ARENDE_SELECT}
-        where a.verksamhet_id = ${verksamhetId} and a.id in (
-          select a.id from arende a where ${where} order by ${order} limit ${p.limit} offset ${p.offset})
-        order by ${order}`,
-  );
-  return { total: n?.n ?? 0, rows };
 }
 
 /** Waiting days now (request → today) of everything in the queue. */

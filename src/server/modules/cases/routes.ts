@@ -153,8 +153,9 @@ export async function caseRoutes(app: FastifyInstance, deps: ModuleDeps) {
         description:
           'Verksamhetens ärenden, en sida i taget. Filter: status (en eller flera), klientId, ombud (jag = ' +
           'den inloggade, ingen = utan ansvarigt ombud, eller ett användar-id), fran och till (datum för ' +
-          'förfrågan, båda dagarna inräknade). sort: forfraganDatum, vantedagar, status, avslutDatum eller ' +
-          'klient, med - före för fallande (standard -forfraganDatum); lika värden ordnas efter ärendets id. ' +
+          'förfrågan, båda dagarna inräknade). sort: forfraganDatum, vantedagar, status, avslutDatum, ' +
+          'klient eller ko (köns turordning: flest prioriteringsgrunder först, sedan tidigast förfrågan), ' +
+          'med - före för omvänd ordning (standard -forfraganDatum); lika värden ordnas efter ärendets id. ' +
           'total är antalet som matchar filtren. Läsningen loggas.',
       },
     },

@@ -1,5 +1,5 @@
 import { createColumnHelper } from '@tanstack/react-table';
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useMemo } from 'react';
 import { Link } from 'react-router';
 import {
   ARENDE_SORT,
@@ -16,12 +16,12 @@ import { ExportKort, ListKort } from '../../components/ListSections.tsx';
 import { Page } from '../../components/Page.tsx';
 import { ServerTable, type serverListFeatures } from '../../components/ServerTable.tsx';
 import {
-  adress,
   delar,
   exportLank,
   fragaParametrar,
   koder,
   useServerList,
+  useUtkast,
 } from '../../components/useServerList.ts';
 import { formatNumber } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -157,13 +157,7 @@ function UrvalForm({
 }) {
   const { t, lang } = useI18n();
   const ombud = useOmbud(ombudId);
-  const [draft, setDraft] = useState<Urval>(urval);
-  const nyckel = adress(URVAL.skriv(urval));
-  const [forraNyckel, setForraNyckel] = useState(nyckel);
-  if (nyckel !== forraNyckel) {
-    setForraNyckel(nyckel);
-    setDraft(urval);
-  }
+  const [draft, setDraft] = useUtkast(urval, URVAL.skriv);
   const kanda = new Set(['', 'jag', 'ingen', ...(ombud.data ?? []).map((o) => o.id)]);
   function visa(ev: FormEvent) {
     ev.preventDefault();

@@ -17,7 +17,7 @@ import { Field, SelectField } from '../../components/Field.tsx';
 import { ExportKort, ListKort } from '../../components/ListSections.tsx';
 import { Page } from '../../components/Page.tsx';
 import { ServerTable, type serverListFeatures } from '../../components/ServerTable.tsx';
-import { adress, delar, kod, koder, laddaNer, useServerList } from '../../components/useServerList.ts';
+import { delar, kod, koder, laddaNer, useServerList, useUtkast } from '../../components/useServerList.ts';
 import { formatNumber } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { pluralKey } from '../../i18n/plural.ts';
@@ -183,14 +183,8 @@ function UrvalForm({
   const { t, lang } = useI18n();
   const ombud = useOmbud(verksamhetId);
   const info = useVerksamhetInfo(verksamhetId);
-  const [draft, setDraft] = useState<Urval>(urval);
+  const [draft, setDraft] = useUtkast(urval, URVAL.skriv);
   const [sokDraft, setSokDraft] = useState(sok);
-  const nyckel = adress(URVAL.skriv(urval));
-  const [forraNyckel, setForraNyckel] = useState(nyckel);
-  if (nyckel !== forraNyckel) {
-    setForraNyckel(nyckel);
-    setDraft(urval);
-  }
   const kanda = new Set(['', 'jag', 'ingen', ...(ombud.data ?? []).map((o) => o.id)]);
   const kommuner = new Map((info.data?.omraden ?? []).map((o) => [o.kommunKod, o.kommunNamn]));
   function visa(ev: FormEvent) {
