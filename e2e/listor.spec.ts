@@ -387,3 +387,36 @@ test('användare: paging, sort, a role filter and export, in the address; axe at
   await ingenSidledsScroll(page, 390);
   await expectAccessible(page);
 });
+
+test('ledningsgrupp: the meetings of one year, the year in the address, the same as a file; phone width', async ({
+  page,
+}) => {
+  await login(page, 'chef');
+  await page.goto('/ledningsgrupp');
+  const org = page.getByLabel('Byt organisation');
+  const innerstad = await org
+    .locator('option', { hasText: 'Personligt ombud Stockholm innerstad' })
+    .getAttribute('value');
+  if (innerstad && (await org.inputValue()) !== innerstad) await org.selectOption(innerstad);
+  await expect(page.getByRole('heading', { level: 1, name: /Stockholm innerstad/ })).toBeVisible();
+  const moten = page.getByRole('table', { name: 'Ledningsgruppens möten' });
+  const forsta = (await moten.locator('tbody tr td:first-child').first().textContent()) ?? '';
+  const ar = /\d{4}/.exec(forsta)?.[0] ?? '';
+  await page.getByLabel('År', { exact: true }).selectOption(ar);
+  await expect(page).toHaveURL(new RegExp(`[?&]ar=${ar}(&|$)`));
+  const n = await moten.locator('tbody tr').count();
+  expect(n).toBeGreaterThan(0);
+  for (const d of await moten.locator('tbody tr td:first-child').allTextContents()) expect(d).toContain(ar);
+  await expect(page.getByText(new RegExp(`^${n} möten? ${ar}`))).toBeVisible();
+  const [fil] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Hämta mötena som CSV' }).click(),
+  ]);
+  expect(fil.suggestedFilename()).toMatch(new RegExp(`^moten-.+-${ar}\\.csv$`));
+  const text = (await (await fil.createReadStream()).toArray()).join('').replace(/^\uFEFF/, '');
+  expect(text.split('\r\n').filter(Boolean).length - 1).toBe(n);
+  await expectAccessible(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await ingenSidledsScroll(page, 390);
+  await expectAccessible(page);
+});

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LEDNINGSGRUPP_ROLLER, OBLIGATORISKA_ROLLER } from '../domain/codes.ts';
 import { bristNiva, bristStatus } from './brister.ts';
-import { isoDate, text } from './common.ts';
+import { exportFormat, isoDate, text } from './common.ts';
 
 export const ledningsgruppRoll = z.enum(LEDNINGSGRUPP_ROLLER);
 
@@ -35,6 +35,12 @@ export const moteSummary = z.object({
   beslutade: z.number().int(),
   harProtokoll: z.boolean(),
 });
+
+/** The meetings of one year (by the meeting's date), or every meeting when `ar` is left out. */
+const moteUrval = { ar: z.coerce.number().int().min(2000).max(2100).optional() };
+export const moteListQuery = z.object(moteUrval);
+export const moteExportQuery = z.object({ ...moteUrval, format: exportFormat });
+export type MoteExportQuery = z.output<typeof moteExportQuery>;
 
 /** The förordning check (SFS 2013:522): the five required roles and the offered seat. */
 export const ledningsgruppDetail = z.object({

@@ -1,4 +1,4 @@
-/** The client list (/klienter) and the audit log (/logg): filters, paging, export (issue 10). */
+/** The client list (/klienter), the audit log (/logg), the meetings of the ledningsgrupp: filters, paging, export (issue 10). */
 export const listor = {
   sv: {
     'klienter.sok.hint': 'Söktermen sparas inte i adressen eller i loggen.',
@@ -46,6 +46,15 @@ export const listor = {
     'users.tomt': 'Inga användare matchar urvalet.',
     'users.export.hint':
       'Alla användare i urvalet, inte bara den här sidan: namn, användarnamn, e-post och roller. Hämtningen loggas.',
+    'lg.moten.ar': 'År',
+    'lg.moten.allaAr': 'Alla år',
+    'lg.moten.antal.one': '{n} möte.',
+    'lg.moten.antal.other': '{n} möten.',
+    'lg.moten.antalAr.one': '{n} möte {ar}.',
+    'lg.moten.antalAr.other': '{n} möten {ar}.',
+    'lg.moten.farre': 'Ledningsgruppen ska träffas ungefär två gånger om året; {ar} hölls färre.',
+    'lg.moten.csv': 'Hämta mötena som CSV',
+    'lg.moten.xlsx': 'Hämta mötena som Excel',
   },
   en: {
     'klienter.sok.hint': 'The search term is not kept in the address or the log.',
@@ -94,5 +103,14 @@ export const listor = {
     'users.tomt': 'No users match the selection.',
     'users.export.hint':
       'Every user in the selection, not only this page: name, username, e-mail and roles. Downloads are logged.',
+    'lg.moten.ar': 'Year',
+    'lg.moten.allaAr': 'All years',
+    'lg.moten.antal.one': '{n} meeting.',
+    'lg.moten.antal.other': '{n} meetings.',
+    'lg.moten.antalAr.one': '{n} meeting in {ar}.',
+    'lg.moten.antalAr.other': '{n} meetings in {ar}.',
+    'lg.moten.farre': 'The steering group should meet about twice a year; it met fewer times in {ar}.',
+    'lg.moten.csv': 'Download the meetings as CSV',
+    'lg.moten.xlsx': 'Download the meetings as Excel',
   },
 };

@@ -262,3 +262,39 @@ describe('meetings', () => {
     expect(pdf.rawPayload.length).toBeGreaterThan(2000);
   });
 });
+
+describe('the meetings as a list (issue 10): one year or all, and the same selection as a file', () => {
+  it('?ar= keeps the meetings dated that year; the export holds exactly those rows', async () => {
+    const { chef, lg, v } = await setup();
+    for (const datum of ['2024-03-01', '2024-10-01', '2025-05-20', '2026-02-02'])
+      expect((await chef.post(`${lg}/moten`, { datum })).statusCode).toBe(201);
+    const datum = (r: { json: () => unknown }) => (r.json() as Array<{ datum: string }>).map((m) => m.datum);
+    expect(datum(await chef.get(`${lg}/moten`))).toHaveLength(4);
+    expect(datum(await chef.get(`${lg}/moten?ar=2024`)).sort()).toEqual(['2024-03-01', '2024-10-01']);
+    expect(datum(await chef.get(`${lg}/moten?ar=2023`))).toEqual([]);
+
+    const csv = await chef.get(`${lg}/moten/export?ar=2024`);
+    expect(csv.statusCode, csv.body).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.headers['content-disposition']).toContain(`moten-${v.kod}-2024.csv`);
+    const rader = csv.body.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+    expect(rader[0]).toBe('Datum;Närvarande;Punkter på dagordningen;Beslutade;Protokoll');
+    expect(rader.slice(1).map((r) => r.split(';')[0]).sort()).toEqual(['2024-03-01', '2024-10-01']);
+    expect(rader.slice(1).every((r) => r.endsWith(';Nej'))).toBe(true);
+
+    const alla = await chef.get(`${lg}/moten/export?format=xlsx`);
+    expect(alla.statusCode).toBe(200);
+    expect(alla.headers['content-disposition']).toContain(`moten-${v.kod}-alla.xlsx`);
+
+    const fel = await chef.get(`${lg}/moten?ar=tjugo`);
+    expect(fel.statusCode).toBe(400);
+    expect(fel.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('another verksamhet’s chef gets neither the list nor the file', async () => {
+    const { lg } = await setup();
+    const { chef: annan } = await setup();
+    expect((await annan.get(`${lg}/moten?ar=2024`)).statusCode).toBe(404);
+    expect((await annan.get(`${lg}/moten/export`)).statusCode).toBe(404);
+  });
+});

@@ -18,7 +18,12 @@ const iso = (col: AnyPgColumn) =>
 
 export async function verksamhetRef(db: Queryable, id: string) {
   const [row] = await db
-    .select({ id: organisation.id, namn: organisation.namn, lanKod: organisation.lanKod })
+    .select({
+      id: organisation.id,
+      namn: organisation.namn,
+      kod: organisation.kod,
+      lanKod: organisation.lanKod,
+    })
     .from(organisation)
     .where(and(eq(organisation.id, id), eq(organisation.typ, 'verksamhet')));
   return row ? { ...row, lanKod: row.lanKod ?? '' } : null;

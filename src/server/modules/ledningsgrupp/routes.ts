@@ -7,10 +7,13 @@ import {
   createMote,
   ledningsgruppDetail,
   moteDetail,
+  moteExportQuery,
+  moteListQuery,
   moteSummary,
   updateLedningsgrupp,
   updateMote,
 } from '../../../contracts/ledningsgrupp.ts';
+import { bilaga, LIST_MIME } from '../../platform/list-file.ts';
 import { ctxFrom } from '../../platform/request-context.ts';
 import type { ModuleDeps } from '../index.ts';
 import * as service from './service.ts';
@@ -60,9 +63,35 @@ export async function ledningsgruppRoutes(app: FastifyInstance, deps: ModuleDeps
     `${base}/moten`,
     {
       config: { permission: 'ledningsgrupp:read' },
-      schema: { tags, params: id, response: { 200: z.array(moteSummary) } },
+      schema: {
+        tags,
+        params: id,
+        querystring: moteListQuery,
+        response: { 200: z.array(moteSummary) },
+        description: 'Ledningsgruppens möten, senaste först; ar = bara möten det året (efter mötets datum).',
+      },
     },
-    (req) => service.listMoten(ctxFrom(req, deps), req.params.id),
+    (req) => service.listMoten(ctxFrom(req, deps), req.params.id, req.query.ar),
+  );
+  r.get(
+    `${base}/moten/export`,
+    {
+      config: { permission: 'ledningsgrupp:read' },
+      schema: {
+        tags,
+        params: id,
+        querystring: moteExportQuery,
+        produces: [LIST_MIME.csv, LIST_MIME.xlsx],
+        description:
+          'Mötena i urvalet som fil (ar = ett år, annars alla). format=csv (standard): semikolon, UTF-8 med ' +
+          'BOM; format=xlsx: ett kalkylblad. Kolumner: Datum, Närvarande, Punkter på dagordningen, Beslutade, ' +
+          'Protokoll.',
+      },
+    },
+    async (req, reply) => {
+      const fil = await service.exportMoten(ctxFrom(req, deps), req.params.id, req.query);
+      return reply.type(fil.mime).header('content-disposition', bilaga(fil)).send(fil.innehall);
+    },
   );
   r.post(
     `${base}/moten`,

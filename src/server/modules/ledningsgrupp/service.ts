@@ -4,6 +4,7 @@ import type {
   CreateMote,
   LedningsgruppDetail,
   MoteDetail,
+  MoteExportQuery,
   UpdateMote,
 } from '../../../contracts/ledningsgrupp.ts';
 import type { BristStatus } from '../../../domain/brist-status.ts';
@@ -11,6 +12,7 @@ import { OBLIGATORISKA_ROLLER, saknadeRoller } from '../../../domain/codes.ts';
 import type { Queryable } from '../../db/client.ts';
 import { authorize, inTx, type ServiceContext } from '../../platform/context.ts';
 import { type FieldError, Invalid, invalidField, NotFound } from '../../platform/errors.ts';
+import { listFil } from '../../platform/list-file.ts';
 import * as brister from '../brister/service.ts';
 import * as documents from './documents.ts';
 import * as repo from './repo.ts';
@@ -175,10 +177,30 @@ export async function removeLedamot(ctx: ServiceContext, verksamhetId: string, l
 
 // ---- meetings ----
 
-export async function listMoten(ctx: ServiceContext, verksamhetId: string) {
+/** A meeting is in year `ar` by its date; no year = every meeting. */
+const iAret = (ar: number | undefined) => (m: { datum: string }) =>
+  ar === undefined || m.datum.startsWith(`${ar}-`);
+
+export async function listMoten(ctx: ServiceContext, verksamhetId: string, ar?: number) {
   return inTx(ctx, {}, async ({ tx }) => {
     await verksamhetFor(tx, ctx, verksamhetId, 'ledningsgrupp:read');
-    return repo.listMoten(tx, verksamhetId);
+    return (await repo.listMoten(tx, verksamhetId)).filter(iAret(ar));
+  });
+}
+
+/** The meetings of the selection as a file (a group meets about twice a year: the rows are few). */
+export async function exportMoten(ctx: ServiceContext, verksamhetId: string, q: MoteExportQuery) {
+  return inTx(ctx, {}, async ({ tx }) => {
+    const v = await verksamhetFor(tx, ctx, verksamhetId, 'ledningsgrupp:read');
+    const moten = (await repo.listMoten(tx, verksamhetId)).filter(iAret(q.ar));
+    return listFil({
+      kolumner: ['Datum', 'Närvarande', 'Punkter på dagordningen', 'Beslutade', 'Protokoll'],
+      rader: moten.map((m) => [m.datum, m.narvarande, m.punkter, m.beslutade, m.harProtokoll ? 'Ja' : 'Nej']),
+      format: q.format,
+      blad: 'Möten',
+      bredder: [12, 12, 24, 12, 10],
+      namn: `moten-${v.kod}-${q.ar ?? 'alla'}`,
+    });
   });
 }
 

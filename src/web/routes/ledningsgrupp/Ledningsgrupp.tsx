@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { LedningsgruppDetail, MoteDetail } from '../../../contracts/ledningsgrupp.ts';
 import {
   etikett,
@@ -8,6 +8,7 @@ import {
   LEDNINGSGRUPP_ROLLER,
   type LedningsgruppRoll,
 } from '../../../domain/codes.ts';
+import { idagISverige } from '../../../domain/datum.ts';
 import { ApiError, api } from '../../api.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
@@ -16,6 +17,7 @@ import { Loading, Page } from '../../components/Page.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
 import { formatNumber } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { pluralKey } from '../../i18n/plural.ts';
 import { useVerksamhet } from '../brister/common.tsx';
 
 export function useRoll() {
@@ -204,7 +206,7 @@ function Ledamoter({ lg, base, arChef }: { lg: LedningsgruppDetail; base: string
 }
 
 function Moten({ lg, base, arChef }: { lg: LedningsgruppDetail; base: string; arChef: boolean }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const navigate = useNavigate();
   const [datum, setDatum] = useState(() =>
     new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' }),
@@ -215,12 +217,58 @@ function Moten({ lg, base, arChef }: { lg: LedningsgruppDetail; base: string; ar
     onSuccess: (m) => navigate(`/ledningsgrupp/moten/${m.id}`),
   });
   const fe = create.error instanceof ApiError ? create.error.fieldErrors() : {};
+  // The year in the address (?ar=2025), so a link opens the meetings of that year; none = every meeting.
+  const [params, setParams] = useSearchParams();
+  const iAr = Number(params.get('ar'));
+  const ar = Number.isInteger(iAr) && iAr >= 2000 && iAr <= 2100 ? iAr : null;
+  const nu = Number(idagISverige().slice(0, 4));
+  const aren = [
+    ...new Set([nu, ...(ar === null ? [] : [ar]), ...lg.moten.map((m) => Number(m.datum.slice(0, 4)))]),
+  ].sort((a, b) => b - a);
+  const moten = ar === null ? lg.moten : lg.moten.filter((m) => m.datum.startsWith(`${ar}-`));
+  const exportUrl = (format: 'csv' | 'xlsx') =>
+    `/api/v1${base}/moten/export?${new URLSearchParams({ ...(ar === null ? {} : { ar: String(ar) }), format })}`;
   return (
     <section className="card" aria-labelledby="moten">
       <h2 id="moten">{t('lg.moten')}</h2>
+      {lg.moten.length > 0 ? (
+        <div style={{ maxWidth: '12rem' }}>
+          <SelectField
+            label={t('lg.moten.ar')}
+            value={ar === null ? '' : String(ar)}
+            onChange={(e) =>
+              setParams(
+                (p) => {
+                  if (e.target.value) p.set('ar', e.target.value);
+                  else p.delete('ar');
+                  return p;
+                },
+                { replace: true },
+              )
+            }
+            options={[
+              { value: '', label: t('lg.moten.allaAr') },
+              ...aren.map((a) => ({ value: String(a), label: String(a) })),
+            ]}
+          />
+        </div>
+      ) : null}
+      {lg.moten.length > 0 ? (
+        <div aria-live="polite">
+          <p>
+            {ar === null
+              ? t(pluralKey(lang, 'lg.moten.antal', moten.length), { n: formatNumber(moten.length) })
+              : t(pluralKey(lang, 'lg.moten.antalAr', moten.length), { n: formatNumber(moten.length), ar })}
+          </p>
+          {/* The group meets about twice a year (domain brief; seeds 001, 002): a past year below it is said. */}
+          {ar !== null && ar < nu && moten.length < 2 ? (
+            <p className="alert alert-info">{t('lg.moten.farre', { ar })}</p>
+          ) : null}
+        </div>
+      ) : null}
       {lg.moten.length === 0 ? (
         <p>{t('lg.moten.none')}</p>
-      ) : (
+      ) : moten.length === 0 ? null : (
         <TableScroll label={t('lg.moten.caption')}>
           <table>
             <caption className="sr-only">{t('lg.moten.caption')}</caption>
@@ -239,7 +287,7 @@ function Moten({ lg, base, arChef }: { lg: LedningsgruppDetail; base: string; ar
               </tr>
             </thead>
             <tbody>
-              {lg.moten.map((m) => (
+              {moten.map((m) => (
                 <tr key={m.id}>
                   <td>
                     <Link to={`/ledningsgrupp/moten/${m.id}`}>{t('lg.mote.title', { datum: m.datum })}</Link>
@@ -253,6 +301,16 @@ function Moten({ lg, base, arChef }: { lg: LedningsgruppDetail; base: string; ar
           </table>
         </TableScroll>
       )}
+      {moten.length > 0 ? (
+        <p className="button-row" style={{ justifyContent: 'flex-start' }}>
+          <a className="button secondary" href={exportUrl('csv')} download>
+            {t('lg.moten.csv')}
+          </a>
+          <a className="button secondary" href={exportUrl('xlsx')} download>
+            {t('lg.moten.xlsx')}
+          </a>
+        </p>
+      ) : null}
       {arChef ? (
         <form
           onSubmit={(e) => {
