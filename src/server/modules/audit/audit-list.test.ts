@@ -223,7 +223,7 @@ describe('the export', () => {
       expect(res.statusCode, res.body).toBe(200);
       expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
       expect(res.headers['content-disposition']).toMatch(
-        /^attachment; filename="logg-\d{4}-\d\d-\d\d\.csv"$/,
+        /^attachment; filename="logg-\d{4}-\d\d-\d\d\.csv"; filename\*=UTF-8''logg-\d{4}-\d\d-\d\d\.csv$/,
       );
       expect(res.body.startsWith('\uFEFF')).toBe(true);
       const rader = parseCsv(res.body, { bom: true, delimiter: ';' }) as string[][];

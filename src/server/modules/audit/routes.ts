@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { auditExportQuery, auditList, auditQuery, auditVerify } from '../../../contracts/audit.ts';
+import { bilaga, LIST_MIME } from '../../platform/list-file.ts';
 import { ctxFrom } from '../../platform/request-context.ts';
 import type { ModuleDeps } from '../index.ts';
-import { AUDIT_MIME } from './export.ts';
 import * as service from './service.ts';
 
 /** Content-Disposition for a download (the names here are ASCII). */
-const bilaga = (namn: string) => `attachment; filename="${namn}"`;
 
 export async function auditRoutes(app: FastifyInstance, deps: ModuleDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -38,7 +37,7 @@ export async function auditRoutes(app: FastifyInstance, deps: ModuleDeps) {
       schema: {
         tags: ['logg'],
         querystring: auditExportQuery,
-        produces: [AUDIT_MIME.csv, AUDIT_MIME.xlsx],
+        produces: [LIST_MIME.csv, LIST_MIME.xlsx],
         description:
           `Hela det filtrerade urvalet av loggen som fil, nyaste först (högst ${service.EXPORT_MAX} ` +
           `poster). ${filterText} format=csv (standard): semikolon, UTF-8 med BOM; format=xlsx. ` +
@@ -48,7 +47,7 @@ export async function auditRoutes(app: FastifyInstance, deps: ModuleDeps) {
     },
     async (req, reply) => {
       const fil = await service.exportAudit(ctxFrom(req, deps), req.query);
-      return reply.type(fil.mime).header('content-disposition', bilaga(fil.ascii)).send(fil.innehall);
+      return reply.type(fil.mime).header('content-disposition', bilaga(fil)).send(fil.innehall);
     },
   );
   r.get(

@@ -34,9 +34,9 @@ import {
 import { ok } from '../../../contracts/common.ts';
 import { radLabel } from '../../../contracts/messages/rows.ts';
 import { Invalid } from '../../platform/errors.ts';
+import { bilaga, LIST_MIME } from '../../platform/list-file.ts';
 import { ctxFrom } from '../../platform/request-context.ts';
 import type { ModuleDeps } from '../index.ts';
-import { bilaga, MIME } from './arende-export.ts';
 import * as gallring from './gallring.ts';
 import { importKlienter, importMall } from './import.ts';
 import { XLSX_MIME } from './import-format.ts';
@@ -101,7 +101,7 @@ export async function caseRoutes(app: FastifyInstance, deps: ModuleDeps) {
         tags,
         params: v,
         body: klientExport,
-        produces: [MIME.csv, MIME.xlsx],
+        produces: [LIST_MIME.csv, LIST_MIME.xlsx],
         description:
           'Hela det filtrerade klienturvalet som fil (samma filter, sökterm och sortering som listan, alla ' +
           'rader). En POST, så att en sökterm aldrig står i en adress. format=csv (standard): semikolon, ' +
@@ -169,7 +169,7 @@ export async function caseRoutes(app: FastifyInstance, deps: ModuleDeps) {
         tags,
         params: v,
         querystring: arendeExportQuery,
-        produces: [MIME.csv, MIME.xlsx],
+        produces: [LIST_MIME.csv, LIST_MIME.xlsx],
         description:
           'Hela det filtrerade ärendeurvalet som fil (samma filter och sortering som listan, alla rader, ' +
           'inte bara en sida). format=csv (standard): semikolon, UTF-8 med BOM, som Excel med svenska ' +
@@ -345,7 +345,7 @@ export async function caseRoutes(app: FastifyInstance, deps: ModuleDeps) {
         tags,
         params: v,
         querystring: importMallQuery,
-        produces: [MIME.csv, MIME.xlsx],
+        produces: [LIST_MIME.csv, LIST_MIME.xlsx],
         description:
           'Mall för importen: rubrikraden och en exempelrad som går att importera som den är. format=csv ' +
           '(standard): semikolon, UTF-8 med BOM; format=xlsx: bladet Klienter och bladet Koder med de ' +
