@@ -48,7 +48,61 @@ for (const [width, height] of [
     await expect(
       page.getByRole('table', { name: 'Nyckeltal per år, hela landet' }).locator('tbody tr'),
     ).toHaveCount(10);
+    // Tabell 3, Tabell 4 and the contact reasons over the years (issue 10): charts and their tables.
+    for (const namn of [
+      /^Stapeldiagram: klienter per åldersgrupp och år 2016–2025, hela landet/,
+      /^Diagram: klienter som bor med barn under 18 år per år 2016–2025, hela landet/,
+      /^Linjediagram: andel av klienterna med varje kontaktorsak i procent 2016–2025, hela landet/,
+    ]) {
+      await expect(page.getByRole('img', { name: namn }).locator('svg path').first()).toBeAttached();
+    }
+    const alder = page.getByRole('table', {
+      name: 'Klienter per åldersgrupp och med barn under 18 år, per år, hela landet',
+    });
+    await expect(alder.locator('tbody tr')).toHaveCount(10);
+    await expect(alder.getByRole('columnheader', { name: '30–49 år' })).toBeVisible();
+    await expect(
+      alder
+        .getByRole('row', { name: /^2025 / })
+        .getByRole('cell')
+        .last(),
+    ).toHaveText(/^\d+,\d %$/);
+    const kontakt = page.getByRole('table', {
+      name: 'Andel av klienterna per kontaktorsak (%), per år, hela landet',
+    });
+    await expect(kontakt.locator('tbody tr')).toHaveCount(10);
+    await expect(kontakt.getByRole('columnheader', { name: 'Ekonomi' })).toBeAttached();
+    // The wide table scrolls inside its own region, not the page.
+    await expect(page.getByRole('region', { name: /^Andel av klienterna per kontaktorsak/ })).toBeAttached();
 
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await expectAccessible(page);
+  });
+
+  test(`a län's age groups, children and contact reasons at ${width} px, with hidden counts as ..`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    await page.goto('/statistik?lan=25');
+    await expect(
+      page.getByRole('heading', { name: 'Utvecklingen i Norrbottens län 2016–2025' }),
+    ).toBeVisible();
+    const alder = page.getByRole('table', {
+      name: 'Klienter per åldersgrupp och med barn under 18 år, per år, Norrbottens län',
+    });
+    await expect(alder.locator('tbody tr')).toHaveCount(10);
+    // Every cell a figure, '..' (hidden) or '–' (no clients): nothing else.
+    for (const text of await alder.locator('tbody td').allTextContents())
+      expect(text).toMatch(/^(\.\.|–|[\d\u00a0 ]+|\d+(,\d)? %)$/);
+    const kontakt = page.getByRole('table', {
+      name: 'Andel av klienterna per kontaktorsak (%), per år, Norrbottens län',
+    });
+    await expect(kontakt.locator('tbody tr')).toHaveCount(10);
+    await expect(
+      page.getByRole('img', {
+        name: /^Stapeldiagram: klienter per åldersgrupp och år 2016–2025, Norrbottens län/,
+      }),
+    ).toBeAttached();
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await expectAccessible(page);
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KONTAKTORSAKER } from '../domain/codes.ts';
 import { lanKod } from './common.ts';
 import { tabell2 } from './national.ts';
 
@@ -84,6 +85,29 @@ const tidpunkt = z.object({
   kommunerUtanPo: n,
   koAndel: pct,
   vantande: cell,
+  alder: alderRad.describe(
+    'Tabell 3: klienter per åldersgrupp, kvinnor + män (annan könsidentitet ingår inte, som i Tabell 3). ' +
+      'För riket samma celler som tabell3.totalt i /oppna-data/{ar}; för ett län klienterna i länets ' +
+      'verksamheter, röjda tillsammans med klienter per län.',
+  ),
+  medBarn: z
+    .object({
+      antal: cell.describe('Klienter som bor med barn under 18 år (Tabell 4, totalt).'),
+      andel: pct.describe('Andel av alla klienter, procent med en decimal; null när antalet är dolt.'),
+    })
+    .describe('Tabell 4 för året; för riket samma som raden för året i tabell4 i /oppna-data/{ar}.'),
+  kontaktorsaker: z
+    .object(
+      Object.fromEntries(KONTAKTORSAKER.map((k) => [k, pct])) as Record<
+        (typeof KONTAKTORSAKER)[number],
+        typeof pct
+      >,
+    )
+    .describe(
+      'Andel av alla klienter med varje kontaktorsak, procent med en decimal (flera orsaker per klient). ' +
+        'Antalet bakom en andel röjs som en kolumn av län med riket som summa; null när antalet eller ' +
+        'antalet klienter är dolt.',
+    ),
 });
 
 export const oppnaTidsserie = z.object({

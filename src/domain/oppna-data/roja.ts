@@ -43,6 +43,11 @@ export interface RojIn {
    * computed back by subtraction across the two tables. A small number among them is still hidden.
    */
   offentliga?: ReadonlyArray<readonly [number, number]>;
+  /**
+   * Cells another published table hides already (the nation's row of Tabell 3 in the time series): hidden
+   * here from the start, so that this table's sums cannot give them back.
+   */
+  dolda?: ReadonlyArray<readonly [number, number]>;
 }
 
 export const ROJ_TROSKEL = 5;
@@ -78,6 +83,7 @@ type Pos = readonly [number, number];
 
 export function roja(t: RojIn): RojCell[][] {
   const dold = t.varden.map((rad) => rad.map((v, c) => Boolean(t.omPersoner[c]) && arSmatal(v)));
+  for (const [r, c] of t.dolda ?? []) dold[r]![c] = true;
   const varde = (p: Pos) => t.varden[p[0]]![p[1]]!;
   const arDold = (p: Pos) => dold[p[0]]![p[1]]!;
   /** Hides the smallest non-zero shown cell of these; false when every one is hidden already. */

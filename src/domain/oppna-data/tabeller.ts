@@ -113,7 +113,7 @@ export function lanUnderlag(docs: readonly NationellRedovisning[], ref: Referens
 const summa = (rader: number[][]) => rader[0]!.map((_, c) => rader.reduce((s, r) => s + r[c]!, 0));
 
 /** Clients per län and gender, with the nation as the total row. */
-function klienterPerLan(lan: readonly LanUnderlag[]): PubliceradTabell {
+export function klienterPerLan(lan: readonly LanUnderlag[]): PubliceradTabell {
   const delar = lan.map((l) => {
     const k = [l.klienter.kvinna, l.klienter.man, l.klienter.annan];
     return [...k, k[0]! + k[1]! + k[2]!];
@@ -186,7 +186,7 @@ function tabell2(s: NationellSammanstallning): PubliceradTabell {
   };
 }
 
-function tabell3(s: NationellSammanstallning): PubliceradTabell {
+export function tabell3(s: Pick<NationellSammanstallning, 'tabell3'>): PubliceradTabell {
   const rader = [...KON, TOTALT];
   const kolumner = [...ALDERSGRUPPER.map((a) => ({ kod: a, etikett: `${a.replace('-', '–')} år` })), TOTALT];
   const omPersoner = kolumner.map(() => true);
@@ -213,7 +213,7 @@ function tabell3(s: NationellSammanstallning): PubliceradTabell {
 }
 
 /** Clients with children under 18 per year; the share is hidden with the count it would reveal. */
-function tabell4(s: NationellSammanstallning): PubliceradTabell {
+export function tabell4(s: Pick<NationellSammanstallning, 'tabell4'>): PubliceradTabell {
   // Each row's kvinna + man + annan = totalt. "Alla klienter" is in no sum here (clients without children
   // are not published), so it is only primary-suppressed.
   const varden = roja({

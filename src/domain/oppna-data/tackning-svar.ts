@@ -19,6 +19,7 @@ import {
   type OmradeTackning,
   type Tackning,
 } from './tackning.ts';
+import type { TabellPunkt, TabellPunkter } from './tidsserie-tabeller.ts';
 
 export interface PubliceratOmrade
   extends Omit<OmradeTackning, 'klienter' | 'nyaKlienter' | 'vantande' | 'klienterPer10000'> {
@@ -93,8 +94,8 @@ export function publiceraTackning(t: Tackning, folkmangdAr: number): PubliceradT
   };
 }
 
-/** A year's key figures of an area in the time series. */
-export interface Tidpunkt {
+/** A year's key figures of an area in the time series, with Tabell 3, 4 and the contact reasons. */
+export interface Tidpunkt extends TabellPunkt {
   ar: number;
   verksamheter: number;
   klienter: PubliceratOmrade['klienter'];
@@ -115,7 +116,7 @@ export interface Tidsserie {
   perLan: Array<{ lanKod: string; lanNamn: string; serie: Tidpunkt[] }>;
 }
 
-const punkt = (ar: number, o: PubliceratOmrade): Tidpunkt => ({
+const punkt = (ar: number, o: PubliceratOmrade, t: TabellPunkt): Tidpunkt => ({
   ar,
   verksamheter: o.verksamheter,
   klienter: o.klienter,
@@ -126,14 +127,18 @@ const punkt = (ar: number, o: PubliceratOmrade): Tidpunkt => ({
   kommunerUtanPo: o.kommunerUtanPo,
   koAndel: o.koAndel,
   vantande: o.vantande,
+  alder: t.alder,
+  medBarn: t.medBarn,
+  kontaktorsaker: t.kontaktorsaker,
 });
 
 /**
  * The published coverage of every year, oldest first, as series: each year is the year's own publication
- * (the same numbers, and the same hidden cells, as GET /oppna-data/{ar} gives in `tackning`).
+ * (the same numbers, and the same hidden cells, as GET /oppna-data/{ar} gives in `tackning`, `tabell3` and
+ * `tabell4`); `tabeller` is the year's Tabell 3, 4 and contact reasons per area (tidsserie-tabeller.ts).
  */
 export function tidsserie(
-  aren: ReadonlyArray<{ ar: number; tackning: PubliceradTackning }>,
+  aren: ReadonlyArray<{ ar: number; tackning: PubliceradTackning; tabeller: TabellPunkter }>,
   folkmangdAr: number,
 ): Tidsserie {
   const sorterade = [...aren].sort((a, b) => a.ar - b.ar);
@@ -142,14 +147,15 @@ export function tidsserie(
     folkmangdAr,
     norm: { invanarePerArsarbetare: NORM_INVANARE_PER_ARSARBETARE },
     ar: sorterade.map((a) => a.ar),
-    riket: sorterade.map((a) => punkt(a.ar, a.tackning.riket)),
+    riket: sorterade.map((a) => punkt(a.ar, a.tackning.riket, a.tabeller.riket)),
     perLan: lan.map((l) => ({
       lanKod: l.lanKod,
       lanNamn: l.lanNamn,
       serie: sorterade.map((a) => {
         const x = a.tackning.perLan.find((y) => y.lanKod === l.lanKod);
-        if (!x) throw new Error(`${a.ar}: inget län ${l.lanKod}`);
-        return punkt(a.ar, x);
+        const t = a.tabeller.perLan.get(l.lanKod);
+        if (!x || !t) throw new Error(`${a.ar}: inget län ${l.lanKod}`);
+        return punkt(a.ar, x, t);
       }),
     })),
   };

@@ -59,6 +59,26 @@ export const oppenStatistik = {
       'Linjediagram: invånare per årsarbetare {fran}–{till}, {omrade}, med normen {norm} som linje.',
     'oppen.diagramKo': 'Andel verksamheter med kö (%)',
     'oppen.diagramKo.label': 'Linjediagram: andel verksamheter med kö i procent {fran}–{till}, {omrade}.',
+    'oppen.diagramAlder': 'Klienter per åldersgrupp',
+    'oppen.diagramAlder.label':
+      'Stapeldiagram: klienter per åldersgrupp och år {fran}–{till}, {omrade}, staplade: 18–29, 30–49, ' +
+      '50–64 och 65 år eller äldre (kvinnor och män).',
+    'oppen.diagramBarn': 'Klienter med barn under 18 år',
+    'oppen.diagramBarn.label':
+      'Diagram: klienter som bor med barn under 18 år per år {fran}–{till}, {omrade}: antalet som staplar ' +
+      'och andelen av alla klienter i procent som linje.',
+    'oppen.diagramKontakt': 'Kontaktorsaker (% av klienterna)',
+    'oppen.diagramKontakt.label':
+      'Linjediagram: andel av klienterna med varje kontaktorsak i procent {fran}–{till}, {omrade}.',
+    'oppen.alderTotalt': 'Totalt, kvinnor och män',
+    'oppen.medBarn': 'Med barn under 18 år',
+    'oppen.andelMedBarn': 'Andel med barn',
+    'oppen.tabellAlder': 'Klienter per åldersgrupp och med barn under 18 år, per år, {omrade}',
+    'oppen.tabellKontakt': 'Andel av klienterna per kontaktorsak (%), per år, {omrade}',
+    'oppen.alderNot':
+      'Åldersgrupperna räknar kvinnor och män, som Tabell 3 i lägesrapporten: klienter med annan ' +
+      'könsidentitet ingår inte. En klient kan ha flera kontaktorsaker. En andel visas inte (..) när ' +
+      'antalet bakom den är dolt.',
     'oppen.norm': 'Normen',
     'oppen.kvinnor': 'Kvinnor',
     'oppen.man': 'Män',
@@ -130,6 +150,26 @@ export const oppenStatistik = {
     'oppen.diagramKo': 'Share of services with a queue (%)',
     'oppen.diagramKo.label':
       'Line chart: share of services with a queue in per cent {fran}–{till}, {omrade}.',
+    'oppen.diagramAlder': 'Clients by age group',
+    'oppen.diagramAlder.label':
+      'Bar chart: clients by age group and year {fran}–{till}, {omrade}, stacked: 18–29, 30–49, 50–64 ' +
+      'and 65 years or older (women and men).',
+    'oppen.diagramBarn': 'Clients with children under 18',
+    'oppen.diagramBarn.label':
+      'Chart: clients living with children under 18 per year {fran}–{till}, {omrade}: the number as bars ' +
+      'and the share of all clients in per cent as a line.',
+    'oppen.diagramKontakt': 'Contact reasons (% of clients)',
+    'oppen.diagramKontakt.label':
+      'Line chart: share of clients with each contact reason in per cent {fran}–{till}, {omrade}.',
+    'oppen.alderTotalt': 'Total, women and men',
+    'oppen.medBarn': 'With children under 18',
+    'oppen.andelMedBarn': 'Share with children',
+    'oppen.tabellAlder': 'Clients by age group and with children under 18, by year, {omrade}',
+    'oppen.tabellKontakt': 'Share of clients by contact reason (%), by year, {omrade}',
+    'oppen.alderNot':
+      'The age groups count women and men, as Table 3 of the national report: clients of another gender ' +
+      'identity are not included. A client can have several contact reasons. A share is not shown (..) ' +
+      'when the number behind it is hidden.',
     'oppen.norm': 'The norm',
     'oppen.kvinnor': 'Women',
     'oppen.man': 'Men',

@@ -77,8 +77,11 @@ export async function oppnaDataRoutes(app: FastifyInstance, deps: ModuleDeps) {
           'Nyckeltal för varje år med godkända redovisningar, för riket och varje län: verksamheter, ' +
           'klienter (totalt, kvinnor, män), nya klienter, årsarbetare, invånare per årsarbetare (normen är ' +
           '30 000), klienter per 10 000 invånare, kommuner utan PO, andel verksamheter med kö och väntande ' +
-          'den 31 december. Varje år är samma siffror som nyckeln tackning i /oppna-data/{ar}; antal ' +
-          'personer 1–4 är null (docs/open-data.md).',
+          'den 31 december; klienter per åldersgrupp (Tabell 3), klienter med barn under 18 år och deras ' +
+          'andel (Tabell 4) och andelen klienter per kontaktorsak i procent. Varje år är samma siffror som ' +
+          'nycklarna tackning, tabell3 (raden totalt) och tabell4 i /oppna-data/{ar}; antal personer 1–4 ' +
+          'är null, och ett värde till där en summa annars skulle avslöja det; en andel är null när antalet ' +
+          'bakom den eller antalet klienter är dolt (docs/open-data.md).',
       },
     },
     () => service.getTidsserie(ctx),

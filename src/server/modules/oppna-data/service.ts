@@ -16,6 +16,7 @@ import {
   publiceraTackning,
   tidsserie,
 } from '../../../domain/oppna-data/tackning-svar.ts';
+import { tabellPunkter } from '../../../domain/oppna-data/tidsserie-tabeller.ts';
 import type { AppConfig } from '../../config.ts';
 import { type AppDb, mapInOrder, type Tx, withTx } from '../../db/client.ts';
 import { NotFound } from '../../platform/errors.ts';
@@ -65,8 +66,9 @@ export async function getAr(ctx: OppnaCtx, ar: number): Promise<OppnaDataSvar> {
 }
 
 /**
- * Coverage and key figures of every year with approved reports, nation and län (issue 12, item 4). Each
- * year is that year's own publication, so a point equals `tackning` of GET /oppna-data/{ar}.
+ * Coverage and key figures of every year with approved reports, nation and län (issue 12, item 4), with
+ * Tabell 3, Tabell 4 and the contact reasons (issue 10, item 2). Each year is that year's own publication,
+ * so a point equals `tackning`, `tabell3` and `tabell4` of GET /oppna-data/{ar}.
  */
 export async function getTidsserie(ctx: OppnaCtx): Promise<OppnaTidsserie> {
   return lasning(ctx, async (tx) => {
@@ -74,12 +76,13 @@ export async function getTidsserie(ctx: OppnaCtx): Promise<OppnaTidsserie> {
     const ref = await repo.referensMedFolkmangd(tx);
     const perAr = await mapInOrder(aren, async (ar) => {
       const godkanda = (await listSnapshotsForSystem(tx, { ar })).filter((x) => x.status === 'godkand');
-      const t = tackning(
+      const docs = godkanda.map((x) => x.dokument);
+      const t = tackning(ar, docs, ref);
+      return {
         ar,
-        godkanda.map((x) => x.dokument),
-        ref,
-      );
-      return { ar, tackning: publiceraTackning(t, repo.FOLKMANGD_AR) };
+        tackning: publiceraTackning(t, repo.FOLKMANGD_AR),
+        tabeller: tabellPunkter(ar, docs, ref),
+      };
     });
     return {
       anmarkning: `${ANMARKNING} ${ANMARKNING_TACKNING(repo.FOLKMANGD_AR)}`,

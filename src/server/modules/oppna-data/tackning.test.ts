@@ -46,6 +46,8 @@ const A = (ar: number) =>
     lanKod: '01',
     kommuner: ['0114', '0115'],
     alder: { '30-49': gv(50, 50) },
+    medBarn: gv(10, 5),
+    kontaktorsaker: { ekonomi: gv(30, 20) },
     nya: gv(20, 20),
     vantande: 6,
     personal: { ombud: 3, arsarbetare: 2.5, kvinnor: 2, man: 1 },
@@ -57,6 +59,8 @@ const C = (ar: number) =>
     lanKod: '03',
     kommuner: ['0380'],
     alder: { '30-49': gv(30, 28, 2) },
+    medBarn: gv(2, 1),
+    kontaktorsaker: { ekonomi: gv(10, 8) },
     nya: gv(2, 1),
     personal: { ombud: 4, arsarbetare: 4, kvinnor: 3, man: 1 },
   });
@@ -66,6 +70,7 @@ const D = rapport({
   lanKod: '05',
   kommuner: ['0580'],
   alder: { '50-64': gv(10, 10) },
+  kontaktorsaker: { ekonomi: gv(2, 0) },
   vantande: 12,
   personal: { ombud: 1, arsarbetare: 1, kvinnor: 1, man: 0 },
 });
@@ -206,9 +211,14 @@ describe('GET /api/v1/oppna-data/tidsserie', () => {
     expect(s.riket.map((p) => p.kommunerUtanPo)).toEqual([287, 286]);
     expect(s.perLan).toHaveLength(21);
     for (const [i, ar] of s.ar.entries()) {
-      const t = ((await anonym(`/api/v1/oppna-data/${ar}`)).json() as OppnaDataSvar).tackning;
+      const arsSvar = (await anonym(`/api/v1/oppna-data/${ar}`)).json() as OppnaDataSvar;
+      const t = arsSvar.tackning;
+      // Tabell 3 and Tabell 4 of the nation: the year's own cells, hidden ones included.
+      const t4 = arsSvar.tabell4.find((r) => r.ar === ar)!;
+      expect(s.riket[i]!.alder).toEqual(arsSvar.tabell3.totalt);
+      expect(s.riket[i]!.medBarn).toEqual({ antal: t4.totalt, andel: t4.andel });
       const jamfor = (p: OppnaTidsserie['riket'][number], o: (typeof t)['riket']) => {
-        expect(p).toEqual({
+        expect(p).toMatchObject({
           ar,
           verksamheter: o.verksamheter,
           klienter: o.klienter,
@@ -224,6 +234,36 @@ describe('GET /api/v1/oppna-data/tidsserie', () => {
       jamfor(s.riket[i]!, t.riket);
       for (const l of s.perLan) jamfor(l.serie[i]!, t.perLan.find((x) => x.lanKod === l.lanKod)!);
     }
+    const lan = (kod: string) => s.perLan.find((l) => l.lanKod === kod)!.serie;
+    // 2025: 178 clients (kvinnor + män) by age in the nation; Stockholm's 100 all 30–49.
+    expect(s.riket[1]!.alder).toEqual({ '18-29': 0, '30-49': 158, '50-64': 20, '65+': 0, totalt: 178 });
+    // Uppsala: 60 clients, 2 of annan könsidentitet (hidden in klienter). Its age total (kvinnor + män,
+    // 58) would give them back as 60 − 58, so it is hidden, and with it its only age group; that group's
+    // column needs a partner (Stockholm's 30–49), whose row needs one too (its 50–64, a 0), whose column
+    // needs one (Östergötland's 50–64, and so its total). Stockholm's total is kvinnor + män of klienter.
+    expect(lan('03')[1]!.alder).toEqual({ '18-29': 0, '30-49': null, '50-64': 0, '65+': 0, totalt: null });
+    expect(lan('01')[1]!.alder).toEqual({ '18-29': 0, '30-49': null, '50-64': null, '65+': 0, totalt: 100 });
+    expect(lan('05')[1]!.alder).toEqual({ '18-29': 0, '30-49': 0, '50-64': null, '65+': 0, totalt: null });
+    expect(lan('01')[0]!.alder).toMatchObject({ '30-49': 100, totalt: 100 });
+    // Children: Uppsala's 3 are hidden, and Stockholm's 15 with them (the nation's 18 is in Tabell 4).
+    expect(s.riket.map((p) => p.medBarn)).toEqual([
+      { antal: 18, andel: 11.3 },
+      { antal: 18, andel: 10 },
+    ]);
+    expect(lan('01')[1]!.medBarn).toEqual({ antal: null, andel: null });
+    expect(lan('03')[1]!.medBarn).toEqual({ antal: null, andel: null });
+    // Östergötland has none, but its clients are hidden: no share of a hidden base.
+    expect(lan('05')[1]!.medBarn).toEqual({ antal: 0, andel: null });
+    // Contact reasons, shares of all clients: 2024 68 of 160; 2025 70 of 180 (D's 2 hidden, and Uppsala's
+    // 18 as its partner, so no län share gives them back).
+    expect(s.riket.map((p) => p.kontaktorsaker.ekonomi)).toEqual([42.5, 38.9]);
+    expect(s.riket[1]!.kontaktorsaker.bostad).toBe(0);
+    expect(lan('01').map((p) => p.kontaktorsaker.ekonomi)).toEqual([50, 50]);
+    // Uppsala: 18 of 60 (30 %) would be shown, but in 2024 its client total is hidden (partner of its 2
+    // of annan), and a share of a hidden base is hidden too.
+    expect(lan('03').map((p) => p.kontaktorsaker.ekonomi)).toEqual([null, null]);
+    expect(lan('03')[0]!.klienter.totalt).toBeNull();
+    expect(lan('05')[1]!.kontaktorsaker.ekonomi).toBeNull();
   });
 
   it('answers 304 to the ETag it gave, and has the open data rate limit', async () => {
@@ -264,6 +304,18 @@ describe('GET /api/v1/oppna-data/tidsserie', () => {
       'riket',
       'perLan',
     ]);
+    const punkt = schema.properties.riket.items;
+    expect(Object.keys(punkt.properties)).toEqual(
+      expect.arrayContaining(['klienter', 'vantande', 'alder', 'medBarn', 'kontaktorsaker']),
+    );
+    expect(Object.keys(punkt.properties.alder.properties)).toEqual([
+      '18-29',
+      '30-49',
+      '50-64',
+      '65+',
+      'totalt',
+    ]);
+    expect(punkt.properties.kontaktorsaker.description).toMatch(/procent/);
     const ar = doc.paths['/api/v1/oppna-data/{ar}'].get.responses['200'].content['application/json'].schema;
     expect(Object.keys(ar.properties)).toContain('tackning');
   });

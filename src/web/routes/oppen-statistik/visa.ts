@@ -15,3 +15,6 @@ export const procent = (v: number | null) => (v === null ? INGET : formatPercent
 /** Clients per 10 000 inhabitants: hidden with a hidden client count, else only missing without people. */
 export const per10000 = (v: number | null, klienter: number | null) =>
   v === null ? (klienter === null ? DOLT : INGET) : formatDecimal(v, 1);
+/** A share of clients: null is hidden with its count, or '–' when there are no clients to share. */
+export const andel = (v: number | null, klienter: number | null) =>
+  v === null ? (klienter === 0 ? INGET : DOLT) : formatPercent(v, 1);
