@@ -109,6 +109,16 @@ export function fragaParametrar(u: Record<string, string | readonly string[] | u
   return p;
 }
 
+/** The request for one page of a list asked with query parameters: its filters and order, then the page. */
+export const sidfraga =
+  <V>(urval: (v: V) => URLSearchParams) =>
+  (vy: V & { limit: number; offset: number }): string => {
+    const p = urval(vy);
+    p.set('limit', String(vy.limit));
+    p.set('offset', String(vy.offset));
+    return p.toString();
+  };
+
 /** The export's link: the list's filters and order, and the format. */
 export function exportLank(url: string, filter: URLSearchParams, format: 'csv' | 'xlsx'): string {
   const p = new URLSearchParams(filter);

@@ -28,6 +28,7 @@ import {
   exportLank,
   fragaParametrar,
   kod,
+  sidfraga,
   useServerList,
   useUtkast,
 } from '../components/useServerList.ts';
@@ -337,12 +338,7 @@ export function Users() {
     urval: URVAL,
     sort: { ordningar: USER_SORT, standard: USER_SORT_STANDARD },
     sidstorlek: SIDSTORLEK,
-    fraga: (vy) => {
-      const p = apiUrval(vy);
-      p.set('limit', String(vy.limit));
-      p.set('offset', String(vy.offset));
-      return p.toString();
-    },
+    fraga: sidfraga(apiUrval),
     hamta: (q) => api.get<UserList>(`/users?${q}`),
     kolumner,
     radId: (u) => u.id,

@@ -20,6 +20,7 @@ import {
   exportLank,
   fragaParametrar,
   koder,
+  sidfraga,
   useServerList,
   useUtkast,
 } from '../../components/useServerList.ts';
@@ -222,12 +223,7 @@ export function Arenden() {
     urval: URVAL,
     sort: { ordningar: ARENDE_SORT, standard: ARENDE_SORT_STANDARD },
     sidstorlek: SIDSTORLEK,
-    fraga: (vy) => {
-      const p = apiUrval(vy);
-      p.set('limit', String(vy.limit));
-      p.set('offset', String(vy.offset));
-      return p.toString();
-    },
+    fraga: sidfraga(apiUrval),
     hamta: (q) => api.get<{ total: number; items: ArendeItem[] }>(`${base(v.id!)}/arenden?${q}`),
     kolumner,
     radId: (a) => a.id,

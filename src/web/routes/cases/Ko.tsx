@@ -15,6 +15,7 @@ import {
   exportLank,
   fragaParametrar,
   koder,
+  sidfraga,
   useServerList,
   useUtkast,
 } from '../../components/useServerList.ts';
@@ -189,12 +190,7 @@ export function Ko() {
     urval: URVAL,
     sort: { ordningar: KO_SORT, standard: KO_STANDARD },
     sidstorlek: SIDSTORLEK,
-    fraga: (vy) => {
-      const p = apiUrval(vy);
-      p.set('limit', String(vy.limit));
-      p.set('offset', String(vy.offset));
-      return p.toString();
-    },
+    fraga: sidfraga(apiUrval),
     hamta: (q) => api.get<{ total: number; items: ArendeItem[] }>(`${base(v.id!)}/arenden?${q}`),
     kolumner,
     radId: (a) => a.id,
