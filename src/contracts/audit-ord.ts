@@ -4,6 +4,9 @@
  * is, so a new event is never hidden.
  */
 export const AUDIT_HANDELSER: Record<string, [sv: string, en: string]> = {
+  'aktor.created': ['Aktör tillagd i aktörsregistret', 'Agency added to the register'],
+  'aktor.ended': ['Aktör avslutad i aktörsregistret', 'Agency ended in the register'],
+  'aktor.updated': ['Aktör ändrad i aktörsregistret', 'Agency changed in the register'],
   'anteckning.created': ['Anteckning skriven', 'Note written'],
   'anteckning.deleted': ['Anteckning borttagen', 'Note deleted'],
   'anteckning.list': ['Anteckningar lästa', 'Notes read'],
@@ -87,6 +90,7 @@ export const AUDIT_HANDELSER: Record<string, [sv: string, en: string]> = {
 };
 
 export const AUDIT_OBJEKT: Record<string, [sv: string, en: string]> = {
+  aktor: ['Aktör', 'Agency'],
   anteckning: ['Anteckning', 'Note'],
   api_token: ['API-nyckel', 'API token'],
   arende: ['Ärende', 'Case'],

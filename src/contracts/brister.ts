@@ -61,6 +61,8 @@ export const createBrist = z.strictObject({
   antalKlienter,
   /** Kommuner concerned; defaults to every kommun the verksamhet covers. */
   kommunKoder: z.array(kommunKod).min(1).max(60).optional(),
+  /** Send it to the actors at once (registrerad → skickad_till_aktor), not through the ledningsgrupp. */
+  skickaDirekt: z.boolean().optional(),
 });
 export type CreateBrist = z.infer<typeof createBrist>;
 

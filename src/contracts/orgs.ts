@@ -82,6 +82,7 @@ export const aktorItem = z.object({
   kategori: z.string(),
   lanKod: z.string().nullable(),
 });
+export type AktorItem = z.infer<typeof aktorItem>;
 
 export const lanDetail = z.object({
   kod: z.string(),

@@ -5,6 +5,8 @@ import { arSlutlage, assertOvergang, BRIST_STATUS, kanOvergaTill } from './brist
 
 const TILLATNA = new Set([
   'registrerad>lyft_i_ledningsgrupp',
+  // Straight to the actor, besides through the ledningsgrupp (seed 001).
+  'registrerad>skickad_till_aktor',
   'lyft_i_ledningsgrupp>skickad_till_aktor',
   'skickad_till_aktor>aterkoppling_mottagen',
   'aterkoppling_mottagen>avslutad',
@@ -39,7 +41,7 @@ describe('brist transitions', () => {
 
   it('explains a refused step in Swedish', () => {
     expect(assertOvergang('registrerad', 'avslutad')).toBe(
-      'Bristen kan inte gå från ”Registrerad” till ”Avslutad”. Möjligt nästa steg: ”Lyft i ledningsgruppen”, ”Kvarstår”.',
+      'Bristen kan inte gå från ”Registrerad” till ”Avslutad”. Möjligt nästa steg: ”Lyft i ledningsgruppen”, ”Skickad till aktör”, ”Kvarstår”.',
     );
   });
 });

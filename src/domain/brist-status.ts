@@ -2,7 +2,9 @@
  * The brist workflow (domain brief "System deficiencies": brister go to the ledningsgrupp, on to the actor
  * concerned, and the authority's feedback — återkoppling — is tracked).
  *
- * registrerad → lyft_i_ledningsgrupp → skickad_till_aktor → aterkoppling_mottagen → avslutad.
+ * registrerad → lyft_i_ledningsgrupp → skickad_till_aktor → aterkoppling_mottagen → avslutad, or straight
+ * registrerad → skickad_till_aktor: an ombud may send a brist to the actor directly, without waiting for the
+ * ledningsgrupp (seed 001: "lyfta utmaningar direkt med den myndighet eller instans som berörs", besides the ledningsgrupp).
  * kvarstar ("still there") can be set from any state that is not final, because most brister are "redan
  * kända och återkommande" (seed 003): one raised, sent and answered may still persist. From kvarstar it is
  * raised again in the ledningsgrupp, sent again to the actor, or closed. avslutad is final: a brist that
@@ -31,7 +33,7 @@ export const BRIST_STATUS_ETIKETT: Etiketter<BristStatus> = {
 };
 
 export const BRIST_OVERGANGAR: Overgangar<BristStatus> = {
-  registrerad: ['lyft_i_ledningsgrupp', 'kvarstar'],
+  registrerad: ['lyft_i_ledningsgrupp', 'skickad_till_aktor', 'kvarstar'],
   lyft_i_ledningsgrupp: ['skickad_till_aktor', 'kvarstar'],
   skickad_till_aktor: ['aterkoppling_mottagen', 'kvarstar'],
   aterkoppling_mottagen: ['avslutad', 'kvarstar'],

@@ -16,6 +16,7 @@ export const navItems: NavItem[] = [
   { path: '/', label: 'nav.home' },
   { path: '/verksamheter', label: 'nav.verksamheter' },
   { path: '/anvandare', label: 'nav.users' },
+  { path: '/aktorsregister', label: 'nav.aktorsregister' },
   { path: '/logg', label: 'nav.audit' },
   { path: '/nationellt', label: 'nav.nationellt' },
   { path: '/statsbidrag', label: 'nav.statsbidrag' },

@@ -62,6 +62,10 @@ export const PAGE_ACCESS: Readonly<Record<string, SidAtkomst>> = {
     ],
     laddar: ['user:admin'],
   },
+  '/aktorsregister': {
+    kraver: [{ action: 'org:admin', pa: 'system' }],
+    laddar: ['org:admin', 'authenticated'],
+  },
   '/logg': {
     kraver: [
       { action: 'audit:read', pa: 'egen_verksamhet' },

@@ -379,7 +379,7 @@ describe('inEnglish: specific cases', () => {
   it('translates a workflow refusal with the status names', () => {
     expect(arendeStatus.assertOvergang('avslutad', 'aktiv')).not.toBeNull();
     expect(inEnglish(bristStatus.assertOvergang('registrerad', 'avslutad')!)).toBe(
-      'The deficiency cannot go from “Registered” to “Closed”. Possible next steps: “Raised in the steering group”, “Persists”.',
+      'The deficiency cannot go from “Registered” to “Closed”. Possible next steps: “Raised in the steering group”, “Sent to the actor”, “Persists”.',
     );
     expect(inEnglish(redovisningStatus.assertOvergang('godkand', 'utkast')!)).toBe(
       'The annual report has the status “Approved”, which is final and cannot be changed.',

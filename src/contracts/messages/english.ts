@@ -309,6 +309,18 @@ const EXACT = new Map<string, string>([
   ['Länskoden ska vara två siffror, t.ex. 01.', 'The county code must be two digits, e.g. 01.'],
   ['Kommunkoden ska vara fyra siffror, t.ex. 0180.', 'The municipality code must be four digits, e.g. 0180.'],
   ['Verksamheten finns inte.', 'The operation does not exist.'],
+  // --- the actor register
+  ['Aktören finns inte i registret.', 'The actor is not in the register.'],
+  ['Koden används redan av en annan aktör.', 'The code is already used by another actor.'],
+  ['Sista dagen får inte ligga före första dagen.', 'The last day must not be before the first day.'],
+  [
+    'Koden får innehålla små bokstäver a–z, siffror och bindestreck.',
+    'The code may contain lower-case letters a–z, digits and hyphens.',
+  ],
+  [
+    'Kategorin får innehålla små bokstäver a–z, siffror och understreck.',
+    'The category may contain lower-case letters a–z, digits and underscores.',
+  ],
   // --- brister (systemic deficiencies) and their import
   ['Filen är tom.', 'The file is empty.'],
   // the brister import template's example row
@@ -438,6 +450,20 @@ const EXACT = new Map<string, string>([
     'The check digit does not match – please check that the number is written correctly.',
   ],
   // --- redovisning (annual report): figures and documents
+  // --- redovisning: the section "Verksamhetens arbetssätt" (domain/redovisning/arbetssatt.ts)
+  ['Svara ja eller nej.', 'Answer yes or no.'],
+  [
+    'Antalet tillfällen är ifyllt men beskrivningen saknas: skriv kort vad ni har gjort.',
+    'The number of occasions is filled in but the description is missing: write briefly what you did.',
+  ],
+  [
+    'Beskrivningen är ifylld men antalet tillfällen är 0: ange hur många tillfällen det var.',
+    'The description is filled in but the number of occasions is 0: enter how many occasions there were.',
+  ],
+  [
+    'Antalet tillfällen måste vara ett heltal som är 0 eller större.',
+    'The number of occasions must be a whole number that is 0 or more.',
+  ],
   ['Antalet årsarbetare måste vara större än 0.', 'The number of full-time equivalents must be more than 0.'],
   [
     'Ange både median och längsta väntetid, eller ingen av dem.',
@@ -647,6 +673,12 @@ const RULES: readonly Rule[] = [
   // --- brister (systemic deficiencies), subjects and actors
   [/^Okänd nivå "(.*)"; ange (.+)\.$/, (m) => `Unknown level "${m[1]}"; enter one of ${m[2]}.`],
   [/^Aktören (.+) finns inte\.$/, (m) => `The actor ${m[1]} does not exist.`],
+  [/^Aktören (.+) finns redan\.$/, (m) => `The actor ${m[1]} already exists.`],
+  [
+    /^(.+) finns inte längre i aktörsregistret och kan inte väljas för nya brister\.$/,
+    (m) => `${m[1]} is no longer in the actor register and cannot be chosen for new deficiencies.`,
+  ],
+  [/^(.+) ligger inte i det valda länet\.$/, (m) => `${m[1]} is not in the chosen county.`],
   [/^Ämnet "(.*)" finns inte i taxonomin\.$/, (m) => `The subject "${m[1]}" is not in the list of subjects.`],
   [/^Ämnet (.+) finns inte i taxonomin\.$/, (m) => `The subject ${m[1]} is not in the list of subjects.`],
   [/^Ämnet (.+) finns redan\.$/, (m) => `The subject ${m[1]} already exists.`],

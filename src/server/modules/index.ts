@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppConfig } from '../config.ts';
 import type { AppDb } from '../db/client.ts';
+import { aktorRoutes } from './aktorer/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { bristRoutes } from './brister/routes.ts';
 import { caseRoutes } from './cases/routes.ts';
@@ -26,6 +27,7 @@ export async function registerModules(api: FastifyInstance, deps: ModuleDeps): P
   await redovisningRoutes(api, deps);
   await caseRoutes(api, deps);
   await bristRoutes(api, deps);
+  await aktorRoutes(api, deps);
   await ledningsgruppRoutes(api, deps);
   await grantRoutes(api, deps);
   await nationalRoutes(api, deps);

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { ROLLER } from '../../contracts/auth.ts';
-import type { VerksamhetItem } from '../../contracts/orgs.ts';
+import type { AktorItem, VerksamhetItem } from '../../contracts/orgs.ts';
 import type { ApiTokenItem, OidcKoppling, UserItem } from '../../contracts/users.ts';
 import { type OrganisationTyp, ROLL_ORGANISATIONSTYP, type Roll } from '../../domain/access.ts';
 import { ApiError, api } from '../api.ts';
@@ -23,6 +23,13 @@ export function useGivableOrgs(isAdmin: boolean) {
     queryFn: () => api.get<VerksamhetItem[]>('/verksamheter'),
     enabled: isAdmin,
   });
+  // The actors of the register (regions, kommuner's socialtjänst, agencies): an admin gives their staff
+  // the aktör role so that brister sent to them reach their inbox.
+  const aktorer = useQuery({
+    queryKey: ['aktorer'],
+    queryFn: () => api.get<AktorItem[]>('/aktorer'),
+    enabled: isAdmin,
+  });
   const own = me.medlemskap
     .filter((m) => isAdmin || m.roll === 'chef')
     .map((m) => ({
@@ -37,6 +44,9 @@ export function useGivableOrgs(isAdmin: boolean) {
       label: v.namn,
       typ: 'verksamhet' as OrganisationTyp,
     })),
+    ...(aktorer.data ?? [])
+      .map((a) => ({ value: a.id, label: a.namn, typ: 'aktor' as OrganisationTyp }))
+      .sort((a, b) => a.label.localeCompare(b.label, 'sv')),
   ];
   return [...new Map(all.map((o) => [o.value, o])).values()];
 }

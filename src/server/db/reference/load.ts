@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { loadBristAmnen } from '../../modules/brister/amnen-reference.ts';
 import type { Queryable } from '../client.ts';
 import { aktor, kommun, lan, organisation, stadsdelsomrade } from '../schema/index.ts';
@@ -17,7 +17,15 @@ export function readReferenceCsv<T extends Record<string, string>>(file: string)
 type LanRow = { lan_kod: string; lan_namn: string };
 type KommunRow = { kommun_kod: string; kommun_namn: string; lan_kod: string; folkmangd: string };
 type SdoRow = { kod: string; namn: string; kommun_kod: string };
-type AktorRow = { kod: string; namn: string; kategori: string; lan_kod: string };
+type AktorRow = {
+  kod: string;
+  namn: string;
+  kategori: string;
+  lan_kod: string;
+  kommun_kod: string;
+  giltig_fran: string;
+  giltig_till: string;
+};
 
 export const SOCIALSTYRELSEN_KOD = 'socialstyrelsen';
 
@@ -68,18 +76,59 @@ export async function loadReferenceData(db: Queryable): Promise<void> {
     .values(orgs)
     .onConflictDoUpdate({ target: [organisation.typ, organisation.kod], set: { namn: sql`excluded.namn` } });
 
-  const aktorRows = readReferenceCsv<AktorRow>('aktorer.csv');
-  const inserted = await db
+  await loadAktorer(db, readReferenceCsv<AktorRow>('aktorer.csv'));
+  await loadBristAmnen(db);
+}
+
+/**
+ * The actor register (aktorer.csv): the 21 regions, the socialtjänst of all 290 kommuner and the national
+ * agencies. Upserted by code; a row an administrator has added or changed (`andrad_av_admin`) is left as the
+ * administrator left it, so a restart never undoes an edit or revives an ended actor.
+ */
+async function loadAktorer(db: Queryable, rows: AktorRow[]): Promise<void> {
+  await db
     .insert(organisation)
-    .values(
-      aktorRows.map((r) => ({ typ: 'aktor' as const, kod: r.kod, namn: r.namn, lanKod: r.lan_kod || null })),
-    )
-    .onConflictDoUpdate({ target: [organisation.typ, organisation.kod], set: { namn: sql`excluded.namn` } })
-    .returning({ id: organisation.id, kod: organisation.kod });
-  const kategori = new Map(aktorRows.map((r) => [r.kod, r.kategori]));
+    .values(rows.map((r) => ({ typ: 'aktor' as const, kod: r.kod, namn: r.namn, lanKod: r.lan_kod || null })))
+    .onConflictDoUpdate({
+      target: [organisation.typ, organisation.kod],
+      set: { namn: sql`excluded.namn`, lanKod: sql`excluded.lan_kod` },
+      setWhere: sql`not exists (select 1 from ${aktor} where ${aktor.organisationId} = ${organisation.id} and ${aktor.andradAvAdmin})`,
+    });
+  const ids = await db
+    .select({ id: organisation.id, kod: organisation.kod })
+    .from(organisation)
+    .where(
+      and(
+        eq(organisation.typ, 'aktor'),
+        inArray(
+          organisation.kod,
+          rows.map((r) => r.kod),
+        ),
+      ),
+    );
+  const byKod = new Map(rows.map((r) => [r.kod, r]));
   await db
     .insert(aktor)
-    .values(inserted.map((o) => ({ organisationId: o.id, kategori: kategori.get(o.kod) ?? 'annan' })))
-    .onConflictDoUpdate({ target: aktor.organisationId, set: { kategori: sql`excluded.kategori` } });
-  await loadBristAmnen(db);
+    .values(
+      ids.map((o) => {
+        const r = byKod.get(o.kod)!;
+        return {
+          organisationId: o.id,
+          kategori: r.kategori || 'annan',
+          kommunKod: r.kommun_kod || null,
+          giltigFran: r.giltig_fran || null,
+          giltigTill: r.giltig_till || null,
+        };
+      }),
+    )
+    .onConflictDoUpdate({
+      target: aktor.organisationId,
+      set: {
+        kategori: sql`excluded.kategori`,
+        kommunKod: sql`excluded.kommun_kod`,
+        giltigFran: sql`excluded.giltig_fran`,
+        giltigTill: sql`excluded.giltig_till`,
+      },
+      setWhere: sql`${aktor.andradAvAdmin} = false`,
+    });
 }

@@ -1,7 +1,9 @@
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import {
+  boolean,
   char,
   check,
+  date,
   index,
   integer,
   pgTable,
@@ -83,9 +85,32 @@ export const verksamhetOmrade = pgTable(
   ],
 );
 
-export const aktor = pgTable('aktor', {
-  organisationId: uuid('organisation_id')
-    .primaryKey()
-    .references(() => organisation.id, { onDelete: 'cascade' }),
-  kategori: text('kategori').notNull(),
-});
+/**
+ * The national actor register (regions, every kommun's socialtjänst, the agencies …): loaded from
+ * reference/aktorer.csv and kept by administrators. An actor is never deleted — brister keep pointing at it —
+ * it is ended with `giltigTill`, after which it is no longer offered for new brister.
+ */
+export const aktor = pgTable(
+  'aktor',
+  {
+    organisationId: uuid('organisation_id')
+      .primaryKey()
+      .references(() => organisation.id, { onDelete: 'cascade' }),
+    kategori: text('kategori').notNull(),
+    /** The kommun whose body this is (a socialtjänst, an överförmyndare); null for regions and agencies. */
+    kommunKod: char('kommun_kod', { length: 4 }).references(() => kommun.kod),
+    /** First day the actor exists in its present form; null = before the register. */
+    giltigFran: date('giltig_fran', { mode: 'string' }),
+    /** Last day; null = still in force. */
+    giltigTill: date('giltig_till', { mode: 'string' }),
+    /** Added or changed by an administrator: the reference loader no longer overwrites the row. */
+    andradAvAdmin: boolean('andrad_av_admin').notNull().default(false),
+  },
+  (t) => [
+    check(
+      'aktor_giltighet',
+      sql`${t.giltigTill} is null or ${t.giltigFran} is null or ${t.giltigTill} >= ${t.giltigFran}`,
+    ),
+    index('aktor_kommun').on(t.kommunKod),
+  ],
+);

@@ -197,9 +197,9 @@ async function validate(tx: Queryable, verksamhetId: string, las: { rader: Rad[]
   const amnen = await repo.listAmnen(tx);
   const coverage = await repo.verksamhetKommunerMedNamn(tx, verksamhetId);
   const lasAmne = uppslag(amnen);
-  const lasAktor = uppslag(await repo.listAktorer(tx));
-  const lasKommun = uppslag(coverage);
   const today = idagISverige();
+  const lasAktor = uppslag(await repo.listAktorer(tx, { giltigaPa: today }));
+  const lasKommun = uppslag(coverage);
   const errors: FieldError[] = [...las.errors];
   const out = rader.map(({ line, values }) => {
     const err = (kolumn: string, message: string, rule?: string) =>
@@ -280,7 +280,7 @@ export async function importMallBrister(
     if (!v) throw new NotFound('Verksamheten finns inte.');
     authorize(ctx.principal, 'brist:write', verksamhetResource(v), 'brist:read');
     const amnen = (await repo.listAmnen(tx)).filter((a) => a.valbar);
-    const aktorer = await repo.listAktorer(tx);
+    const aktorer = await repo.listAktorer(tx, { giltigaPa: idagISverige() });
     const kommuner = await repo.verksamhetKommunerMedNamn(tx, verksamhetId);
     const amne = amnen.find((a) => a.kod === 'fk-handlaggningstider') ?? amnen[0];
     const aktor = aktorer.find((a) => a.kod === 'forsakringskassan') ?? aktorer[0];

@@ -59,14 +59,58 @@ export async function verksamhetKommunerMedNamn(db: Queryable, verksamhetId: str
     .orderBy(asc(verksamhetOmrade.kommunKod));
 }
 
-/** Every actor of the register (a few dozen): the import matches typed codes and names against them. */
-export async function listAktorer(db: Queryable) {
+/** The actor is in force on `dag` (YYYY-MM-DD): begun and not ended. */
+export function aktorGiltig(dag: string): SQL {
+  return sql`((${aktor.giltigFran} is null or ${aktor.giltigFran} <= ${dag}::date) and (${aktor.giltigTill} is null or ${aktor.giltigTill} >= ${dag}::date))`;
+}
+
+/**
+ * The actor register: the import matches typed codes and names against it. With `giltigaPa`, only the actors
+ * in force that day (an ended actor is not offered for new brister).
+ */
+export async function listAktorer(db: Queryable, opts: { giltigaPa?: string } = {}) {
   return db
     .select(aktorCols)
     .from(organisation)
     .innerJoin(aktor, eq(aktor.organisationId, organisation.id))
-    .where(eq(organisation.typ, 'aktor'))
+    .where(and(eq(organisation.typ, 'aktor'), opts.giltigaPa ? aktorGiltig(opts.giltigaPa) : undefined))
     .orderBy(asc(organisation.kod));
+}
+
+/**
+ * The actors in force on `dag`, each placed in a group for one verksamhet: its own län's bodies (the
+ * region, its psykiatri and primärvård, the förvaltningsrätt …), the bodies of the kommuner it covers, the
+ * national agencies, the rest. Ordered by group, then name.
+ */
+export async function aktorValFor(db: Queryable, v: { lanKod: string; kommuner: string[] }, dag: string) {
+  const kommuner = v.kommuner.length ? v.kommuner : [''];
+  const grupp = sql<'lan' | 'kommun' | 'nationell' | 'ovrig'>`case
+    when ${aktor.kommunKod} in (${sql.join(
+      kommuner.map((k) => sql`${k}`),
+      sql`, `,
+    )}) then 'kommun'
+    when ${aktor.kommunKod} is null and ${organisation.lanKod} = ${v.lanKod} then 'lan'
+    when ${aktor.kommunKod} is null and ${organisation.lanKod} is null then 'nationell'
+    else 'ovrig' end`;
+  const rows = await db
+    .select({ ...aktorCols, lanKod: organisation.lanKod, grupp })
+    .from(organisation)
+    .innerJoin(aktor, eq(aktor.organisationId, organisation.id))
+    .where(and(eq(organisation.typ, 'aktor'), aktorGiltig(dag)));
+  const ordning = ['lan', 'kommun', 'nationell', 'ovrig'];
+  return rows.sort(
+    (a, b) => ordning.indexOf(a.grupp) - ordning.indexOf(b.grupp) || a.namn.localeCompare(b.namn, 'sv'),
+  );
+}
+
+/** Which of these actors are in force on `dag`. */
+export async function giltigaAktorIds(db: Queryable, ids: string[], dag: string): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .select({ id: aktor.organisationId })
+    .from(aktor)
+    .where(and(inArray(aktor.organisationId, ids), aktorGiltig(dag)));
+  return new Set(rows.map((r) => r.id));
 }
 
 /** The kommuner a verksamhet covers (whole, or through some of its stadsdelsområden). */

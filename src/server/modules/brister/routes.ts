@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { bristAktorVal } from '../../../contracts/aktorer.ts';
 import {
   bristAmneItem,
   bristDetail,
@@ -40,10 +41,34 @@ export async function bristRoutes(app: FastifyInstance, deps: ModuleDeps) {
   r.post(
     '/brist-amnen',
     {
-      config: { permission: 'national:read' },
-      schema: { tags, body: createBristAmne, response: { 201: bristAmneItem } },
+      // Socialstyrelsen (national:read) or the system administrator (org:admin): the service checks which.
+      config: { permission: 'authenticated' },
+      schema: {
+        tags,
+        body: createBristAmne,
+        response: { 201: bristAmneItem },
+        description: 'Nytt ämne i bristtaxonomin; för Socialstyrelsen och systemadministratören.',
+      },
     },
     async (req, reply) => reply.status(201).send(await service.createAmne(ctxFrom(req, deps), req.body)),
+  );
+
+  r.get(
+    '/verksamheter/:id/brist-aktorer',
+    {
+      config: { permission: 'brist:read' },
+      schema: {
+        tags,
+        params: id,
+        response: { 200: z.array(bristAktorVal) },
+        description:
+          'Aktörerna i registret som en ny brist kan skickas till, de som gäller i dag: först verksamhetens ' +
+          'eget län (regionen, dess psykiatri och primärvård, förvaltningsrätten; grupp lan), sedan ' +
+          'socialtjänsten och andra organ i kommunerna som verksamheten täcker (kommun), de nationella ' +
+          'myndigheterna (nationell) och sist alla andra (ovrig). Avslutade aktörer finns inte med.',
+      },
+    },
+    (req) => service.aktorVal(ctxFrom(req, deps), req.params.id),
   );
 
   const filterText =

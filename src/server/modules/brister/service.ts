@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { BristAktorVal } from '../../../contracts/aktorer.ts';
 import {
   type BristDetail,
   type BristExportQuery,
@@ -82,6 +83,7 @@ async function validateRefs(
   tx: Queryable,
   verksamhetId: string,
   input: { amneKod?: string; aktorIds?: string[]; kommunKoder?: string[]; observeradDatum?: string },
+  tidigareAktorer: string[] = [],
 ) {
   const errors: FieldError[] = [];
   if (input.amneKod !== undefined) {
@@ -95,9 +97,18 @@ async function validateRefs(
   }
   if (input.aktorIds !== undefined) {
     const found = await repo.findAktorer(tx, { ids: input.aktorIds });
-    for (const id of input.aktorIds)
-      if (!found.some((a) => a.id === id))
-        errors.push({ field: 'aktorIds', message: `Aktören ${id} finns inte.` });
+    // An ended actor stays on the brister it already had, but is not chosen anew.
+    const nya = input.aktorIds.filter((id) => !tidigareAktorer.includes(id));
+    const giltiga = await repo.giltigaAktorIds(tx, nya, idagISverige());
+    for (const id of input.aktorIds) {
+      const a = found.find((x) => x.id === id);
+      if (!a) errors.push({ field: 'aktorIds', message: `Aktören ${id} finns inte.` });
+      else if (nya.includes(id) && !giltiga.has(id))
+        errors.push({
+          field: 'aktorIds',
+          message: `${a.namn} finns inte längre i aktörsregistret och kan inte väljas för nya brister.`,
+        });
+    }
   }
   if (input.kommunKoder !== undefined) {
     const coverage = await repo.verksamhetKommuner(tx, verksamhetId);
@@ -116,9 +127,10 @@ export async function listAmnen(ctx: ServiceContext) {
   return inTx(ctx, {}, ({ tx }) => repo.listAmnen(tx));
 }
 
-/** Socialstyrelsen extends the national taxonomy. */
+/** Socialstyrelsen, or the system administrator who keeps the register, extends the national taxonomy. */
 export async function createAmne(ctx: ServiceContext, input: CreateBristAmne) {
-  authorize(ctx.principal, 'national:read', { typ: 'nation' });
+  if (!can(ctx.principal, 'org:admin', { typ: 'system' }))
+    authorize(ctx.principal, 'national:read', { typ: 'nation' });
   return inTx(ctx, {}, async ({ tx, audit }) => {
     if (await repo.getAmne(tx, input.kod))
       throw new Conflict(`Ämnet ${input.kod} finns redan.`, [
@@ -172,6 +184,21 @@ async function detail(tx: Queryable, id: string): Promise<BristDetail> {
     atgarder,
     aterkopplingar: aterkopplingar.map(({ bristId: _b, ...a }) => a),
   };
+}
+
+// ---- the actors to choose from ----
+
+/**
+ * The actors a verksamhet may send a new brist to, in force today: its own region and län first, then the
+ * kommuner it covers, the national agencies, and the rest of the register.
+ */
+export async function aktorVal(ctx: ServiceContext, verksamhetId: string): Promise<BristAktorVal[]> {
+  return inTx(ctx, {}, async ({ tx }) => {
+    const v = await verksamhetOr404(tx, verksamhetId);
+    authorize(ctx.principal, 'brist:read', verksamhetResource(v));
+    const kommuner = await repo.verksamhetKommuner(tx, verksamhetId);
+    return repo.aktorValFor(tx, { lanKod: v.lanKod, kommuner }, idagISverige());
+  });
 }
 
 // ---- the verksamhet's register ----
@@ -239,7 +266,8 @@ export async function getBrist(ctx: ServiceContext, id: string) {
 }
 
 export async function createBrist(ctx: ServiceContext, verksamhetId: string, input: CreateBrist) {
-  return inTx(ctx, {}, async ({ tx, audit }) => {
+  return inTx(ctx, {}, async (t) => {
+    const { tx, audit } = t;
     const v = await verksamhetOr404(tx, verksamhetId);
     authorize(ctx.principal, 'brist:write', verksamhetResource(v), 'brist:read');
     guardPersonalData({ titel: input.titel, beskrivning: input.beskrivning });
@@ -272,6 +300,15 @@ export async function createBrist(ctx: ServiceContext, verksamhetId: string, inp
       resourceId: id,
       detail: { niva: input.niva, amne: input.amneKod },
     });
+    // Straight to the actors, in the same transaction, without waiting for the ledningsgrupp (seed 001).
+    if (input.skickaDirekt)
+      await transitionInTx(
+        t,
+        ctx.principal,
+        { id, verksamhetId, status: 'registrerad' },
+        'skickad_till_aktor',
+        null,
+      );
     return detail(tx, id);
   });
 }
@@ -284,7 +321,12 @@ export async function updateBrist(ctx: ServiceContext, id: string, input: Update
     if (current.aktorer.some((a) => a.skickadAt !== null) || brist.status === 'avslutad')
       throw new Conflict('Bristen har skickats till en aktör eller avslutats och kan inte längre ändras.');
     guardPersonalData({ titel: input.titel, beskrivning: input.beskrivning });
-    await validateRefs(tx, verksamhet.id, input);
+    await validateRefs(
+      tx,
+      verksamhet.id,
+      input,
+      current.aktorer.map((a) => a.id),
+    );
     const { aktorIds, kommunKoder, ...fields } = input;
     await repo.updateBrist(tx, id, fields);
     if (aktorIds) await repo.setAktorer(tx, id, [...new Set(aktorIds)]);

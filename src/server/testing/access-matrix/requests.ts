@@ -454,6 +454,18 @@ export const REQUESTS: Record<string, RouteRequest> = {
     sideless: true,
     build: () => ({ path: '/api/v1/brist-amnen', body: { kod: `amne-${uniq()}`, namn: 'Nytt ämne' } }),
   },
+  'POST /api/v1/aktorsregister': {
+    sideless: true,
+    build: () => ({
+      path: '/api/v1/aktorsregister',
+      body: { kod: `aktor-${uniq()}`, namn: 'Ny aktör', kategori: 'annan', kommun: '0180' },
+    }),
+  },
+  // The world's own actor, given the first day it already has (the change is real but alters nothing).
+  'PATCH /api/v1/aktorsregister/:id': {
+    sideless: true,
+    build: (c) => ({ path: `/api/v1/aktorsregister/${c.side.aktor}`, body: { giltigFran: '2005-01-01' } }),
+  },
   'POST /api/v1/verksamheter/:id/brister': {
     build: withBody('/api/v1/verksamheter/:id/brister', (c) => ({
       titel: `Brist ${uniq()}`,

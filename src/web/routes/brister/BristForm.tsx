@@ -8,12 +8,13 @@ import { BRIST_NIVA } from '../../../domain/codes.ts';
 import { api } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { Field, fieldId, RequiredMark, RequiredNote, SelectField } from '../../components/Field.tsx';
+import { Field, fieldId, RequiredNote, SelectField } from '../../components/Field.tsx';
 import { formNumber } from '../../components/form-values.ts';
 import { Loading, Page } from '../../components/Page.tsx';
 import { useFormErrors } from '../../components/useFormErrors.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { AmneSelect, TextArea, useAktorer, useAmnen, useNiva, useVerksamhet } from './common.tsx';
+import { AktorValjare } from './AktorValjare.tsx';
+import { AmneSelect, TextArea, useAmnen, useNiva, useVerksamhet } from './common.tsx';
 
 const idag = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
 
@@ -25,7 +26,6 @@ export function BristForm() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const amnen = useAmnen();
-  const aktorer = useAktorer();
   const verksamhet = useQuery({
     queryKey: ['verksamhet', v.id],
     queryFn: () => api.get<VerksamhetItem>(`/verksamheter/${v.id}`),
@@ -40,6 +40,7 @@ export function BristForm() {
     antalKlienter: '',
     aktorIds: [] as string[],
     kommunKoder: [] as string[],
+    skickaDirekt: false,
   });
   // The body as it would be sent: an unchosen list is left out, so the contract says "Välj …" for it
   // (never a format rule about a code the person never saw).
@@ -52,6 +53,7 @@ export function BristForm() {
     antalKlienter: formNumber(f.antalKlienter),
     aktorIds: f.aktorIds,
     ...(f.kommunKoder.length ? { kommunKoder: f.kommunKoder } : {}),
+    ...(f.skickaDirekt ? { skickaDirekt: true } : {}),
   });
   const form = useFormErrors(createBrist, body);
   const save = useMutation({
@@ -68,11 +70,11 @@ export function BristForm() {
         <p>{t('brist.noVerksamhet')}</p>
       </Page>
     );
-  if (amnen.isPending || aktorer.isPending || verksamhet.isPending) return <Loading />;
+  if (amnen.isPending || verksamhet.isPending) return <Loading />;
   const kommuner = [
     ...new Map((verksamhet.data?.omraden ?? []).map((o) => [o.kommunKod, o.kommunNamn])).entries(),
   ];
-  const toggle = (k: 'aktorIds' | 'kommunKoder', val: string) =>
+  const toggle = (k: 'kommunKoder', val: string) =>
     setF((x) => ({ ...x, [k]: x[k].includes(val) ? x[k].filter((y) => y !== val) : [...x[k], val] }));
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -153,34 +155,15 @@ export function BristForm() {
             onChange={(e) => setF({ ...f, antalKlienter: e.target.value })}
           />
         </div>
-        <fieldset
-          className="field"
-          aria-describedby={form.error('aktorIds') ? `${fieldId('aktorIds')}-error` : undefined}
-        >
-          <legend>
-            {L('aktorIds')}
-            <RequiredMark />
-          </legend>
-          {form.error('aktorIds') ? (
-            <p id={`${fieldId('aktorIds')}-error`} className="field-error">
-              {form.error('aktorIds')}
-            </p>
-          ) : null}
-          {(aktorer.data ?? []).map((a, i) => (
-            <label key={a.id} className="check">
-              <input
-                type="checkbox"
-                // The first box is where the error summary's link lands.
-                id={i === 0 ? fieldId('aktorIds') : undefined}
-                checked={f.aktorIds.includes(a.id)}
-                aria-invalid={form.error('aktorIds') ? true : undefined}
-                onChange={() => toggle('aktorIds', a.id)}
-                onBlur={() => form.blur('aktorIds')}
-              />{' '}
-              {a.namn}
-            </label>
-          ))}
-        </fieldset>
+        <AktorValjare
+          id={fieldId('aktorIds')}
+          label={L('aktorIds')}
+          verksamhetId={v.id}
+          value={f.aktorIds}
+          error={form.error('aktorIds')}
+          onBlur={() => form.blur('aktorIds')}
+          onChange={(ids) => setF((x) => ({ ...x, aktorIds: ids }))}
+        />
         <fieldset className="field">
           <legend>{L('kommunKoder')}</legend>
           <p className="hint">{t('brist.form.kommuner.hint')}</p>
@@ -195,8 +178,23 @@ export function BristForm() {
             </label>
           ))}
         </fieldset>
+        <div className="field">
+          <label className="check">
+            <input
+              type="checkbox"
+              id={fieldId('skickaDirekt')}
+              checked={f.skickaDirekt}
+              aria-describedby={`${fieldId('skickaDirekt')}-hint`}
+              onChange={(e) => setF({ ...f, skickaDirekt: e.target.checked })}
+            />{' '}
+            {L('skickaDirekt')}
+          </label>
+          <p id={`${fieldId('skickaDirekt')}-hint`} className="hint">
+            {t('brist.form.skickaDirekt.hint')}
+          </p>
+        </div>
         <button type="submit" disabled={save.isPending}>
-          {t('brist.form.save')}
+          {f.skickaDirekt ? t('brist.form.saveAndSend') : t('brist.form.save')}
         </button>
       </form>
     </Page>

@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { lazyPage } from '../lazy-page.tsx';
 
-/** The brister, ledningsgrupp and actor-inbox pages (registered in routes/index.tsx). */
+/** The brister, ledningsgrupp, actor-inbox and actor-register pages (registered in routes/index.tsx). */
 export const bristerPages: Array<{ path: string; element: ReactElement }> = [
   { path: '/brister', element: lazyPage(() => import('./BristLista.tsx'), 'BristLista') },
   { path: '/brister/ny', element: lazyPage(() => import('./BristForm.tsx'), 'BristForm') },
@@ -16,4 +16,8 @@ export const bristerPages: Array<{ path: string; element: ReactElement }> = [
     element: lazyPage(() => import('../ledningsgrupp/Mote.tsx'), 'Mote'),
   },
   { path: '/inkorg', element: lazyPage(() => import('./Inkorg.tsx'), 'Inkorg') },
+  {
+    path: '/aktorsregister',
+    element: lazyPage(() => import('../aktorer/Aktorsregister.tsx'), 'Aktorsregister'),
+  },
 ];
