@@ -6,6 +6,7 @@ import {
   OBLIGATORISKA_ROLLER,
   UTFORARE,
 } from '../domain/codes.ts';
+import { ARBETSSATT_AKTIVITETER, ARBETSSATT_FRAGOR } from '../domain/redovisning/arbetssatt.ts';
 import { lanKod } from './common.ts';
 import { tabell1 } from './grants.ts';
 
@@ -71,6 +72,32 @@ export const ledningsgrupp = z.object({
 });
 export const personal = z.object({ ombud: n, arsarbetare: n, kvinnor: n, man: n, andelKvinnor: pct });
 
+/**
+ * "Verksamheternas arbetssätt" (src/domain/nationellt/arbetssatt.ts): per question the verksamheter
+ * answering ja, nej or nothing (no section, or the question left open); per activity the verksamheter with
+ * at least one occasion and the occasions summed. Counts of verksamheter: never suppressed.
+ */
+export const arbetssattTabell = z.object({
+  verksamheter: n,
+  medAvsnitt: n,
+  fragor: z.object(
+    Object.fromEntries(
+      ARBETSSATT_FRAGOR.map((f) => [f, z.object({ ja: n, nej: n, ejBesvarat: n })]),
+    ) as Record<
+      (typeof ARBETSSATT_FRAGOR)[number],
+      z.ZodObject<{ ja: typeof n; nej: typeof n; ejBesvarat: typeof n }>
+    >,
+  ),
+  aktiviteter: z.object(
+    Object.fromEntries(
+      ARBETSSATT_AKTIVITETER.map((k) => [k, z.object({ verksamheter: n, tillfallen: n })]),
+    ) as Record<
+      (typeof ARBETSSATT_AKTIVITETER)[number],
+      z.ZodObject<{ verksamheter: typeof n; tillfallen: typeof n }>
+    >,
+  ),
+});
+
 const spridning = z.object({ verksamheter: n, lan: z.array(z.string()), kommuner: n });
 export const bristRad = z.object({
   kod: z.string(),
@@ -114,6 +141,7 @@ export const sammanstallning = z.looseObject({
   utforare: z.array(utforareRad),
   ledningsgrupp,
   personal,
+  arbetssatt: arbetssattTabell,
   brister: bristbild,
 });
 export type Sammanstallning = z.infer<typeof sammanstallning>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ALDERSGRUPPER, BRIST_NIVA, KONTAKTORSAKER, UTFORARE } from '../domain/codes.ts';
+import { AKTIVITET_TEXT_MAX } from '../domain/redovisning/arbetssatt.ts';
 import { verksamhetKod } from './orgs.ts';
 
 /**
@@ -50,6 +51,42 @@ const ledningsgruppRoller = z.looseObject({
 });
 
 const fritext = z.string().max(20_000);
+
+/** A yes/no question; null: not answered (the form starts unanswered). */
+const svar = z.boolean().nullable();
+/** An activity of the year: occasions and a short text (both may be 0 / empty). */
+const aktivitet = z.looseObject({ antal, text: z.string().max(AKTIVITET_TEXT_MAX) });
+
+/**
+ * "Verksamhetens arbetssätt" (src/domain/redovisning/arbetssatt.ts; the figures seed 003 reports): yes/no
+ * questions and activities with a count and a short text. Optional: added to v1 later, so older documents
+ * and imports without it still read.
+ */
+export const arbetssatt = z
+  .looseObject({
+    prioriteringsordning: svar.describe(
+      'Verksamheten har en prioriteringsordning eller riktlinjer för vilka som får stöd först vid kö eller väntetid.',
+    ),
+    rutinBrister: svar.describe(
+      'Verksamheten har en systematiserad rutin för att rapportera brister till ledningsgruppen.',
+    ),
+    handledning: svar.describe('Ombuden har fått handledning (eller möjlighet till det) under året.'),
+    introduktionsutbildning: svar.describe(
+      'Ombuden har gått eller erbjudits Socialstyrelsens introduktionsutbildning för nya ombud.',
+    ),
+    natverk: svar.describe('Ombuden har deltagit i regionala eller nationella nätverk för personligt ombud.'),
+    uppsokande: aktivitet.describe('Uppsökande verksamhet: antal tillfällen och en kort beskrivning.'),
+    information: aktivitet.describe('Informationsinsatser: antal tillfällen och en kort beskrivning.'),
+    undervisning: aktivitet.describe(
+      'Utbildning och undervisning: antal tillfällen och en kort beskrivning.',
+    ),
+    brukarorganisationer: aktivitet.describe(
+      'Samverkan med patient-, brukar- och anhörigorganisationer: antal tillfällen och en kort beskrivning.',
+    ),
+  })
+  .describe(
+    'Verksamhetens arbetssätt: ja/nej-frågor (null = inte besvarad) och aktiviteter med antal och kort text. Frivillig: saknas i äldre redovisningar.',
+  );
 
 export const redovisningV1 = z.looseObject({
   format: z.literal(FORMAT_V1),
@@ -147,7 +184,9 @@ export const redovisningV1 = z.looseObject({
     jamstalldhetsanalys: fritext,
     atgarderBrister: fritext.optional(),
   }),
+  arbetssatt: arbetssatt.optional(),
 });
 
 export type RedovisningV1 = z.infer<typeof redovisningV1>;
 export type GV1 = z.infer<typeof g>;
+export type ArbetssattV1 = z.infer<typeof arbetssatt>;

@@ -4,7 +4,7 @@
 //
 // What this covers: documents generated FROM THE SCHEMA FILE (a small walker turns each node — object,
 // array, string with pattern/length, integer and number with minimum/maximum/multipleOf, enum, const,
-// anyOf, boolean, null — into a fast-check arbitrary), checked against the schema by a validator written
+// anyOf, boolean, null, a list of types — into a fast-check arbitrary), checked against the schema by a validator written
 // against the schema's keywords (not zod), then:
 //   1. every document the schema accepts passes redovisningV1 (the importer's parsing), and its
 //      verksamhet.kod passes the registration contract (createVerksamhet.kod): `V001`, `STHLM`, `Skövde-PO`;
@@ -73,6 +73,11 @@ function schemaFel(s: Schema, v: unknown, path = ''): string[] {
     boolean: (x) => typeof x === 'boolean',
     null: (x) => x === null,
   };
+  // `type` may be a list (["boolean", "null"]: a yes/no question that may be unanswered).
+  if (Array.isArray(s.type))
+    return (s.type as string[]).some((t) => schemaFel({ ...s, type: t }, v, path).length === 0)
+      ? []
+      : [`${at}: inte ${(s.type as string[]).join(' eller ')}`];
   const typ = s.type as string | undefined;
   if (typ && !typOk[typ]!(v)) return [`${at}: inte ${typ}`];
   const fel: string[] = [];
@@ -115,6 +120,7 @@ function arb(s: Schema): fc.Arbitrary<unknown> {
   if (Array.isArray(s.anyOf)) return fc.oneof(...(s.anyOf as Schema[]).map(arb));
   if ('const' in s) return fc.constant(s.const);
   if (Array.isArray(s.enum)) return fc.constantFrom(...(s.enum as unknown[]));
+  if (Array.isArray(s.type)) return fc.oneof(...(s.type as string[]).map((type) => arb({ ...s, type })));
   switch (s.type) {
     case 'object': {
       const props = (s.properties as Record<string, Schema>) ?? {};

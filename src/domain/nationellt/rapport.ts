@@ -14,6 +14,7 @@
 import { ALDERSGRUPPER } from '../codes.ts';
 import type { G } from '../redovisning/typer.ts';
 import { type Cell, undertryckRad } from '../smatal.ts';
+import { type ArbetssattDokument, type ArbetssattTabell, arbetssattTabell } from './arbetssatt.ts';
 import { type AktorRef, type AmneRef, type Bristbild, bristbild } from './bristbild.ts';
 import {
   enPerVerksamhet,
@@ -53,13 +54,15 @@ export interface NationellSammanstallning {
   utforare: UtforareRad[];
   ledningsgrupp: Ledningsgrupp;
   personal: PersonalSumma;
+  /** "Verksamheternas arbetssätt": yes-answers per question and activities summed (arbetssatt.ts). */
+  arbetssatt: ArbetssattTabell;
   brister: Bristbild;
 }
 
 export interface SammanstallningInput {
   ar: number;
   lanKod?: string | null;
-  docs: readonly NationellRedovisning[];
+  docs: readonly (NationellRedovisning & ArbetssattDokument)[];
   foregaende: readonly NationellRedovisning[];
   referens: Referens;
   aktorer: readonly AktorRef[];
@@ -92,6 +95,7 @@ export function sammanstall(input: SammanstallningInput): NationellSammanstallni
     utforare: utforare(docs, input.referens),
     ledningsgrupp: ledningsgrupp(docs),
     personal: personal(docs),
+    arbetssatt: arbetssattTabell(docs),
     brister: bristbild(docs, foregaende, { aktorer: input.aktorer, amnen: input.amnen }),
   };
 }

@@ -475,6 +475,7 @@ describe('the compilation for the nation and for one län', () => {
       'utforare',
       'ledningsgrupp',
       'personal',
+      'arbetssatt',
       'brister',
     ]);
     expect(s.underlag).toEqual({ verksamheter: 3, foregaendeAr: 3 });

@@ -10,11 +10,15 @@
  *   the draft may be saved without them.
  * - The ansökan must be for year Y+1; its per-kommun rows must name kommuner the verksamhet covers and add
  *   up to the total FTE applied for.
+ * - The section "Verksamhetens arbetssätt" (arbetssatt.ts) only warns (an unanswered question, a count
+ *   without its text); a count that is not a whole number blocks, and its texts pass the personal-data
+ *   guard like every other free text.
  */
 import type { RedovisningV1 } from '../../contracts/redovisning-v1.ts';
 import { idagISverige, isoDatum } from '../datum.ts';
 import { assertNoPersonalData } from '../personuppgiftsskydd.ts';
 import { andelIProcent, formatTal } from '../tal.ts';
+import { valideraArbetssatt } from './arbetssatt.ts';
 import type { RedovisningSiffror } from './typer.ts';
 import { type ForraArSiffror, jamforForraAret, valideraOmraden, valideraRedovisning } from './validering.ts';
 
@@ -87,7 +91,10 @@ function omradeFel(d: RedovisningV1): Fel[] {
  * right, validering.ts jamforForraAret); none without last year's submitted report.
  */
 export function varningar(d: RedovisningV1, forraAret: ForraArSiffror | null): Fel[] {
-  return forraAret ? jamforForraAret(d, forraAret).varningar : [];
+  return [
+    ...(forraAret ? jamforForraAret(d, forraAret).varningar : []),
+    ...valideraArbetssatt(d.arbetssatt).varningar,
+  ];
 }
 
 /**
@@ -101,6 +108,7 @@ export function valideraDokument(
   const fel: Fel[] = valideraRedovisning(siffror(d)).map((f) => ({ ...f }));
   fel.push(...omradeFel(d));
   if (o.forraAret) fel.push(...jamforForraAret(d, o.forraAret).fel);
+  fel.push(...valideraArbetssatt(d.arbetssatt).fel);
   const a = d.ansokan;
   if (a.ar !== d.year + 1) {
     fel.push({
@@ -144,9 +152,13 @@ export function valideraDokument(
 }
 
 /** The personal-data guard over every free text of the document. */
-export function personuppgiftsFel(d: Partial<Pick<RedovisningV1, 'text' | 'brister'>>): Fel[] {
+export function personuppgiftsFel(d: Partial<Pick<RedovisningV1, 'text' | 'brister' | 'arbetssatt'>>): Fel[] {
   const falt: Record<string, string | undefined> = {};
   for (const [k, v] of Object.entries(d.text ?? {})) if (typeof v === 'string') falt[`text.${k}`] = v;
+  for (const [k, v] of Object.entries(d.arbetssatt ?? {})) {
+    const text = v && typeof v === 'object' ? (v as { text?: unknown }).text : undefined;
+    if (typeof text === 'string') falt[`arbetssatt.${k}.text`] = text;
+  }
   (d.brister ?? []).forEach((b, i) => {
     falt[`brister.${i}.titel`] = b.titel;
     falt[`brister.${i}.beskrivning`] = b.beskrivning;

@@ -49,6 +49,32 @@ export const redovisning = {
     'red.ko.median': 'Väntetid, median (dagar)',
     'red.ko.max': 'Väntetid, längsta (dagar)',
     'red.ko.3112': 'I kö 31 december',
+    'red.arbetssatt': 'Verksamhetens arbetssätt',
+    'red.arbetssatt.intro':
+      'Svaren sammanställs av Länsstyrelsen och Socialstyrelsen i lägesrapporten: hur många verksamheter som till exempel har en rutin för att rapportera brister eller ger ombuden handledning.',
+    'red.arbetssatt.prioriteringsordning.fraga':
+      'Har verksamheten en prioriteringsordning eller riktlinjer för vilka som får stöd först när ombuden inte kan ta emot alla?',
+    'red.arbetssatt.rutinBrister.fraga':
+      'Har verksamheten en systematisk rutin för att rapportera de brister ombuden ser till ledningsgruppen?',
+    'red.arbetssatt.handledning.fraga': 'Har ombuden fått handledning, eller möjlighet till det, under året?',
+    'red.arbetssatt.introduktionsutbildning.fraga':
+      'Har ombuden gått eller erbjudits Socialstyrelsens introduktionsutbildning för nya ombud?',
+    'red.arbetssatt.natverk.fraga':
+      'Har ombuden deltagit i nätverk för personligt ombud, till exempel länsstyrelsens nätverksträffar?',
+    'red.arbetssatt.aktiviteter': 'Aktiviteter under året',
+    'red.arbetssatt.aktiviteter.hint':
+      'Ange antal tillfällen (besök, träffar, föreläsningar) och beskriv kort vad ni har gjort. Skriv inga namn eller personnummer.',
+    'red.arbetssatt.uppsokande.fraga': 'Uppsökande arbete för att nå personer i målgruppen.',
+    'red.arbetssatt.information.fraga': 'Information om personligt ombud till myndigheter, vården och andra.',
+    'red.arbetssatt.undervisning.fraga': 'Utbildningar och föreläsningar som ombuden har hållit.',
+    'red.arbetssatt.brukarorganisationer.fraga': 'Samverkan med patient-, brukar- och anhörigorganisationer.',
+    'red.arbetssatt.antal': 'Antal tillfällen',
+    'red.arbetssatt.text': 'Kort beskrivning',
+    'red.arbetssatt.text.hint': 'Högst 2 000 tecken.',
+    'red.arbetssatt.obesvarad': 'Inte besvarad',
+    'red.arbetssatt.tillfallen': 'tillfällen',
+    'red.arbetssatt.forraAret': '{ar}: {varde}.',
+    'red.arbetssatt.saknas': 'Redovisningen har inte det här avsnittet (det lades till senare).',
     'red.yes': 'Ja',
     'red.no': 'Nej',
     'red.personal': 'Personal',
@@ -215,6 +241,35 @@ export const redovisning = {
     'red.ko.median': 'Waiting time, median (days)',
     'red.ko.max': 'Waiting time, longest (days)',
     'red.ko.3112': 'Waiting on 31 December',
+    'red.arbetssatt': 'How the operation works',
+    'red.arbetssatt.intro':
+      'The County Administrative Board and the National Board of Health and Welfare compile the answers in the status report: how many operations, for example, have a routine for reporting deficiencies or give the ombud supervision.',
+    'red.arbetssatt.prioriteringsordning.fraga':
+      'Does the operation have an order of priority or guidelines for who gets support first when the ombud cannot take everyone?',
+    'red.arbetssatt.rutinBrister.fraga':
+      'Does the operation have a systematic routine for reporting the deficiencies the ombud see to the steering group?',
+    'red.arbetssatt.handledning.fraga':
+      'Have the ombud had supervision, or the opportunity of it, during the year?',
+    'red.arbetssatt.introduktionsutbildning.fraga':
+      'Have the ombud taken or been offered the National Board of Health and Welfare’s introduction course for new ombud?',
+    'red.arbetssatt.natverk.fraga':
+      'Have the ombud taken part in networks for personal ombud, for example the County Administrative Board’s network meetings?',
+    'red.arbetssatt.aktiviteter': 'Activities during the year',
+    'red.arbetssatt.aktiviteter.hint':
+      'Enter the number of occasions (visits, meetings, lectures) and describe briefly what you did. Do not write names or personal identity numbers.',
+    'red.arbetssatt.uppsokande.fraga': 'Outreach to reach people in the target group.',
+    'red.arbetssatt.information.fraga':
+      'Information about personal ombud to authorities, health care and others.',
+    'red.arbetssatt.undervisning.fraga': 'Training sessions and lectures the ombud have given.',
+    'red.arbetssatt.brukarorganisationer.fraga':
+      'Cooperation with patient, user and relatives organisations.',
+    'red.arbetssatt.antal': 'Number of occasions',
+    'red.arbetssatt.text': 'Short description',
+    'red.arbetssatt.text.hint': 'At most 2,000 characters.',
+    'red.arbetssatt.obesvarad': 'Not answered',
+    'red.arbetssatt.tillfallen': 'occasions',
+    'red.arbetssatt.forraAret': '{ar}: {varde}.',
+    'red.arbetssatt.saknas': 'The annual report does not have this section (it was added later).',
     'red.yes': 'Yes',
     'red.no': 'No',
     'red.personal': 'Staff',

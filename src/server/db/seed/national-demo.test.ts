@@ -176,6 +176,11 @@ describe('the national demo', () => {
     expect(s.ledningsgrupp.saknarRoll).toBeGreaterThan(0);
     expect(s.utforare.length).toBeGreaterThan(5);
     expect(s.tabell1).not.toBeNull(); // the 2025 budget is fixed
+    // Verksamheternas arbetssätt (seed 003: 113 of 116 have a routine for brister, all but one handledning).
+    expect(s.arbetssatt.medAvsnitt).toBe(s.arbetssatt.verksamheter);
+    expect(s.arbetssatt.fragor.rutinBrister.ja / s.arbetssatt.verksamheter).toBeGreaterThan(0.9);
+    expect(s.arbetssatt.fragor.prioriteringsordning.nej).toBeGreaterThan(0);
+    expect(s.arbetssatt.aktiviteter.information.tillfallen).toBeGreaterThan(0);
     for (const r of s.tabell2.rader) {
       const lan = (await ss.get(`/api/v1/lan/${r.lanKod}/sammanstallning/2025`)).json();
       expect(lan.klienter.totalt, r.lanKod).toBeGreaterThan(0);

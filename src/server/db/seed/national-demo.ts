@@ -541,6 +541,73 @@ const TEXT_FORBATTRING = [
 const TEXT_ATGARDER =
   'Bristerna har lyfts i ledningsgruppen och skickats till berörda myndigheter för återkoppling.';
 
+/**
+ * "Verksamhetens arbetssätt" (issue 15 item 6), with seed 003's proportions: nearly all have a
+ * prioriteringsordning (all but twelve kommuner, those that never had a queue) and a routine for reporting
+ * brister (113 of 116), all but one give handledning, most take part in the Länsstyrelse's networks.
+ * Drawn from its own generator per verksamhet (traits) and per year (counts), so the other figures of the
+ * demo stay exactly as they were.
+ */
+const ARBETSSATT_ANDEL = {
+  prioriteringsordning: 0.9,
+  rutinBrister: 0.97,
+  handledning: 0.99,
+  introduktionsutbildning: 0.95,
+  natverk: 0.85,
+} as const;
+const AKTIVITET_DEMO = {
+  uppsokande: {
+    andel: 0.55,
+    max: 10,
+    texter: [
+      'Besök på härbärgen och dagverksamheter för att möta personer som inte själva söker stöd.',
+      'Uppsökande besök på mottagningar och träfflokaler tillsammans med socialpsykiatrin.',
+      'Närvaro på öppna mötesplatser en gång i månaden.',
+    ],
+  },
+  information: {
+    andel: 0.9,
+    max: 24,
+    texter: [
+      'Information om personligt ombud på arbetsplatsträffar inom psykiatrin, primärvården och socialtjänsten.',
+      'Information till Försäkringskassan, Arbetsförmedlingen och vårdcentraler i kommunerna.',
+      'Informationsmaterial uppdaterat och spritt till mottagningar och boenden.',
+    ],
+  },
+  undervisning: {
+    andel: 0.45,
+    max: 6,
+    texter: [
+      'Föreläsningar om personligt ombuds arbete på introduktionsutbildningen för nya handläggare.',
+      'Utbildning om systembrister för studenter på socionomprogrammet.',
+    ],
+  },
+  brukarorganisationer: {
+    andel: 0.75,
+    max: 8,
+    texter: [
+      'Regelbundna träffar med RSMH och Attention om klienternas behov och brister.',
+      'Samverkan med brukar- och anhörigorganisationer i ledningsgruppen och vid gemensamma informationsträffar.',
+    ],
+  },
+} as const;
+
+function arbetssatt(i: number, ar: number, seed: number): NonNullable<RedovisningV1['arbetssatt']> {
+  const drag = prng(seed * 3001 + i * 6151 + 5);
+  const svar = Object.fromEntries(
+    Object.entries(ARBETSSATT_ANDEL).map(([k, p]) => [k, drag() < p]),
+  ) as Record<keyof typeof ARBETSSATT_ANDEL, boolean>;
+  const aret = prng(seed * 4001 + i * 7477 + ar * 13 + 3);
+  const aktiviteter = Object.fromEntries(
+    Object.entries(AKTIVITET_DEMO).map(([k, a]) => {
+      const gor = drag() < a.andel;
+      const antal = gor ? heltal(aret, 1, a.max) : 0;
+      return [k, { antal, text: antal ? valj(aret, a.texter) : '' }];
+    }),
+  ) as Record<keyof typeof AKTIVITET_DEMO, { antal: number; text: string }>;
+  return { ...svar, ...aktiviteter };
+}
+
 interface Serie {
   fte: Map<number, number>;
   /** FTE applied for, per grant year: next year's FTE, unless moved to reach a published total. */
@@ -776,6 +843,7 @@ export function nationellaDokument(
           jamstalldhetsanalys: `Kvinnor är ${andelKvinnor} procent av klienterna. Männen söker oftare för bostad och sysselsättning, kvinnorna för ekonomi och kontakter med vården.`,
           ...(b.length ? { atgarderBrister: TEXT_ATGARDER } : {}),
         },
+        arbetssatt: arbetssatt(i, ar, o.seed),
       });
     }
   });

@@ -19,6 +19,7 @@ import {
   WidthType,
 } from 'docx';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { labelOf } from '../../../contracts/messages/labels.ts';
 import {
   ALDERSGRUPP_ETIKETT,
   ALDERSGRUPPER,
@@ -30,6 +31,7 @@ import {
   UTFORARE_ETIKETT,
 } from '../../../domain/codes.ts';
 import { tabell3Publicerad } from '../../../domain/nationellt/rapport.ts';
+import { ARBETSSATT_AKTIVITETER, ARBETSSATT_FRAGOR } from '../../../domain/redovisning/arbetssatt.ts';
 import { UNDERTRYCKT, visaCell } from '../../../domain/smatal.ts';
 import { formatProcent, formatTal } from '../../../domain/tal.ts';
 import { loadEcharts } from '../../platform/documents/libraries.ts';
@@ -263,6 +265,43 @@ export async function avsnitt(s: NationellJson | LanJson): Promise<Avsnitt[]> {
       kalla: KALLA_V(ar),
     },
   });
+  // Verksamheternas arbetssätt (issue 15 item 6): counts of verksamheter, never suppressed. A compilation
+  // frozen before the table existed has none.
+  const as = s.arbetssatt as NationellJson['arbetssatt'] | undefined;
+  if (as) {
+    const f = as.fragor;
+    ut.push({
+      rubrik: 'Verksamheternas arbetssätt',
+      text: [
+        `Av ${as.verksamheter} verksamheter har ${f.rutinBrister.ja} en systematiserad rutin för att rapportera brister till ledningsgruppen och ${f.prioriteringsordning.ja} en prioriteringsordning vid kö eller väntetid. I ${f.handledning.ja} verksamheter har ombuden fått handledning.${
+          as.medAvsnitt < as.verksamheter
+            ? ` ${as.verksamheter - as.medAvsnitt} verksamheter har inte besvarat frågorna.`
+            : ''
+        }`,
+      ],
+      blad: 'Arbetssätt',
+      tabell: {
+        rubrik: 'Verksamheter efter svar',
+        kolumner: ['Fråga', 'Ja', 'Nej', 'Ej besvarat'],
+        rader: ARBETSSATT_FRAGOR.map((k) => [labelOf(`arbetssatt.${k}`), f[k].ja, f[k].nej, f[k].ejBesvarat]),
+        kalla: KALLA_V(ar),
+      },
+    });
+    ut.push({
+      rubrik: 'Uppsökande arbete, information, utbildning och samverkan',
+      blad: 'Aktiviteter',
+      tabell: {
+        rubrik: `Aktiviteter ${ar}`,
+        kolumner: ['Aktivitet', 'Verksamheter med aktiviteten', 'Tillfällen totalt'],
+        rader: ARBETSSATT_AKTIVITETER.map((k) => [
+          labelOf(`arbetssatt.${k}`),
+          as.aktiviteter[k].verksamheter,
+          as.aktiviteter[k].tillfallen,
+        ]),
+        kalla: KALLA_V(ar),
+      },
+    });
+  }
   const b = s.brister;
   ut.push({
     rubrik: 'Brister som verksamheterna identifierat under året',

@@ -240,6 +240,8 @@ describe('GET /api/v1/nationellt/:ar (Socialstyrelsen, national:read)', () => {
       'Väntetider',
       'Övriga utförare',
       'Ledningsgrupp',
+      'Arbetssätt',
+      'Aktiviteter',
       'Brister',
       'Brister per aktör',
     ]);
@@ -254,6 +256,8 @@ describe('GET /api/v1/nationellt/:ar (Socialstyrelsen, national:read)', () => {
       'Kö- och väntetider',
       'De flesta verksamheterna drivs av kommuner',
       'Verksamheterna och ledningsgrupper',
+      'Verksamheternas arbetssätt',
+      'Uppsökande arbete, information, utbildning och samverkan',
       'Brister som verksamheterna identifierat under året',
       'Brister per aktör',
     ]);

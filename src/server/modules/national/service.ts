@@ -56,6 +56,7 @@ function bygg(
     utforare: s.utforare,
     ledningsgrupp: s.ledningsgrupp,
     personal: s.personal,
+    arbetssatt: s.arbetssatt,
     brister: s.brister,
   };
 }

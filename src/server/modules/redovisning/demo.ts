@@ -61,6 +61,26 @@ function ifylld(d: RedovisningV1): RedovisningV1 {
         'Kvinnor är i majoritet bland klienterna, som tidigare år. Männen söker oftare för ekonomi och bostad.',
       atgarderBrister: 'Bristerna har lyfts i ledningsgruppen och skickats till berörda myndigheter.',
     },
+    arbetssatt: {
+      prioriteringsordning: true,
+      rutinBrister: true,
+      handledning: true,
+      introduktionsutbildning: true,
+      natverk: true,
+      uppsokande: {
+        antal: 4,
+        text: 'Besök på härbärgen och öppna mötesplatser tillsammans med socialpsykiatrin.',
+      },
+      information: {
+        antal: 12,
+        text: 'Information på arbetsplatsträffar inom psykiatrin, vårdcentraler och Försäkringskassan.',
+      },
+      undervisning: { antal: 2, text: 'Föreläsning på introduktionsutbildningen för nya handläggare.' },
+      brukarorganisationer: {
+        antal: 5,
+        text: 'Träffar med brukar- och anhörigorganisationer om klienternas behov.',
+      },
+    },
   };
 }
 

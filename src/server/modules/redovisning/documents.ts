@@ -17,6 +17,7 @@ import {
 } from 'docx';
 import type { EChartsCoreOption } from 'echarts';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { labelOf } from '../../../contracts/messages/labels.ts';
 import type { DokumentFormat } from '../../../contracts/redovisning.ts';
 import type { GV1, RedovisningV1 } from '../../../contracts/redovisning-v1.ts';
 import {
@@ -28,6 +29,7 @@ import {
   LEDNINGSGRUPP_ROLL_ETIKETT,
 } from '../../../domain/codes.ts';
 import { idagISverige } from '../../../domain/datum.ts';
+import { ARBETSSATT_AKTIVITETER, ARBETSSATT_FRAGOR } from '../../../domain/redovisning/arbetssatt.ts';
 import { REDOVISNING_STATUS_ETIKETT } from '../../../domain/redovisning-status.ts';
 import { andelIProcent, formatProcent, formatTal } from '../../../domain/tal.ts';
 import { echartsLoaded, loadEcharts, loadExcelJs } from '../../platform/documents/libraries.ts';
@@ -54,6 +56,42 @@ const ROLLER = [
   'brukarorganisation',
 ] as const;
 const jaNej = (b: boolean) => (b ? 'Ja' : 'Nej');
+
+const svarText = (b: boolean | null | undefined) =>
+  b === true ? 'Ja' : b === false ? 'Nej' : 'Inte besvarad';
+
+/**
+ * "Verksamhetens arbetssätt" (src/domain/redovisning/arbetssatt.ts): the questions and the activities,
+ * last year beside; none for a document from before the section existed.
+ */
+function arbetssattTabeller(d: RedovisningV1, f: Partial<RedovisningV1> | undefined, fy: number): Tabell[] {
+  const a = d.arbetssatt;
+  if (!a) return [];
+  const fa = f?.arbetssatt;
+  return [
+    {
+      namn: 'Arbetssätt',
+      rubrik: 'Verksamhetens arbetssätt',
+      kolumner: ['', String(d.year), String(fy)],
+      rader: ARBETSSATT_FRAGOR.map((k) => [
+        labelOf(`arbetssatt.${k}`),
+        svarText(a[k]),
+        fa ? svarText(fa[k]) : null,
+      ]),
+    },
+    {
+      namn: 'Aktiviteter',
+      rubrik: `Aktiviteter ${d.year}`,
+      kolumner: ['Aktivitet', 'Tillfällen', 'Beskrivning', `Tillfällen ${fy}`],
+      rader: ARBETSSATT_AKTIVITETER.map((k) => [
+        labelOf(`arbetssatt.${k}`),
+        a[k].antal,
+        a[k].text.trim() || null,
+        fa?.[k]?.antal ?? null,
+      ]),
+    },
+  ];
+}
 
 /** The tables of the report, with last year's totals beside this year's where there is one. */
 export function tabeller(u: Underlag): Tabell[] {
@@ -139,6 +177,7 @@ export function tabeller(u: Underlag): Tabell[] {
         ['Möten under året', d.ledningsgrupp.moten],
       ],
     },
+    ...arbetssattTabeller(d, f, fy),
     {
       namn: 'Brister',
       rubrik: 'Systembrister och åtgärder',
@@ -449,6 +488,15 @@ export async function renderDocx(u: Underlag): Promise<Buffer> {
               `${b.titel} (${BRIST_NIVA_ETIKETT[b.niva].sv.toLowerCase()}): ${b.atgarder.map(utanPunkt).join('; ') || 'inga åtgärder ännu'}.`,
             ),
           ),
+          ...(d.arbetssatt
+            ? [
+                h2('Verksamhetens arbetssätt'),
+                docxTabell(t.find((x) => x.namn === 'Arbetssätt')!),
+                p(''),
+                docxTabell(t.find((x) => x.namn === 'Aktiviteter')!),
+                p(''),
+              ]
+            : []),
           h2('Jämställdhetsanalys'),
           p(
             `Av klienterna var ${andel(k.totalt.kvinna, k.totalt.totalt)} kvinnor och ${andel(k.totalt.man, k.totalt.totalt)} män. Av de ${formatTal(d.personal.ombud)} personliga ombuden var ${formatTal(d.personal.kvinnor)} ${d.personal.kvinnor === 1 ? 'kvinna' : 'kvinnor'} och ${formatTal(d.personal.man)} ${d.personal.man === 1 ? 'man' : 'män'}.`,

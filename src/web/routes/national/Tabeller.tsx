@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { labelOf } from '../../../contracts/messages/labels.ts';
 import type { lanSammanstallning, Sammanstallning } from '../../../contracts/national.ts';
 import {
   ALDERSGRUPP_ETIKETT,
@@ -11,6 +12,8 @@ import {
 } from '../../../domain/codes.ts';
 import { type TABELL3_PUBLICERADE_RADER, tabell3Publicerad } from '../../../domain/nationellt/rapport.ts';
 import type { Tabell3 as Tabell3Typ } from '../../../domain/nationellt/tabeller.ts';
+import { ARBETSSATT_AKTIVITETER, ARBETSSATT_FRAGOR } from '../../../domain/redovisning/arbetssatt.ts';
+import { andelIProcent } from '../../../domain/tal.ts';
 import { FigureTable } from '../../components/FigureTable.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
 import { formatNumber, formatPercent, plural } from '../../format.ts';
@@ -359,6 +362,64 @@ export function KoLedningsgruppPersonal({ s }: { s: Sammanstallning }) {
   );
 }
 
+/**
+ * "Verksamheternas arbetssätt": per question the verksamheter answering ja / nej / nothing, and the share
+ * answering ja of all verksamheter; per activity the verksamheter with an occasion and the occasions.
+ * Counts of verksamheter, not people: nothing suppressed.
+ */
+export function Arbetssatt({ s }: { s: Sammanstallning }) {
+  const { t, lang } = useI18n();
+  const a = s.arbetssatt;
+  return (
+    <>
+      <h2>{t('nat.arbetssatt')}</h2>
+      <p>
+        {t(a.medAvsnitt < a.verksamheter ? 'nat.arbetssattText' : 'nat.arbetssattText.alla', {
+          med: formatNumber(a.medAvsnitt),
+          verksamheter: plural(lang, a.verksamheter, t('nat.verksamhet.one'), t('nat.verksamhet.other')),
+        })}
+      </p>
+      <FigureTable
+        caption={t('nat.arbetssatt')}
+        captionHidden
+        columns={[
+          { label: t('nat.arbetssatt.fraga') },
+          { label: t('nat.arbetssatt.ja'), num: true },
+          { label: t('nat.arbetssatt.nej'), num: true },
+          { label: t('nat.arbetssatt.ejBesvarat'), num: true },
+          { label: t('nat.arbetssatt.andelJa'), num: true },
+        ]}
+        rows={ARBETSSATT_FRAGOR.map((f) => {
+          const r = a.fragor[f];
+          return {
+            key: f,
+            head: labelOf(`arbetssatt.${f}`, lang),
+            cells: [
+              formatNumber(r.ja),
+              formatNumber(r.nej),
+              formatNumber(r.ejBesvarat),
+              pct(andelIProcent(r.ja, a.verksamheter, 1)),
+            ],
+          };
+        })}
+      />
+      <FigureTable
+        caption={t('nat.arbetssatt.aktiviteter')}
+        columns={[
+          { label: t('nat.arbetssatt.aktivitet') },
+          { label: t('nat.arbetssatt.medAktivitet'), num: true },
+          { label: t('nat.arbetssatt.tillfallen'), num: true },
+        ]}
+        rows={ARBETSSATT_AKTIVITETER.map((k) => ({
+          key: k,
+          head: labelOf(`arbetssatt.${k}`, lang),
+          cells: [formatNumber(a.aktiviteter[k].verksamheter), formatNumber(a.aktiviteter[k].tillfallen)],
+        }))}
+      />
+    </>
+  );
+}
+
 /** All tables of a compilation in the order of the lägesrapport (seed 003). */
 export function Sammanstallningen({ s }: { s: Sammanstallning }) {
   const { t, lang } = useI18n();
@@ -374,6 +435,7 @@ export function Sammanstallningen({ s }: { s: Sammanstallning }) {
       <Tabell4 s={s} />
       <Kontaktorsaker s={s} />
       <KoLedningsgruppPersonal s={s} />
+      <Arbetssatt s={s} />
     </>
   );
 }

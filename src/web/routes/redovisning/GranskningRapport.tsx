@@ -3,6 +3,7 @@ import type { GranskningView } from '../../../contracts/redovisning.ts';
 import { TableScroll } from '../../components/TableScroll.tsx';
 import { formatTimestamp } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { ArbetssattVisning } from './Arbetssatt.tsx';
 import {
   AlderSumma,
   alderRader,
@@ -32,7 +33,7 @@ const TEXT_FALT = [
 
 /**
  * The submitted report as the verksamhet sees it, every section (clients, age groups, contact reasons,
- * queue and waiting times, staff, texts, the ansökan), last year beside this year. In the review each
+ * queue and waiting times, staff, the verksamhet's arbetssätt, texts, the ansökan), last year beside this year. In the review each
  * figure and each section can be picked for a comment; the comments are shown in the section they belong
  * to, and values changed since the returned version show the old value crossed out.
  */
@@ -115,6 +116,16 @@ export function GranskningRapport({ v, m }: { v: GranskningView; m: Granskningsm
           ))}
         </dl>
       </Avsnitt>
+      {d.arbetssatt ? (
+        <Avsnitt id="gr-arbetssatt" rot="arbetssatt" rubrik={t('red.arbetssatt')} v={v} m={m}>
+          <ArbetssattVisning a={d.arbetssatt} fore={fore} ar={ar} m={m} rubrik={false} />
+        </Avsnitt>
+      ) : (
+        <section className="card" aria-labelledby="gr-arbetssatt">
+          <h2 id="gr-arbetssatt">{t('red.arbetssatt')}</h2>
+          <ArbetssattVisning a={undefined} fore={fore} ar={ar} rubrik={false} />
+        </section>
+      )}
       <Avsnitt id="gr-texter" rot="text" rubrik={t('red.text')} v={v} m={m}>
         {TEXT_FALT.map((k) =>
           d.text[k] ? (

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, Fragment, useEffect, useMemo, useState } from 'react';
 import type { RedovisningView, SaveRedovisning } from '../../../contracts/redovisning.ts';
 import type { RedovisningV1 } from '../../../contracts/redovisning-v1.ts';
+import { type Arbetssatt, tomtArbetssatt } from '../../../domain/redovisning/arbetssatt.ts';
 import { valideraDokument, varningar } from '../../../domain/redovisning/dokumentregler.ts';
 import { ApiError, api } from '../../api.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
@@ -14,6 +15,7 @@ import { formatPercent, formatTimestamp } from '../../format.ts';
 import { useDomainText, useI18n } from '../../i18n/index.tsx';
 import { useSession } from '../../session.tsx';
 import { useArIUrl } from '../../url-state.ts';
+import { ArbetssattFormular, ArbetssattVisning } from './Arbetssatt.tsx';
 import { BeslutOmStatsbidrag } from './Beslut.tsx';
 import {
   AlderSumma,
@@ -33,7 +35,9 @@ import {
 import { PerKommun } from './PerKommun.tsx';
 
 type Fel = RedovisningView['validering'][number];
-type Utkast = Pick<RedovisningV1, 'klienter' | 'kontaktorsaker' | 'ko' | 'personal' | 'ansokan' | 'text'>;
+type Utkast = Pick<RedovisningV1, 'klienter' | 'kontaktorsaker' | 'ko' | 'personal' | 'ansokan' | 'text'> & {
+  arbetssatt: Arbetssatt;
+};
 const TEXTER = [
   'forandringarMalgrupp',
   'forbattringsarbete',
@@ -50,6 +54,8 @@ function utkastFran(v: RedovisningView): Utkast {
     personal: d.personal,
     ansokan: d.ansokan,
     text: { atgarderBrister: '', ...d.text },
+    // A document from before the section existed: the form starts it unanswered (saved with the draft).
+    arbetssatt: { ...tomtArbetssatt(), ...(d.arbetssatt as Partial<Arbetssatt> | undefined) },
   });
 }
 
@@ -350,6 +356,19 @@ function Formular({ v, ar }: { v: RedovisningView; ar: number }) {
           </>
         )}
       </section>
+
+      {las ? (
+        <ArbetssattVisning a={v.dokument.arbetssatt} fore={fore} ar={ar} />
+      ) : (
+        <ArbetssattFormular
+          a={u.arbetssatt}
+          fore={fore}
+          ar={ar}
+          fel={{ ...fel, ...fe }}
+          onChange={(arbetssatt) => setU((x) => ({ ...x, arbetssatt }))}
+          onOgiltig={markera}
+        />
+      )}
 
       <section className="card" aria-labelledby="validering">
         <h2 id="validering">{t('red.validation')}</h2>

@@ -303,6 +303,7 @@ export const AVSNITT: Array<[string, string]> = [
   ['kontaktorsaker', 'red.orsaker'],
   ['ko', 'red.ko'],
   ['personal', 'red.personal'],
+  ['arbetssatt', 'red.arbetssatt'],
   ['text', 'red.text'],
   ['ansokan', 'gr.avsnitt.ansokan'],
 ];
@@ -321,6 +322,7 @@ export function kommentarAnkare(path: string): string {
     kontaktorsaker: 'siffror',
     ko: 'siffror',
     personal: 'personal',
+    arbetssatt: 'arbetssatt',
     text: 'texter',
     ansokan: 'ansokan',
   };
