@@ -420,3 +420,31 @@ test('ledningsgrupp: the meetings of one year, the year in the address, the same
   await ingenSidledsScroll(page, 390);
   await expectAccessible(page);
 });
+
+test('granskning: the län’s list filtered by status in the address, the same rows as a file; phone width', async ({
+  page,
+}) => {
+  await login(page, 'lansstyrelse');
+  await page.goto('/redovisning/granskning?ar=2025');
+  const tabell = page.getByRole('table', { name: /redovisningar/i });
+  await expect(tabell.locator('tbody tr').first()).toBeVisible();
+  const alla = await tabell.locator('tbody tr').count();
+  await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Godkänd' });
+  await expect(page).toHaveURL(/[?&]status=godkand(&|$)/);
+  const godkanda = await tabell.locator('tbody tr').count();
+  expect(godkanda).toBeGreaterThan(0);
+  expect(godkanda).toBeLessThanOrEqual(alla);
+  for (const s of await tabell.locator('tbody tr td:nth-child(3)').allTextContents())
+    expect(s).toContain('Godkänd');
+  const [fil] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Hämta som CSV' }).click(),
+  ]);
+  expect(fil.suggestedFilename()).toBe('redovisningar-lan-01-2025-godkand.csv');
+  const text = (await (await fil.createReadStream()).toArray()).join('').replace(/^\uFEFF/, '');
+  expect(text.split('\r\n').filter(Boolean).length - 1).toBe(godkanda);
+  await expectAccessible(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await ingenSidledsScroll(page, 390);
+  await expectAccessible(page);
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REDOVISNING_STATUS } from '../domain/redovisning-status.ts';
+import { exportFormat } from './common.ts';
 import { redovisningV1 } from './redovisning-v1.ts';
 
 /**
@@ -11,6 +12,7 @@ export const redovisningStatus = z.enum(REDOVISNING_STATUS);
 /** The Länsstyrelse's list adds 'saknas' (nothing sent in yet) and 'sen' (nothing sent in, deadline passed). */
 export const LISTSTATUS = ['saknas', 'sen', 'inskickad', 'returnerad', 'godkand'] as const;
 export const listStatus = z.enum(LISTSTATUS);
+export type ListStatus = (typeof LISTSTATUS)[number];
 export const kalla = z.enum(['arendehantering', 'manuell', 'import']);
 
 const s = redovisningV1.shape;
@@ -28,6 +30,7 @@ export const saveRedovisning = z.strictObject({
   brister: s.brister.optional(),
   ansokan: s.ansokan.optional(),
   text: s.text.optional(),
+  arbetssatt: s.arbetssatt.optional(),
 });
 export type SaveRedovisning = z.infer<typeof saveRedovisning>;
 
@@ -203,6 +206,12 @@ export const lanList = z.object({
   rader: z.array(lanListItem),
 });
 export type LanList = z.infer<typeof lanList>;
+/** The review list as a file: the year, the page's status filter (none = every verksamhet), the format. */
+export const lanListExportQuery = z.object({
+  ar: z.coerce.number().int().min(2000).max(2100),
+  status: listStatus.optional(),
+  format: exportFormat,
+});
 
 /** Socialstyrelsen's start page: per län, how far the year's redovisningar have come (counts of LISTSTATUS). */
 export const nationStatusRad = z.object({

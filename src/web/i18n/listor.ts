@@ -46,6 +46,8 @@ export const listor = {
     'users.tomt': 'Inga användare matchar urvalet.',
     'users.export.hint':
       'Alla användare i urvalet, inte bara den här sidan: namn, användarnamn, e-post och roller. Hämtningen loggas.',
+    'gr.filter.allaStatus': 'Alla',
+    'gr.export.hint': 'Alla verksamheter i urvalet med status och nyckeltal. Hämtningen loggas.',
     'lg.moten.ar': 'År',
     'lg.moten.allaAr': 'Alla år',
     'lg.moten.antal.one': '{n} möte.',
@@ -103,6 +105,9 @@ export const listor = {
     'users.tomt': 'No users match the selection.',
     'users.export.hint':
       'Every user in the selection, not only this page: name, username, e-mail and roles. Downloads are logged.',
+    'gr.filter.allaStatus': 'All',
+    'gr.export.hint':
+      'Every verksamhet in the selection with its status and key figures. Downloads are logged.',
     'lg.moten.ar': 'Year',
     'lg.moten.allaAr': 'All years',
     'lg.moten.antal.one': '{n} meeting.',

@@ -2,6 +2,7 @@
 // field error, the workflow (illegal transitions, immutable versions, late marking, return and diff,
 // approval) and who sees what (the Länsstyrelse of another län gets 404, no reviewer ever sees a draft).
 import { randomUUID } from 'node:crypto';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,7 @@ import { type Client, loginAs, makeApp, testConfig } from '../../testing/app.ts'
 import { createTestDb, type TestDatabase } from '../../testing/db.ts';
 import { makeUser, makeVerksamhet, orgId } from '../../testing/factories.ts';
 import { giltigRedovisning } from '../../testing/redovisning-fixture.ts';
+import { GRANSKNING_KOLUMNER } from './granskning-export.ts';
 import { listSnapshots } from './service.ts';
 
 const g = (kvinna: number, man: number, annan = 0) => ({ kvinna, man, annan, totalt: kvinna + man + annan });
@@ -568,5 +570,33 @@ describe('lateness by the Stockholm calendar date', () => {
     ['2026-01-14T10:00:00Z', false],
   ])('%s → late %s', (at, sen) => {
     expect(arForsenad(at, 2025)).toBe(sen);
+  });
+});
+
+describe('the review list as a file (issue 10)', () => {
+  it('holds exactly the rows of the list, filtered by status as the page is; only the län’s Länsstyrelse gets it', async () => {
+    const lista = (await u.ls01!.get('/api/v1/lan/01/redovisningar?ar=2025')).json() as {
+      rader: Array<{ kod: string; status: string }>;
+    };
+    expect(new Set(lista.rader.map((r) => r.status)).size).toBeGreaterThan(1);
+    for (const status of [undefined, ...new Set(lista.rader.map((r) => r.status))]) {
+      const q = new URLSearchParams({ ar: '2025', ...(status ? { status } : {}) });
+      const res = await u.ls01!.get(`/api/v1/lan/01/redovisningar/export?${q}`);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.headers['content-type']).toContain('text/csv');
+      const rader = parseCsv(res.body.replace(/^\uFEFF/, ''), { delimiter: ';' }) as string[][];
+      expect(rader[0]).toEqual([...GRANSKNING_KOLUMNER]);
+      const vantat = lista.rader.filter((r) => !status || r.status === status);
+      expect(rader.slice(1).map((r) => r[1])).toEqual(vantat.map((r) => r.kod));
+    }
+    const xlsx = await u.ls01!.get('/api/v1/lan/01/redovisningar/export?ar=2025&format=xlsx');
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-disposition']).toContain('redovisningar-lan-01-2025.xlsx');
+    expect((await u.ls03!.get('/api/v1/lan/01/redovisningar/export?ar=2025')).statusCode).toBe(404);
+    expect(
+      (await u.chefA!.get('/api/v1/lan/01/redovisningar/export?ar=2025')).statusCode,
+    ).toBeGreaterThanOrEqual(403);
+    const fel = await u.ls01!.get('/api/v1/lan/01/redovisningar/export?ar=2025&status=klar');
+    expect(fel.statusCode).toBe(400);
   });
 });

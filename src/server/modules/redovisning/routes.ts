@@ -9,15 +9,18 @@ import {
   granskningView,
   kommentarItem,
   lanList,
+  lanListExportQuery,
   nationStatus,
   redovisningView,
   returnera,
   saveRedovisning,
   versionView,
 } from '../../../contracts/redovisning.ts';
+import { bilaga, LIST_MIME } from '../../platform/list-file.ts';
 import { ctxFrom } from '../../platform/request-context.ts';
 import type { ModuleDeps } from '../index.ts';
 import { renderDokument } from './documents.ts';
+import { granskningFil } from './granskning-export.ts';
 import * as service from './service.ts';
 
 const arParam = z.coerce.number().int().min(2000).max(2100);
@@ -90,6 +93,29 @@ export async function redovisningRoutes(app: FastifyInstance, deps: ModuleDeps) 
       },
     },
     (req) => service.listLan(ctxFrom(req, deps), req.params.lanKod, req.query.ar),
+  );
+  r.get(
+    '/lan/:lanKod/redovisningar/export',
+    {
+      config: { permission: 'redovisning:review' },
+      schema: {
+        tags,
+        params: z.object({ lanKod }),
+        querystring: lanListExportQuery,
+        produces: [LIST_MIME.csv, LIST_MIME.xlsx],
+        description:
+          'Länets granskningslista för året som fil, en rad per verksamhet (status = bara de med den ' +
+          'statusen). format=csv (standard): semikolon, UTF-8 med BOM; format=xlsx: ett kalkylblad. ' +
+          'Kolumner: Verksamhet, Kod, Status, Försenad, Version, Inskickad, Klienter, Nya klienter, Sökta ' +
+          'årsarbetare, Kommentarer.',
+      },
+    },
+    async (req, reply) => {
+      const { ar, status, format } = req.query;
+      const lista = await service.listLan(ctxFrom(req, deps), req.params.lanKod, ar);
+      const fil = await granskningFil(lista, status, format);
+      return reply.type(fil.mime).header('content-disposition', bilaga(fil)).send(fil.innehall);
+    },
   );
   r.get(
     '/nationellt/:ar/redovisningar',

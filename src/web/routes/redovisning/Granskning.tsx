@@ -2,10 +2,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { type GranskningView, type LanList, LISTSTATUS } from '../../../contracts/redovisning.ts';
+import { ARBETSSATT_AKTIVITETER, ARBETSSATT_FRAGOR } from '../../../domain/redovisning/arbetssatt.ts';
 import { api } from '../../api.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Field, SelectField } from '../../components/Field.tsx';
+import { ExportKort } from '../../components/ListSections.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
 import { formatNumber, formatPercent, formatTimestamp, plural } from '../../format.ts';
@@ -35,8 +37,17 @@ export function GranskningLista() {
   const qc = useQueryClient();
   const [ar, setAr] = useArIUrl(forraAretNu());
   // ?status=inskickad (a start-page link) shows only the reports in that state.
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const status = LISTSTATUS.find((s) => s === params.get('status')) ?? null;
+  const valjStatus = (s: string) =>
+    setParams(
+      (p) => {
+        if (s) p.set('status', s);
+        else p.delete('status');
+        return p;
+      },
+      { replace: true },
+    );
   const [valda, setValda] = useState<Set<string>>(new Set());
   const [klart, setKlart] = useState<string | null>(null);
   const [fraga, setFraga] = useState(false);
@@ -72,6 +83,17 @@ export function GranskningLista() {
                 );
               })}
             </select>
+          </div>
+          <div style={{ maxWidth: '16rem' }}>
+            <SelectField
+              label={t('red.status')}
+              value={status ?? ''}
+              onChange={(e) => valjStatus(e.target.value)}
+              options={[
+                { value: '', label: t('gr.filter.allaStatus') },
+                ...LISTSTATUS.map((s) => ({ value: s, label: t(`status.${s}`) })),
+              ]}
+            />
           </div>
           <ErrorMessage error={godkann.error} />
           {klart ? (
@@ -196,6 +218,17 @@ export function GranskningLista() {
                   godkann.mutate();
                 }}
               />
+              <ExportKort
+                id="gr-export"
+                hint={t('gr.export.hint')}
+                href={(format) =>
+                  `/api/v1/lan/${lanKod}/redovisningar/export?${new URLSearchParams({
+                    ar: String(ar),
+                    ...(status ? { status } : {}),
+                    format,
+                  })}`
+                }
+              />
             </>
           )}
         </>
@@ -219,6 +252,13 @@ function kommentarPaths(
     ...rader.flatMap((r) => KON.map((k) => `${r.path}.${k}`)),
     ...['harKo', 'vantetidMedianDagar', 'vantetidMaxDagar', 'antalIKo3112'].map((k) => `ko.${k}`),
     ...['ombud', 'arsarbetare', 'kvinnor', 'man'].map((k) => `personal.${k}`),
+    // Verksamhetens arbetssätt, when the report has the section: each answer, count and text.
+    ...(d.arbetssatt
+      ? [
+          ...ARBETSSATT_FRAGOR.map((k) => `arbetssatt.${k}`),
+          ...ARBETSSATT_AKTIVITETER.flatMap((k) => [`arbetssatt.${k}.antal`, `arbetssatt.${k}.text`]),
+        ]
+      : []),
     ...['forandringarMalgrupp', 'forbattringsarbete', 'atgarderBrister', 'jamstalldhetsanalys'].map(
       (k) => `text.${k}`,
     ),
@@ -422,7 +462,11 @@ export function GranskningDetalj() {
                     value={kommentar.path}
                     options={[
                       { value: '', label: t('red.comment.whole') },
-                      ...AVSNITT.map(([p, nyckel]) => ({ value: p, label: t(nyckel) })),
+                      // A section the report does not have (arbetssatt in older reports) cannot be commented.
+                      ...AVSNITT.filter(([p]) => p in d).map(([p, nyckel]) => ({
+                        value: p,
+                        label: t(nyckel),
+                      })),
                       ...kommentarPaths(d, lang, t).map((p) => ({ value: p, label: etikett(p, t, lang) })),
                     ]}
                     onChange={(e) => setKommentar((k) => ({ ...k, path: e.target.value }))}
