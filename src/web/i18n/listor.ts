@@ -46,6 +46,9 @@ export const listor = {
     'users.tomt': 'Inga användare matchar urvalet.',
     'users.export.hint':
       'Alla användare i urvalet, inte bara den här sidan: namn, användarnamn, e-post och roller. Hämtningen loggas.',
+    'filter.fler': 'Fler filter',
+    'filter.fler.aktiva.one': 'Fler filter ({n} valt)',
+    'filter.fler.aktiva.other': 'Fler filter ({n} valda)',
     'gr.filter.allaStatus': 'Alla',
     'gr.export.hint': 'Alla verksamheter i urvalet med status och nyckeltal. Hämtningen loggas.',
     'lg.moten.ar': 'År',
@@ -105,6 +108,9 @@ export const listor = {
     'users.tomt': 'No users match the selection.',
     'users.export.hint':
       'Every user in the selection, not only this page: name, username, e-mail and roles. Downloads are logged.',
+    'filter.fler': 'More filters',
+    'filter.fler.aktiva.one': 'More filters ({n} chosen)',
+    'filter.fler.aktiva.other': 'More filters ({n} chosen)',
     'gr.filter.allaStatus': 'All',
     'gr.export.hint':
       'Every verksamhet in the selection with its status and key figures. Downloads are logged.',

@@ -1,5 +1,5 @@
 import { createColumnHelper } from '@tanstack/react-table';
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useMemo } from 'react';
 import { Link } from 'react-router';
 import {
   BRIST_SORT,
@@ -13,16 +13,18 @@ import { BRIST_NIVA, BRIST_NIVA_ETIKETT, type BristNiva } from '../../../domain/
 import { api } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Field, SelectField } from '../../components/Field.tsx';
+import { FlerFilter } from '../../components/FlerFilter.tsx';
 import { ExportKort, ListKort } from '../../components/ListSections.tsx';
 import { Page } from '../../components/Page.tsx';
 import { ServerTable, type serverListFeatures } from '../../components/ServerTable.tsx';
 import {
-  adress,
   delar,
   exportLank,
   fragaParametrar,
   koder,
+  sidfraga,
   useServerList,
+  useUtkast,
 } from '../../components/useServerList.ts';
 import { formatNumber } from '../../format.ts';
 import { useAmneNamn } from '../../i18n/amnen.ts';
@@ -159,6 +161,10 @@ function useKolumner() {
   );
 }
 
+/** How many of the folded filters are set (all but the search). */
+const aktivaFilter = (u: Urval) =>
+  [u.status.length, u.niva.length, u.aktor, u.amne, u.fran, u.till, u.forsenad].filter(Boolean).length;
+
 /**
  * The filter form: edited as a draft, applied with Visa (page 1, the same order). When the address changes
  * (Back, a link, Rensa) the draft follows it; the form stays mounted, so focus stays on Visa.
@@ -167,13 +173,7 @@ function UrvalForm({ urval, onVisa }: { urval: Urval; onVisa: (u: Urval) => void
   const { t, lang } = useI18n();
   const amnen = useAmnen();
   const aktorer = useAktorer();
-  const [draft, setDraft] = useState<Urval>(urval);
-  const nyckel = adress(URVAL.skriv(urval));
-  const [forraNyckel, setForraNyckel] = useState(nyckel);
-  if (nyckel !== forraNyckel) {
-    setForraNyckel(nyckel);
-    setDraft(urval);
-  }
+  const [draft, setDraft] = useUtkast(urval, URVAL.skriv);
   const set =
     <K extends keyof Urval>(k: K) =>
     (val: Urval[K]) =>
@@ -188,73 +188,75 @@ function UrvalForm({ urval, onVisa }: { urval: Urval; onVisa: (u: Urval) => void
   return (
     <form className="card" onSubmit={visa} aria-labelledby="brist-urval">
       <h2 id="brist-urval">{t('brist.filter')}</h2>
-      <div className="grid-form">
-        <div style={KOLUMN}>
-          <Field
-            label={t('brist.filter.q')}
-            type="search"
-            value={draft.q}
-            maxLength={100}
-            onChange={(e) => set('q')(e.target.value)}
-          />
-          <Kryssrutor
-            legend={t('brist.col.status')}
-            hint={t('arenden.status.hint')}
-            options={options(BRIST_STATUS, BRIST_STATUS_ETIKETT, lang)}
-            value={draft.status}
-            onChange={(v) => set('status')(BRIST_STATUS.filter((s) => v.includes(s)))}
-          />
-          <Kryssrutor
-            legend={t('brist.col.niva')}
-            hint={t('arenden.status.hint')}
-            options={options(BRIST_NIVA, BRIST_NIVA_ETIKETT, lang)}
-            value={draft.niva}
-            onChange={(v) => set('niva')(BRIST_NIVA.filter((n) => v.includes(n)))}
-          />
-        </div>
-        <div style={KOLUMN}>
-          <SelectField
-            label={t('brist.filter.aktor')}
-            value={draft.aktor}
-            onChange={(e) => set('aktor')(e.target.value)}
-            options={[
-              { value: '', label: all },
-              ...(aktorer.data ?? []).map((a) => ({ value: a.id, label: a.namn })),
-              ...(kandAktor ? [] : [{ value: draft.aktor, label: t('brist.filter.aktor.okand') }]),
-            ]}
-          />
-          <AmneSelect
-            label={t('brist.col.amne')}
-            value={draft.amne}
-            onChange={set('amne')}
-            amnen={amnen.data ?? []}
-            allowAll
-            allLabel={all}
-          />
-          <Field
-            label={t('brist.filter.fran')}
-            type="date"
-            value={draft.fran}
-            onChange={(e) => set('fran')(e.target.value)}
-          />
-          <Field
-            label={t('brist.filter.till')}
-            type="date"
-            value={draft.till}
-            onChange={(e) => set('till')(e.target.value)}
-          />
-          <div className="field">
-            <label>
-              <input
-                type="checkbox"
-                checked={draft.forsenad}
-                onChange={(e) => set('forsenad')(e.target.checked)}
-              />{' '}
-              {t('brist.filter.forsenad')}
-            </label>
+      <Field
+        label={t('brist.filter.q')}
+        type="search"
+        value={draft.q}
+        maxLength={100}
+        onChange={(e) => set('q')(e.target.value)}
+      />
+      <FlerFilter aktiva={aktivaFilter(urval)}>
+        <div className="grid-form">
+          <div style={KOLUMN}>
+            <Kryssrutor
+              legend={t('brist.col.status')}
+              hint={t('arenden.status.hint')}
+              options={options(BRIST_STATUS, BRIST_STATUS_ETIKETT, lang)}
+              value={draft.status}
+              onChange={(v) => set('status')(BRIST_STATUS.filter((s) => v.includes(s)))}
+            />
+            <Kryssrutor
+              legend={t('brist.col.niva')}
+              hint={t('arenden.status.hint')}
+              options={options(BRIST_NIVA, BRIST_NIVA_ETIKETT, lang)}
+              value={draft.niva}
+              onChange={(v) => set('niva')(BRIST_NIVA.filter((n) => v.includes(n)))}
+            />
+          </div>
+          <div style={KOLUMN}>
+            <SelectField
+              label={t('brist.filter.aktor')}
+              value={draft.aktor}
+              onChange={(e) => set('aktor')(e.target.value)}
+              options={[
+                { value: '', label: all },
+                ...(aktorer.data ?? []).map((a) => ({ value: a.id, label: a.namn })),
+                ...(kandAktor ? [] : [{ value: draft.aktor, label: t('brist.filter.aktor.okand') }]),
+              ]}
+            />
+            <AmneSelect
+              label={t('brist.col.amne')}
+              value={draft.amne}
+              onChange={set('amne')}
+              amnen={amnen.data ?? []}
+              allowAll
+              allLabel={all}
+            />
+            <Field
+              label={t('brist.filter.fran')}
+              type="date"
+              value={draft.fran}
+              onChange={(e) => set('fran')(e.target.value)}
+            />
+            <Field
+              label={t('brist.filter.till')}
+              type="date"
+              value={draft.till}
+              onChange={(e) => set('till')(e.target.value)}
+            />
+            <div className="field">
+              <label>
+                <input
+                  type="checkbox"
+                  checked={draft.forsenad}
+                  onChange={(e) => set('forsenad')(e.target.checked)}
+                />{' '}
+                {t('brist.filter.forsenad')}
+              </label>
+            </div>
           </div>
         </div>
-      </div>
+      </FlerFilter>
       <p className="button-row" style={{ justifyContent: 'flex-start', alignItems: 'center' }}>
         <button type="submit">{t('brist.filter.apply')}</button>
         <Link to="/brister">{t('arenden.rensa')}</Link>
@@ -274,12 +276,7 @@ export function BristLista() {
     urval: URVAL,
     sort: { ordningar: BRIST_SORT, standard: BRIST_SORT_STANDARD },
     sidstorlek: SIDSTORLEK,
-    fraga: (vy) => {
-      const p = apiUrval(vy);
-      p.set('limit', String(vy.limit));
-      p.set('offset', String(vy.offset));
-      return p.toString();
-    },
+    fraga: sidfraga(apiUrval),
     hamta: (q) => api.get<BristList>(`/verksamheter/${v.id}/brister?${q}`),
     kolumner,
     radId: (b) => b.id,
