@@ -277,9 +277,17 @@ describe('the meetings as a list (issue 10): one year or all, and the same selec
     expect(csv.statusCode, csv.body).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.headers['content-disposition']).toContain(`moten-${v.kod}-2024.csv`);
-    const rader = csv.body.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+    const rader = csv.body
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .filter(Boolean);
     expect(rader[0]).toBe('Datum;Närvarande;Punkter på dagordningen;Beslutade;Protokoll');
-    expect(rader.slice(1).map((r) => r.split(';')[0]).sort()).toEqual(['2024-03-01', '2024-10-01']);
+    expect(
+      rader
+        .slice(1)
+        .map((r) => r.split(';')[0])
+        .sort(),
+    ).toEqual(['2024-03-01', '2024-10-01']);
     expect(rader.slice(1).every((r) => r.endsWith(';Nej'))).toBe(true);
 
     const alla = await chef.get(`${lg}/moten/export?format=xlsx`);

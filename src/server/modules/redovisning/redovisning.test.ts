@@ -431,12 +431,16 @@ describe('workflow and review', () => {
     expect((await u.chefC!.get('/api/v1/nationellt/2025/redovisningar')).statusCode).toBe(404);
   });
 
-  it('comments on the whole report and on one figure; an unknown path is refused', async () => {
+  it('comments on the whole report and on one figure, signed by name; an unknown path is refused', async () => {
+    await query(
+      database.db,
+      sql`update app_user set display_name = 'Lisa Granskare' where username = ${principals.ls01!.username}`,
+    );
     const c1 = await u.ls01!.post(`/api/v1/redovisningar/${id}/kommentarer`, {
       text: 'Tack, tydlig redovisning.',
     });
     expect(c1.statusCode, c1.body).toBe(201);
-    expect(c1.json()).toMatchObject({ path: null, version: 1 });
+    expect(c1.json()).toMatchObject({ path: null, version: 1, anvandare: 'Lisa Granskare' });
     const c2 = await u.ls01!.post(`/api/v1/redovisningar/${id}/kommentarer`, {
       path: 'klienter.totalt.kvinna',
       text: 'Stämmer antalet kvinnor?',

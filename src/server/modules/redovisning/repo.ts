@@ -234,6 +234,7 @@ export async function insertKommentar(
   return r!.id;
 }
 
+/** The report's comments; who wrote each by name, the stored username when the account is gone. */
 export async function listKommentarer(db: Queryable, redovisningId: string) {
   return db
     .select({
@@ -242,9 +243,10 @@ export async function listKommentarer(db: Queryable, redovisningId: string) {
       path: redovisningKommentar.path,
       text: redovisningKommentar.text,
       at: redovisningKommentar.at,
-      anvandare: redovisningKommentar.anvandare,
+      anvandare: sql<string>`coalesce(${appUser.displayName}, ${redovisningKommentar.anvandare})`,
     })
     .from(redovisningKommentar)
+    .leftJoin(appUser, eq(appUser.id, redovisningKommentar.userId))
     .where(eq(redovisningKommentar.redovisningId, redovisningId))
     .orderBy(asc(redovisningKommentar.at), asc(redovisningKommentar.id));
 }

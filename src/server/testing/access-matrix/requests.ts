@@ -368,6 +368,12 @@ export const REQUESTS: Record<string, RouteRequest> = {
       query: { ar: String(c.side.ar) },
     }),
   },
+  'GET /api/v1/lan/:lanKod/redovisningar/export': {
+    build: (c) => ({
+      path: fill('/api/v1/lan/:lanKod/redovisningar/export', c.side),
+      query: { ar: String(c.side.ar) },
+    }),
+  },
   'POST /api/v1/redovisningar/:id/kommentarer': {
     build: withBody('/api/v1/redovisningar/:id/kommentarer', () => ({
       text: 'Stämmer antalet nya klienter?',
