@@ -35,6 +35,12 @@ export interface AppConfig {
   gallringDagar: number;
   /** Server processes (OMBUD_WORKERS, PostgreSQL only): one by default; more share the port. */
   workers: number;
+  /**
+   * How long a process may reuse a session lookup (OMBUD_PRINCIPAL_CACHE_MS, 0 = off): the longest another
+   * process can still accept a session ended or a user changed elsewhere (platform/auth/principal-cache.ts).
+   * Off in tests, which change sessions behind the app's back and expect the next request to see it.
+   */
+  principalCacheMs: number;
 }
 
 /** Tillitsnivå 3 in DIGG's (formerly E-legitimationsnämnden's) assurance framework. */
@@ -86,6 +92,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // A grace period: a client closed by mistake can be reopened before the identity is gone for good.
     gallringDagar: int(env.OMBUD_GALLRING_DAGAR, 30),
     workers: Math.max(1, Math.trunc(int(env.OMBUD_WORKERS, 1))),
+    // Under a second: a logout in one process must be seen by the others within one.
+    principalCacheMs: Math.min(
+      900,
+      Math.max(0, int(env.OMBUD_PRINCIPAL_CACHE_MS, env.NODE_ENV === 'test' ? 0 : 500)),
+    ),
   };
 }
 

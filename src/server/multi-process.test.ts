@@ -55,6 +55,8 @@ describe.runIf(pg)('two server processes on one PostgreSQL', () => {
       OMBUD_KEY_DIR: join(tmp, 'keys'),
       OMBUD_DATA_DIR: join(tmp, 'data'),
       OMBUD_LOGIN_RATE_LIMIT: '5',
+      // As deployed: each process reuses a session lookup briefly (off by default under NODE_ENV=test).
+      OMBUD_PRINCIPAL_CACHE_MS: '500',
     });
     // One after the other: each migrates at start (a no-op for the second, but not a race).
     const pa = await freePort();

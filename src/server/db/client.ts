@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { type ExtractTablesWithRelations, type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { PgDatabase, PgDialect, PgQueryResultHKT, PgSession, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { type DataDirLock, lockDataDir } from './lock.ts';
@@ -18,6 +18,24 @@ export type Queryable = AppDb | Tx;
 export async function query<T>(db: Queryable, q: SQL): Promise<T[]> {
   const result = (await db.execute(q)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+/** Drizzle's own parts behind `execute` (public at run time, hidden from its types). */
+interface DrizzleInternals {
+  session: PgSession;
+  dialect: PgDialect;
+}
+
+/**
+ * `query`, as a named prepared statement on PostgreSQL: each connection parses and plans it once and then
+ * only binds and runs it. For the few fixed statements every request runs (the session lookup, the
+ * transaction's context), where parsing and planning cost more than running. `name` must belong to this
+ * one text. PGlite has no named statements and runs it as `query` does.
+ */
+export async function queryPrepared<T>(db: Queryable, name: string, q: SQL): Promise<T[]> {
+  const { session, dialect } = db as unknown as DrizzleInternals;
+  const result = await session.prepareQuery(dialect.sqlToQuery(q), undefined, name, false).execute();
+  return (result as { rows: T[] }).rows;
 }
 
 export interface Database {
@@ -107,14 +125,18 @@ export interface TxContext {
 /**
  * Every application query runs here: one transaction, as the non-privileged role ombud_app, with the
  * RLS context set transaction-locally so that nothing carries over to the next use of a pooled connection.
+ * The context and the role are one statement (`set_config('role', …, true)` is `set local role`), prepared
+ * once per connection: every request pays for it, so it costs one round trip and no planning.
  */
 export function withTx<T>(db: AppDb, ctx: TxContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(
+    await queryPrepared(
+      tx,
+      'ombud_tx_context',
       sql`select set_config('app.verksamhet_ids', ${(ctx.verksamhetIds ?? []).join(',')}, true),
-                 set_config('app.user_id', ${ctx.userId ?? ''}, true)`,
+                 set_config('app.user_id', ${ctx.userId ?? ''}, true),
+                 set_config('role', 'ombud_app', true)`,
     );
-    await tx.execute(sql`set local role ombud_app`);
     const hooks: Array<() => Promise<void>> = [];
     beforeCommit.set(tx, hooks);
     const out = await fn(tx);

@@ -8,8 +8,10 @@ import { Forbidden, NotFound, Unauthorized } from '../errors.ts';
 import '../permissions.ts';
 import { auditRefusal, KLIENTDATA, requestRef } from '../refusal.ts';
 import { loadPrincipal } from './principal.ts';
+import { PrincipalCache } from './principal-cache.ts';
 import { userForApiToken } from './service.ts';
 import { type ActiveSession, sessionWithPrincipal } from './sessions.ts';
+import { sha256 } from './tokens.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -45,6 +47,8 @@ export default fp(
   async (app: FastifyInstance, opts: { db: AppDb; config: AppConfig }) => {
     const { db, config } = opts;
     const policy = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
+    // One per app (per process): see principal-cache.ts for why a fraction of a second is safe.
+    const cache = new PrincipalCache(config.principalCacheMs);
     app.decorateRequest('principal', null);
     app.decorateRequest('session', null);
     app.decorateRequest('sessionId', null);
@@ -71,7 +75,7 @@ export default fp(
         }
         const sid = request.cookies[sessionCookieName(config)];
         if (sid) {
-          const found = await sessionWithPrincipal(db, sid, policy);
+          const found = await cache.through(sha256(sid), () => sessionWithPrincipal(db, sid, policy));
           if (found?.principal) {
             request.session = found.session;
             request.sessionId = sid;
@@ -105,6 +109,13 @@ export default fp(
         }
         throw new NotFound();
       }
+    });
+
+    // A write may have changed what a lookup answers (logout, roles, memberships, a disabled user, the
+    // second factor, the active organisation): forgotten once it has committed, before the answer leaves,
+    // so the client's next request is looked up again.
+    app.addHook('onSend', async (request) => {
+      if (UNSAFE.has(request.method)) cache.clear();
     });
   },
   { name: 'auth' },

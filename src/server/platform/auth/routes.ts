@@ -1,10 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   loginRequest,
   loginResponse,
+  type Me,
   me,
   switchOrganisation,
   totpCode,
@@ -13,9 +14,12 @@ import {
 import { ok } from '../../../contracts/common.ts';
 import { type AppConfig, isSecure } from '../../config.ts';
 import type { AppDb } from '../../db/client.ts';
-import { withTx } from '../../db/client.ts';
-import { appUser, membership, organisation } from '../../db/schema/index.ts';
+import { queryPrepared, withTx } from '../../db/client.ts';
+import { appUser } from '../../db/schema/index.ts';
 import { NotFound, Unauthorized } from '../errors.ts';
+
+type MeMedlemskap = Me['medlemskap'][number];
+
 import { completeOidcLogin, OidcClient, startOidcLogin } from './oidc.ts';
 import { sessionCookieName } from './plugin.ts';
 import { LoginThrottled, login, logout, startTotpEnrolment, verifyTotp } from './service.ts';
@@ -170,32 +174,37 @@ export async function authRoutes(app: FastifyInstance, opts: { db: AppDb; config
     { config: { permission: 'session' }, schema: { tags: ['auth'], response: { 200: me } } },
     async (request) => {
       const p = request.principal!;
-      return withTx(db, {}, async (tx) => {
-        const [u] = await tx.select().from(appUser).where(eq(appUser.id, p.userId));
-        const rows = await tx
-          .select({
-            organisationId: membership.organisationId,
-            roll: membership.roll,
-            organisationTyp: organisation.typ,
-            organisationNamn: organisation.namn,
-            organisationKod: organisation.kod,
-            lanKod: organisation.lanKod,
-          })
-          .from(membership)
-          .innerJoin(organisation, eq(organisation.id, membership.organisationId))
-          .where(eq(membership.userId, p.userId))
-          .orderBy(organisation.namn, membership.roll);
-        const active = request.session?.activeOrganisationId ?? rows[0]?.organisationId ?? null;
-        return {
-          userId: p.userId,
-          username: p.username,
-          displayName: u?.displayName ?? p.username,
-          mfaDone: request.session ? request.session.mfaDone : true,
-          totpEnabled: u?.totpEnabled ?? false,
-          activeOrganisationId: active,
-          medlemskap: rows,
-        };
-      });
+      // One statement outside a transaction, as the session lookup: these tables hold no client data and
+      // have no row-level security; the page asks for it on every load.
+      const [row] = await queryPrepared<{
+        display_name: string | null;
+        totp_enabled: boolean | null;
+        medlemskap: MeMedlemskap[] | string;
+      }>(
+        db,
+        'ombud_me',
+        sql`select u.display_name, u.totp_enabled,
+                   coalesce((select json_agg(json_build_object(
+                              'organisationId', m.organisation_id, 'roll', m.roll, 'organisationTyp', o.typ,
+                              'organisationNamn', o.namn, 'organisationKod', o.kod, 'lanKod', o.lan_kod)
+                              order by o.namn, m.roll)
+                            from membership m join organisation o on o.id = m.organisation_id
+                            where m.user_id = u.id), '[]'::json) as medlemskap
+            from app_user u where u.id = ${p.userId}`,
+      );
+      const rows = (
+        typeof row?.medlemskap === 'string' ? JSON.parse(row.medlemskap) : (row?.medlemskap ?? [])
+      ) as MeMedlemskap[];
+      const active = request.session?.activeOrganisationId ?? rows[0]?.organisationId ?? null;
+      return {
+        userId: p.userId,
+        username: p.username,
+        displayName: row?.display_name ?? p.username,
+        mfaDone: request.session ? request.session.mfaDone : true,
+        totpEnabled: row?.totp_enabled ?? false,
+        activeOrganisationId: active,
+        medlemskap: rows,
+      };
     },
   );
 

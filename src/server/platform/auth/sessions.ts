@@ -1,6 +1,6 @@
 import { and, eq, gt, lt, or, sql } from 'drizzle-orm';
 import type { Medlemskap, Principal } from '../../../domain/access.ts';
-import { type Queryable, query } from '../../db/client.ts';
+import { type Queryable, queryPrepared } from '../../db/client.ts';
 import { session } from '../../db/schema/index.ts';
 import { newSecret, sha256 } from './tokens.ts';
 
@@ -87,20 +87,23 @@ export async function sessionWithPrincipal(
   db: Queryable,
   id: string,
   policy: SessionPolicy,
-): Promise<{ session: ActiveSession; principal: Principal | null } | null> {
+): Promise<{ session: ActiveSession; principal: Principal | null; expiresAt: number } | null> {
   const idleCutoff = new Date(Date.now() - policy.idleMinutes * 60_000).toISOString();
-  const rows = await query<{
+  // Prepared once per connection (PostgreSQL): planning this statement cost more than running it.
+  const rows = await queryPrepared<{
     id_hash: string;
     user_id: string;
     mfa_done: boolean;
     active_organisation_id: string | null;
+    expires_ms: number | string;
     username: string | null;
     disabled: boolean | null;
     medlemskap: Medlemskap[] | string;
   }>(
     db,
+    'ombud_session_principal',
     sql`with s as (
-          select id_hash, user_id, mfa_done, active_organisation_id from session
+          select id_hash, user_id, mfa_done, active_organisation_id, expires_at from session
           where id_hash = ${sha256(id)} and expires_at > now() and last_seen_at > ${idleCutoff}::timestamptz
         ), touched as (
           update session set last_seen_at = now()
@@ -108,7 +111,8 @@ export async function sessionWithPrincipal(
             and last_seen_at < now() - make_interval(secs => ${TOUCH_SECONDS})
           returning 1
         )
-        select s.id_hash, s.user_id, s.mfa_done, s.active_organisation_id, u.username,
+        select s.id_hash, s.user_id, s.mfa_done, s.active_organisation_id,
+               floor(extract(epoch from s.expires_at) * 1000)::float8 as expires_ms, u.username,
                u.disabled_at is not null as disabled,
                coalesce((select json_agg(json_build_object(
                           'organisationId', m.organisation_id, 'organisationTyp', o.typ,
@@ -125,9 +129,10 @@ export async function sessionWithPrincipal(
     mfaDone: r.mfa_done,
     activeOrganisationId: r.active_organisation_id,
   };
-  if (r.username === null || r.disabled) return { session, principal: null };
+  const expiresAt = Number(r.expires_ms);
+  if (r.username === null || r.disabled) return { session, principal: null, expiresAt };
   const medlemskap = (
     typeof r.medlemskap === 'string' ? JSON.parse(r.medlemskap) : r.medlemskap
   ) as Medlemskap[];
-  return { session, principal: { userId: r.user_id, username: r.username, medlemskap } };
+  return { session, principal: { userId: r.user_id, username: r.username, medlemskap }, expiresAt };
 }
