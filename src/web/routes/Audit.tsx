@@ -5,10 +5,11 @@ import type { AuditList } from '../../contracts/audit.ts';
 import { AUDIT_HANDELSER, AUDIT_OBJEKT } from '../../contracts/audit-ord.ts';
 import { api } from '../api.ts';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
-import { Field, SelectField } from '../components/Field.tsx';
+import { SelectField } from '../components/Field.tsx';
 import { ExportKort } from '../components/ListSections.tsx';
 import { Loading, Page } from '../components/Page.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
+import { Period, VisaRensa } from '../components/UrvalDelar.tsx';
 import {
   type Adressdelar,
   delar,
@@ -133,24 +134,10 @@ function UrvalForm({ urval, onVisa }: { urval: Urval; onVisa: (u: Urval) => void
           />
         </div>
         <div style={KOLUMN}>
-          <Field
-            label={t('audit.fran')}
-            type="date"
-            value={draft.fran}
-            onChange={(ev) => setDraft((d) => ({ ...d, fran: ev.target.value }))}
-          />
-          <Field
-            label={t('audit.till')}
-            type="date"
-            value={draft.till}
-            onChange={(ev) => setDraft((d) => ({ ...d, till: ev.target.value }))}
-          />
+          <Period draft={draft} setDraft={setDraft} franLabel={t('audit.fran')} tillLabel={t('audit.till')} />
         </div>
       </div>
-      <p className="button-row" style={{ justifyContent: 'flex-start', alignItems: 'center' }}>
-        <button type="submit">{t('arenden.visa')}</button>
-        <Link to="/logg">{t('arenden.rensa')}</Link>
-      </p>
+      <VisaRensa rensa="/logg" />
     </form>
   );
 }

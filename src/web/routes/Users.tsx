@@ -1,7 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { type FormEvent, useMemo, useState } from 'react';
-import { Link } from 'react-router';
 import { ROLLER } from '../../contracts/auth.ts';
 import { labelOf } from '../../contracts/messages/labels.ts';
 import {
@@ -22,6 +21,7 @@ import { Field, fieldId, RequiredNote, SelectField } from '../components/Field.t
 import { ExportKort, ListKort } from '../components/ListSections.tsx';
 import { Page } from '../components/Page.tsx';
 import { ServerTable, type serverListFeatures } from '../components/ServerTable.tsx';
+import { VisaRensa } from '../components/UrvalDelar.tsx';
 import { useFormErrors } from '../components/useFormErrors.ts';
 import {
   delar,
@@ -318,10 +318,7 @@ function UrvalForm({
           ]}
         />
       </div>
-      <p className="button-row" style={{ justifyContent: 'flex-start', alignItems: 'center' }}>
-        <button type="submit">{t('arenden.visa')}</button>
-        <Link to="/anvandare">{t('arenden.rensa')}</Link>
-      </p>
+      <VisaRensa rensa="/anvandare" />
     </form>
   );
 }

@@ -17,6 +17,7 @@ import { FlerFilter } from '../../components/FlerFilter.tsx';
 import { ExportKort, ListKort } from '../../components/ListSections.tsx';
 import { Page } from '../../components/Page.tsx';
 import { ServerTable, type serverListFeatures } from '../../components/ServerTable.tsx';
+import { VisaRensa } from '../../components/UrvalDelar.tsx';
 import {
   delar,
   exportLank,
@@ -257,10 +258,7 @@ function UrvalForm({ urval, onVisa }: { urval: Urval; onVisa: (u: Urval) => void
           </div>
         </div>
       </FlerFilter>
-      <p className="button-row" style={{ justifyContent: 'flex-start', alignItems: 'center' }}>
-        <button type="submit">{t('brist.filter.apply')}</button>
-        <Link to="/brister">{t('arenden.rensa')}</Link>
-      </p>
+      <VisaRensa rensa="/brister" visa={t('brist.filter.apply')} />
     </form>
   );
 }

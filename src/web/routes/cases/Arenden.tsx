@@ -11,10 +11,11 @@ import {
 import { ARENDE_STATUS, ARENDE_STATUS_ETIKETT, type ArendeStatus, etikett } from '../../../domain/codes.ts';
 import { api } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
-import { Field, SelectField } from '../../components/Field.tsx';
+import { SelectField } from '../../components/Field.tsx';
 import { ExportKort, ListKort } from '../../components/ListSections.tsx';
 import { Page } from '../../components/Page.tsx';
 import { ServerTable, type serverListFeatures } from '../../components/ServerTable.tsx';
+import { Period, VisaRensa } from '../../components/UrvalDelar.tsx';
 import {
   delar,
   exportLank,
@@ -190,24 +191,15 @@ function UrvalForm({
                 : [{ value: draft.ombud, label: t('arenden.ombud.okant') }]),
             ]}
           />
-          <Field
-            label={t('arenden.fran')}
-            type="date"
-            value={draft.fran}
-            onChange={(ev) => setDraft((d) => ({ ...d, fran: ev.target.value }))}
-          />
-          <Field
-            label={t('arenden.till')}
-            type="date"
-            value={draft.till}
-            onChange={(ev) => setDraft((d) => ({ ...d, till: ev.target.value }))}
+          <Period
+            draft={draft}
+            setDraft={setDraft}
+            franLabel={t('arenden.fran')}
+            tillLabel={t('arenden.till')}
           />
         </div>
       </div>
-      <p className="button-row" style={{ justifyContent: 'flex-start', alignItems: 'center' }}>
-        <button type="submit">{t('arenden.visa')}</button>
-        <Link to="/arenden">{t('arenden.rensa')}</Link>
-      </p>
+      <VisaRensa rensa="/arenden" />
     </form>
   );
 }

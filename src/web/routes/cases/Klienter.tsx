@@ -17,6 +17,7 @@ import { Field, SelectField } from '../../components/Field.tsx';
 import { ExportKort, ListKort } from '../../components/ListSections.tsx';
 import { Page } from '../../components/Page.tsx';
 import { ServerTable, type serverListFeatures } from '../../components/ServerTable.tsx';
+import { Period, VisaRensa } from '../../components/UrvalDelar.tsx';
 import { delar, kod, koder, laddaNer, useServerList, useUtkast } from '../../components/useServerList.ts';
 import { formatNumber } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
@@ -245,32 +246,22 @@ function UrvalForm({
             onChange={(ev) => setDraft((d) => ({ ...d, kon: ev.target.value as Urval['kon'] }))}
             options={[{ value: '', label: t('klienter.kon.alla') }, ...options(KON, KON_ETIKETT, lang)]}
           />
-          <Field
-            label={t('klienter.fran')}
-            type="date"
-            value={draft.fran}
-            onChange={(ev) => setDraft((d) => ({ ...d, fran: ev.target.value }))}
-          />
-          <Field
-            label={t('klienter.till')}
-            type="date"
-            value={draft.till}
-            onChange={(ev) => setDraft((d) => ({ ...d, till: ev.target.value }))}
+          <Period
+            draft={draft}
+            setDraft={setDraft}
+            franLabel={t('klienter.fran')}
+            tillLabel={t('klienter.till')}
           />
         </div>
       </div>
-      <p className="button-row" style={{ justifyContent: 'flex-start', alignItems: 'center' }}>
-        <button type="submit">{t('klient.list.visa')}</button>
-        <Link
-          to="/klienter"
-          onClick={() => {
-            setSokDraft('');
-            onRensa();
-          }}
-        >
-          {t('arenden.rensa')}
-        </Link>
-      </p>
+      <VisaRensa
+        rensa="/klienter"
+        visa={t('klient.list.visa')}
+        onRensa={() => {
+          setSokDraft('');
+          onRensa();
+        }}
+      />
     </form>
   );
 }

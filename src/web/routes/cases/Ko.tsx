@@ -6,10 +6,10 @@ import { ARENDE_SORT, type ArendeItem, type ArendeSort, type KoStatistik } from 
 import { ARENDE_STATUS_ETIKETT, etikett, PRIORITETSGRUND_ETIKETT } from '../../../domain/codes.ts';
 import { api } from '../../api.ts';
 import { ErrorMessage } from '../../components/ErrorMessage.tsx';
-import { Field } from '../../components/Field.tsx';
 import { ExportKort, ListKort } from '../../components/ListSections.tsx';
 import { Page } from '../../components/Page.tsx';
 import { ServerTable, type serverListFeatures } from '../../components/ServerTable.tsx';
+import { Period, VisaRensa } from '../../components/UrvalDelar.tsx';
 import {
   delar,
   exportLank,
@@ -126,24 +126,15 @@ function UrvalForm({ urval, onVisa }: { urval: Urval; onVisa: (u: Urval) => void
           onChange={(v) => setDraft((d) => ({ ...d, status: VANTAR.filter((s) => v.includes(s)) }))}
         />
         <div>
-          <Field
-            label={t('arenden.fran')}
-            type="date"
-            value={draft.fran}
-            onChange={(ev) => setDraft((d) => ({ ...d, fran: ev.target.value }))}
-          />
-          <Field
-            label={t('arenden.till')}
-            type="date"
-            value={draft.till}
-            onChange={(ev) => setDraft((d) => ({ ...d, till: ev.target.value }))}
+          <Period
+            draft={draft}
+            setDraft={setDraft}
+            franLabel={t('arenden.fran')}
+            tillLabel={t('arenden.till')}
           />
         </div>
       </div>
-      <p className="button-row" style={{ justifyContent: 'flex-start', alignItems: 'center' }}>
-        <button type="submit">{t('arenden.visa')}</button>
-        <Link to="/ko">{t('arenden.rensa')}</Link>
-      </p>
+      <VisaRensa rensa="/ko" />
     </form>
   );
 }
