@@ -442,6 +442,21 @@ test('granskning: the län’s list filtered by status in the address, the same 
   const tabell = page.getByRole('table', { name: /redovisningar/i });
   await expect(tabell.locator('tbody tr').first()).toBeVisible();
   const alla = await tabell.locator('tbody tr').count();
+  // Most clients first, by the column heading, the order in the address.
+  const klienter = page.getByRole('columnheader', { name: /Klienter/ });
+  await klienter.getByRole('button').click();
+  await expect(page).toHaveURL(/[?&]sort=klienter(&|$)/);
+  await klienter.getByRole('button').click();
+  await expect(page).toHaveURL(/[?&]sort=-klienter(&|$)/);
+  await expect(klienter).toHaveAttribute('aria-sort', 'descending');
+  await expect
+    .poll(async () => {
+      const v = (await tabell.locator('tbody tr td:nth-child(6)').allTextContents())
+        .filter((x) => /\d/.test(x))
+        .map((x) => Number(x.replace(/\D/g, '')));
+      return v.every((x, i) => i === 0 || v[i - 1]! >= x) && v.length > 0;
+    })
+    .toBe(true);
   await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Godkänd' });
   await expect(page).toHaveURL(/[?&]status=godkand(&|$)/);
   const godkanda = await tabell.locator('tbody tr').count();

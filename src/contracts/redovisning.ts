@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { REDOVISNING_STATUS } from '../domain/redovisning-status.ts';
-import { exportFormat } from './common.ts';
+import { exportFormat, sortOrdningar } from './common.ts';
 import { redovisningV1 } from './redovisning-v1.ts';
 
 /**
@@ -206,9 +206,20 @@ export const lanList = z.object({
   rader: z.array(lanListItem),
 });
 export type LanList = z.infer<typeof lanList>;
-/** The review list as a file: the year, the page's status filter (none = every verksamhet), the format. */
-export const lanListExportQuery = z.object({
+/**
+ * The review list's orders: a column, `-` first for descending; empty values (nothing sent in) last either
+ * way, then the verksamhet's name. One län's verksamheter are a few dozen at most, so the list is not paged.
+ */
+export const LAN_SORT = sortOrdningar(['verksamhet', 'status', 'inskickad', 'klienter'] as const);
+export type LanSort = (typeof LAN_SORT)[number];
+const lanUrval = {
   ar: z.coerce.number().int().min(2000).max(2100),
+  sort: z.enum(LAN_SORT).default('verksamhet'),
+};
+export const lanListQuery = z.object(lanUrval);
+/** The review list as a file: the year, the order, the page's status filter (none = every verksamhet), the format. */
+export const lanListExportQuery = z.object({
+  ...lanUrval,
   status: listStatus.optional(),
   format: exportFormat,
 });

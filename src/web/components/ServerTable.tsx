@@ -59,21 +59,13 @@ export function ServerTable<T extends RowData>({
                       </th>
                     );
                   return (
-                    <th
+                    <SortRubrik
                       key={h.id}
-                      scope="col"
+                      rubrik={rubrik}
+                      riktning={riktning}
                       className={num(h.column.id)}
-                      aria-sort={
-                        riktning === 'asc' ? 'ascending' : riktning === 'desc' ? 'descending' : 'none'
-                      }
-                    >
-                      <button type="button" onClick={h.column.getToggleSortingHandler()} style={SORTKNAPP}>
-                        {rubrik}
-                        <span aria-hidden="true" style={{ display: 'inline-block', minWidth: '1.2em' }}>
-                          {riktning === 'asc' ? ' ▲' : riktning === 'desc' ? ' ▼' : ' ↕'}
-                        </span>
-                      </button>
-                    </th>
+                      onSort={h.column.getToggleSortingHandler()}
+                    />
                   );
                 })}
               </tr>
@@ -160,3 +152,31 @@ const SORTKNAPP = {
 
 /** A column of running text: it wraps, but never narrower than a readable line on a phone. */
 const RADBRYT = { whiteSpace: 'normal', minWidth: '14em' } as const;
+
+/** A column heading that sorts (aria-sort, an arrow); also for a list ordered outside a TanStack table. */
+export function SortRubrik({
+  rubrik,
+  riktning,
+  onSort,
+  className,
+}: {
+  rubrik: string;
+  riktning: 'asc' | 'desc' | false;
+  onSort: ((e: unknown) => void) | undefined;
+  className?: string | undefined;
+}) {
+  return (
+    <th
+      scope="col"
+      className={className}
+      aria-sort={riktning === 'asc' ? 'ascending' : riktning === 'desc' ? 'descending' : 'none'}
+    >
+      <button type="button" onClick={onSort} style={SORTKNAPP}>
+        {rubrik}
+        <span aria-hidden="true" style={{ display: 'inline-block', minWidth: '1.2em' }}>
+          {riktning === 'asc' ? ' ▲' : riktning === 'desc' ? ' ▼' : ' ↕'}
+        </span>
+      </button>
+    </th>
+  );
+}

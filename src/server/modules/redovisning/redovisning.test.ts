@@ -6,6 +6,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LAN_SORT, type LanList } from '../../../contracts/redovisning.ts';
 import type { RedovisningV1 } from '../../../contracts/redovisning-v1.ts';
 import type { Principal } from '../../../domain/access.ts';
 import { arForsenad } from '../../../domain/redovisning/dokumentregler.ts';
@@ -577,7 +578,41 @@ describe('lateness by the Stockholm calendar date', () => {
   });
 });
 
-describe('the review list as a file (issue 10)', () => {
+describe('the review list in order and as a file (issue 10)', () => {
+  it('every order: the column’s values rise (or fall), empty values last, ties by name', async () => {
+    for (const sort of LAN_SORT) {
+      const res = await u.ls01!.get(`/api/v1/lan/01/redovisningar?ar=2025&sort=${sort}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const rader = res.json().rader as LanList['rader'];
+      const desc = sort.startsWith('-');
+      const falt = desc ? sort.slice(1) : sort;
+      const varde = (r: LanList['rader'][number]) =>
+        falt === 'verksamhet'
+          ? r.namn
+          : falt === 'status'
+            ? ['saknas', 'sen', 'inskickad', 'returnerad', 'godkand'].indexOf(r.status)
+            : falt === 'inskickad'
+              ? r.inskickadAt
+              : (r.nyckeltal?.klienter ?? null);
+      const v = rader.map(varde);
+      const forstaTomma = v.indexOf(null);
+      if (forstaTomma >= 0) expect(v.slice(forstaTomma).every((x) => x === null)).toBe(true);
+      const fyllda = v.filter((x) => x !== null);
+      for (let i = 1; i < fyllda.length; i++) {
+        const [x, y] = [fyllda[i - 1]!, fyllda[i]!];
+        const c = typeof x === 'string' ? x.localeCompare(y as string, 'sv') : x - (y as number);
+        expect(desc ? c >= 0 : c <= 0, `${sort}: ${x} före ${y}`).toBe(true);
+      }
+      expect(rader.map((r) => r.verksamhetId).sort()).toEqual(
+        (await u.ls01!.get('/api/v1/lan/01/redovisningar?ar=2025'))
+          .json()
+          .rader.map((r: { verksamhetId: string }) => r.verksamhetId)
+          .sort(),
+      );
+    }
+    expect((await u.ls01!.get('/api/v1/lan/01/redovisningar?ar=2025&sort=storlek')).statusCode).toBe(400);
+  });
+
   it('holds exactly the rows of the list, filtered by status as the page is; only the län’s Länsstyrelse gets it', async () => {
     const lista = (await u.ls01!.get('/api/v1/lan/01/redovisningar?ar=2025')).json() as {
       rader: Array<{ kod: string; status: string }>;

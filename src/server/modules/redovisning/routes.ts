@@ -10,6 +10,7 @@ import {
   kommentarItem,
   lanList,
   lanListExportQuery,
+  lanListQuery,
   nationStatus,
   redovisningView,
   returnera,
@@ -88,11 +89,14 @@ export async function redovisningRoutes(app: FastifyInstance, deps: ModuleDeps) 
       schema: {
         tags,
         params: z.object({ lanKod }),
-        querystring: z.object({ ar: arParam }),
+        querystring: lanListQuery,
         response: { 200: lanList },
+        description:
+          'Länets verksamheter och deras redovisning för året, med status och nyckeltal. sort: verksamhet, ' +
+          'status, inskickad eller klienter, med - före för fallande (standard verksamhet); tomma värden sist.',
       },
     },
-    (req) => service.listLan(ctxFrom(req, deps), req.params.lanKod, req.query.ar),
+    (req) => service.listLan(ctxFrom(req, deps), req.params.lanKod, req.query.ar, req.query.sort),
   );
   r.get(
     '/lan/:lanKod/redovisningar/export',
@@ -111,8 +115,8 @@ export async function redovisningRoutes(app: FastifyInstance, deps: ModuleDeps) 
       },
     },
     async (req, reply) => {
-      const { ar, status, format } = req.query;
-      const lista = await service.listLan(ctxFrom(req, deps), req.params.lanKod, ar);
+      const { ar, sort, status, format } = req.query;
+      const lista = await service.listLan(ctxFrom(req, deps), req.params.lanKod, ar, sort);
       const fil = await granskningFil(lista, status, format);
       return reply.type(fil.mime).header('content-disposition', bilaga(fil)).send(fil.innehall);
     },

@@ -14,6 +14,7 @@ import { kodNyckel } from '../../../contracts/orgs.ts';
 import {
   type GranskningView,
   type LanList,
+  type LanSort,
   LISTSTATUS,
   type NationStatus,
   type RedovisningView,
@@ -29,6 +30,7 @@ import { authorize, inTx, type ServiceContext } from '../../platform/context.ts'
 import { Conflict, type FieldError, Invalid, NotFound } from '../../platform/errors.ts';
 import * as orgRepo from '../orgs/repo.ts';
 import { createVerksamhetService } from '../orgs/service.ts';
+import { ordnaLanRader } from './lan-ordning.ts';
 import * as repo from './repo.ts';
 import * as underlag from './underlag.ts';
 
@@ -569,7 +571,12 @@ function listStatusFor(r: repo.LanRad, passerad: boolean): LanList['rader'][numb
   return r.status === 'utkast' ? 'returnerad' : (r.status as 'inskickad' | 'returnerad' | 'godkand');
 }
 
-export async function listLan(ctx: ServiceContext, lanKod: string, ar: number): Promise<LanList> {
+export async function listLan(
+  ctx: ServiceContext,
+  lanKod: string,
+  ar: number,
+  sort: LanSort = 'verksamhet',
+): Promise<LanList> {
   // Any verksamhet of the län stands for the län here: the review right reaches the län's verksamheter.
   if (!can(ctx.principal, 'redovisning:review', { typ: 'verksamhet', id: '', lanKod })) throw new NotFound();
   return inTx(ctx, {}, async ({ tx, audit }) => {
@@ -582,20 +589,23 @@ export async function listLan(ctx: ServiceContext, lanKod: string, ar: number): 
       lanKod,
       ar,
       deadline: regler.deadline(ar),
-      rader: rader.map((r) => {
-        const skickad = r.version !== null;
-        return {
-          verksamhetId: r.verksamhetId,
-          kod: r.kod,
-          namn: r.namn,
-          redovisningId: skickad ? r.redovisningId : null,
-          status: listStatusFor(r, passerad),
-          version: r.version,
-          inskickadAt: r.senastInskickadAt,
-          forsenad: skickad ? regler.arForsenad(r.forstaInskickadAt!, ar) : passerad,
-          nyckeltal: (skickad && nyckeltal.get(r.redovisningId!)) || null,
-        };
-      }),
+      rader: ordnaLanRader(
+        rader.map((r) => {
+          const skickad = r.version !== null;
+          return {
+            verksamhetId: r.verksamhetId,
+            kod: r.kod,
+            namn: r.namn,
+            redovisningId: skickad ? r.redovisningId : null,
+            status: listStatusFor(r, passerad),
+            version: r.version,
+            inskickadAt: r.senastInskickadAt,
+            forsenad: skickad ? regler.arForsenad(r.forstaInskickadAt!, ar) : passerad,
+            nyckeltal: (skickad && nyckeltal.get(r.redovisningId!)) || null,
+          };
+        }),
+        sort,
+      ),
     };
   });
 }

@@ -15,7 +15,11 @@ import { Field, fieldId, RequiredNote, SelectField } from '../../components/Fiel
 import { Loading, Page } from '../../components/Page.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
 import { useFormErrors } from '../../components/useFormErrors.ts';
+import { formatNumber } from '../../format.ts';
 import { useI18n } from '../../i18n/index.tsx';
+
+/** Rows shown at first, and added by each "Visa fler". */
+const SIDA = 50;
 
 type Lan = { kod: string; namn: string };
 type Kommun = { kod: string; namn: string; lanKod: string };
@@ -334,6 +338,9 @@ export function Aktorsregister() {
   const [lanFilter, setLanFilter] = useState('');
   const [redigera, setRedigera] = useState<AktorRegisterItem | 'ny' | null>(null);
   const [sparad, setSparad] = useState('');
+  // The register holds some 350 actors: the first rows of the selection, more on request (a search or a
+  // län narrows it at once), so the page does not grow to tens of thousands of pixels.
+  const [visas, setVisas] = useState(SIDA);
   const register = useQuery({
     queryKey: ['aktorsregister'],
     queryFn: () => api.get<AktorRegisterItem[]>('/aktorsregister'),
@@ -395,13 +402,19 @@ export function Aktorsregister() {
           <Field
             label={t('aktorer.filter.q')}
             value={q}
-            onChange={(e) => setQ(e.target.value)}
+            onChange={(e) => {
+              setQ(e.target.value);
+              setVisas(SIDA);
+            }}
             type="search"
           />
           <SelectField
             label={t('aktorer.filter.lan')}
             value={lanFilter}
-            onChange={(e) => setLanFilter(e.target.value)}
+            onChange={(e) => {
+              setLanFilter(e.target.value);
+              setVisas(SIDA);
+            }}
             options={[
               { value: '', label: t('aktorer.filter.allaLan') },
               { value: 'nationell', label: t('aktorer.nationell') },
@@ -411,7 +424,10 @@ export function Aktorsregister() {
           <SelectField
             label={t('aktorer.filter.status')}
             value={status}
-            onChange={(e) => setStatus(e.target.value as typeof status)}
+            onChange={(e) => {
+              setStatus(e.target.value as typeof status);
+              setVisas(SIDA);
+            }}
             options={[
               { value: 'giltiga', label: t('aktorer.status.giltiga') },
               { value: 'avslutade', label: t('aktorer.status.avslutade') },
@@ -419,7 +435,13 @@ export function Aktorsregister() {
             ]}
           />
         </div>
-        <p role="status">{t('aktorer.list.count', { n: rader.length, total: alla.length })}</p>
+        <p role="status">
+          {t('aktorer.list.count', {
+            n: formatNumber(Math.min(visas, rader.length)),
+            urval: formatNumber(rader.length),
+            total: formatNumber(alla.length),
+          })}
+        </p>
         <TableScroll label={t('aktorer.list.title')}>
           <table>
             <caption className="sr-only">{t('aktorer.list.title')}</caption>
@@ -432,7 +454,7 @@ export function Aktorsregister() {
               </tr>
             </thead>
             <tbody>
-              {rader.map((a) => (
+              {rader.slice(0, visas).map((a) => (
                 <tr key={a.id}>
                   <th scope="row">
                     {a.namn}
@@ -468,6 +490,16 @@ export function Aktorsregister() {
             </tbody>
           </table>
         </TableScroll>
+        {rader.length > visas ? (
+          <p>
+            <button type="button" className="secondary" onClick={() => setVisas((n) => n + SIDA)}>
+              {t('aktorer.visaFler', {
+                n: formatNumber(Math.min(SIDA, rader.length - visas)),
+                kvar: formatNumber(rader.length - visas),
+              })}
+            </button>
+          </p>
+        ) : null}
       </section>
       <section className="card" aria-labelledby="amnen-rubrik">
         <h2 id="amnen-rubrik">{t('aktorer.amne.title')}</h2>

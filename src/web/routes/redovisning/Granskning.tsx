@@ -1,7 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { type GranskningView, type LanList, LISTSTATUS } from '../../../contracts/redovisning.ts';
+import { type GranskningView, LAN_SORT, type LanList, LISTSTATUS } from '../../../contracts/redovisning.ts';
 import { ARBETSSATT_AKTIVITETER, ARBETSSATT_FRAGOR } from '../../../domain/redovisning/arbetssatt.ts';
 import { api } from '../../api.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
@@ -9,6 +9,7 @@ import { ErrorMessage } from '../../components/ErrorMessage.tsx';
 import { Field, SelectField } from '../../components/Field.tsx';
 import { ExportKort } from '../../components/ListSections.tsx';
 import { Loading, Page } from '../../components/Page.tsx';
+import { SortRubrik } from '../../components/ServerTable.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
 import { formatNumber, formatPercent, formatTimestamp, plural } from '../../format.ts';
 import { useDomainText, useI18n } from '../../i18n/index.tsx';
@@ -39,6 +40,22 @@ export function GranskningLista() {
   // ?status=inskickad (a start-page link) shows only the reports in that state.
   const [params, setParams] = useSearchParams();
   const status = LISTSTATUS.find((s) => s === params.get('status')) ?? null;
+  const sort = LAN_SORT.find((s) => s === params.get('sort')) ?? 'verksamhet';
+  /** A heading's order: the same column again turns it round; a new column starts ascending. */
+  const sortera = (falt: string) => () =>
+    setParams(
+      (p) => {
+        const ny = sort === falt ? `-${falt}` : falt;
+        if (ny === 'verksamhet') p.delete('sort');
+        else p.set('sort', ny);
+        return p;
+      },
+      { replace: true },
+    );
+  const riktning = (falt: string) => (sort === falt ? 'asc' : sort === `-${falt}` ? 'desc' : false);
+  const rubrik = (falt: string, text: string, className?: string) => (
+    <SortRubrik rubrik={text} riktning={riktning(falt)} onSort={sortera(falt)} className={className} />
+  );
   const valjStatus = (s: string) =>
     setParams(
       (p) => {
@@ -53,8 +70,9 @@ export function GranskningLista() {
   const [fraga, setFraga] = useState(false);
   const lanKod = active?.organisationTyp === 'lansstyrelse' ? active.lanKod : null;
   const q = useQuery({
-    queryKey: ['redovisningar', lanKod, ar],
-    queryFn: () => api.get<LanList>(`/lan/${lanKod}/redovisningar?ar=${ar}`),
+    queryKey: ['redovisningar', lanKod, ar, sort],
+    queryFn: () => api.get<LanList>(`/lan/${lanKod}/redovisningar?ar=${ar}&sort=${sort}`),
+    placeholderData: keepPreviousData,
     enabled: Boolean(lanKod),
   });
   const godkann = useMutation({
@@ -130,15 +148,13 @@ export function GranskningLista() {
                       <th scope="col">
                         <span className="sr-only">{t('gr.approveSelected')}</span>
                       </th>
-                      <th scope="col">{t('gr.verksamhet')}</th>
-                      <th scope="col">{t('red.status')}</th>
+                      {rubrik('verksamhet', t('gr.verksamhet'))}
+                      {rubrik('status', t('red.status'))}
                       <th scope="col" className="num">
                         {t('gr.version')}
                       </th>
-                      <th scope="col">{t('gr.submittedAt')}</th>
-                      <th scope="col" className="num">
-                        {t('gr.lista.klienter')}
-                      </th>
+                      {rubrik('inskickad', t('gr.submittedAt'))}
+                      {rubrik('klienter', t('gr.lista.klienter'), 'num')}
                       <th scope="col" className="num">
                         {t('gr.lista.nya')}
                       </th>
@@ -224,6 +240,7 @@ export function GranskningLista() {
                 href={(format) =>
                   `/api/v1/lan/${lanKod}/redovisningar/export?${new URLSearchParams({
                     ar: String(ar),
+                    sort,
                     ...(status ? { status } : {}),
                     format,
                   })}`
