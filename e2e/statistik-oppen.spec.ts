@@ -24,7 +24,7 @@ for (const [width, height] of [
       page.getByRole('heading', { name: 'Statistik om personligt ombud', level: 1 }),
     ).toBeVisible();
     await expect(page.getByRole('button', { name: 'Logga ut' })).toHaveCount(0);
-    await expect(page.getByRole('heading', { name: 'Hela landet 2025' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Hela landet 2025', exact: true })).toBeVisible();
     await expect(page.getByLabel('År', { exact: true })).toHaveValue('2025');
 
     // One tile per län, each named by its län and value; the same figure in the table.
@@ -134,7 +134,7 @@ test('changing the year changes the figures', async ({ page }) => {
   const fore = await tabell.locator('tfoot').textContent();
   await page.getByLabel('År', { exact: true }).selectOption('2016');
   await expect(page).toHaveURL(/[?&]ar=2016/);
-  await expect(page.getByRole('heading', { name: 'Hela landet 2016' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Hela landet 2016', exact: true })).toBeVisible();
   const efter = page.getByRole('table', { name: 'Täckning per län 2016' });
   await expect(efter).toBeVisible();
   expect(await efter.locator('tfoot').textContent()).not.toBe(fore);
